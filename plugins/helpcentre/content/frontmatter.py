@@ -1,0 +1,112 @@
+"""Front matter: read the YAML block at the top of an article, keeping line numbers for errors.
+
+MkDocs silently drops a front matter block it cannot parse; a help centre cannot afford that, so
+articles are read here first and every problem is reported as ``path:line: problem -- fix``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_END_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+class ContentError(ValueError):
+    """A problem in an article that its writer can fix.
+
+    Attributes:
+        path: The article's path, as the writer knows it (relative to the repository when possible).
+        line: 1-based line number of the problem, or 0 when it concerns the whole file.
+        problem: What is wrong.
+        fix: What to write instead.
+    """
+
+    def __init__(self, path: str | Path, line: int, problem: str, fix: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        self.fix = fix
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The error as ``path:line: problem -- fix``."""
+        return f"{self.path}:{self.line}: {self.problem} -- {self.fix}"
+
+
+@dataclass
+class FrontMatter:
+    """An article's front matter and body.
+
+    Attributes:
+        meta: The parsed keys (an empty dict when the article has no front matter).
+        lines: 1-based line number of each top-level key in the file.
+        body: The Markdown after the front matter.
+        body_line: 1-based line number of the body's first line in the file.
+    """
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+    def line_of(self, key: str) -> int:
+        """Line of ``key`` in the file, or the front matter's first line when it is absent."""
+        return self.lines.get(key, 1)
+
+
+def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
+    """Split ``text`` into front matter and body.
+
+    Args:
+        path: The file's path, used in error messages.
+        text: The whole file.
+
+    Returns:
+        The parsed front matter with key line numbers.
+
+    Raises:
+        ContentError: The block is not closed, is not valid YAML, or is not a mapping.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        return FrontMatter(body=text, body_line=1)
+    end = next(
+        (i for i in range(1, len(lines)) if _END_FENCE.match(lines[i].rstrip("\r\n"))), None
+    )
+    if end is None:
+        raise ContentError(
+            path, 1, "front matter is opened with '---' but never closed",
+            "add a line with '---' after the last front matter key",
+        )
+    source = "".join(lines[1:end])
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        meta = yaml.load(source, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ContentError(
+            path, line, f"front matter is not valid YAML: {problem}",
+            "write 'key: value' pairs; quote values that contain ':' or start with '[', '{', '@' or '*'",
+        ) from error
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ContentError(
+            path, 2, "front matter must be a mapping of keys to values",
+            "write one 'key: value' per line between the '---' lines",
+        )
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    body = "".join(lines[end + 1 :])
+    return FrontMatter(meta=meta, lines=key_lines, body=body, body_line=end + 2)
