@@ -1,0 +1,81 @@
+"""UI strings from Babel catalogs, read from the ``.po`` sources at build time.
+
+Catalogs live in ``locales/<locale>/LC_MESSAGES/*.po``: ``messages.po`` holds the strings of
+``overrides/`` and of the plugins; further ``<domain>.po`` files in the same folder are merged into
+it, so a capability can keep its strings apart. No ``.mo`` file is committed: the catalogs are
+compiled in memory. Missing and fuzzy entries fall back to the source (English) text.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from helpcentre.content.frontmatter import ContentError
+
+CATALOG_DOMAIN = "messages"
+
+
+def catalog_files(locales_dir: Path, locale: str) -> list[Path]:
+    """The ``.po`` files of ``locale``, ``messages.po`` first, then the other domains by name."""
+    folder = Path(locales_dir) / locale / "LC_MESSAGES"
+    if not folder.is_dir():
+        return []
+    files = sorted(folder.glob("*.po"), key=lambda p: (p.stem != CATALOG_DOMAIN, p.name))
+    return files
+
+
+def read_catalog(path: Path, locale: str) -> Catalog:
+    """Parse one ``.po`` file.
+
+    Raises:
+        ContentError: The file is not a valid catalog (names the file and line).
+    """
+    try:
+        with open(path, "rb") as handle:
+            return read_po(handle, locale=locale.replace("-", "_"), abort_invalid=True)
+    except Exception as error:  # babel raises PoFileError and ValueError subclasses
+        line = getattr(error, "lineno", 0) or 0
+        raise ContentError(
+            path, line, f"the message catalog cannot be read: {error}",
+            "fix the entry (msgid/msgstr pairs, quoted strings) or regenerate it with "
+            "'pybabel update -F babel.cfg'",
+        ) from error
+
+
+@lru_cache(maxsize=64)
+def _compiled(locales_dir: str, locale: str, stamp: tuple[tuple[str, float], ...]) -> Translations:
+    merged = Catalog(locale=locale.replace("-", "_"))
+    for path_name, _ in stamp:
+        for message in read_catalog(Path(path_name), locale):
+            # Fuzzy and empty entries are left out, so gettext falls back to the source text.
+            if message.id and message.string and not message.fuzzy:
+                if message.id not in merged:
+                    merged[message.id] = message.string
+    buffer = io.BytesIO()
+    write_mo(buffer, merged)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=CATALOG_DOMAIN)
+
+
+def load_translations(locales_dir: Path, locale: str) -> NullTranslations:
+    """Translations of ``locale``, compiled in memory from its ``.po`` files.
+
+    Args:
+        locales_dir: The ``locales/`` folder.
+        locale: The locale code (``fr``, ``pt-BR`` ...).
+
+    Returns:
+        A gettext translations object; ``NullTranslations`` (source text) when the locale has none.
+    """
+    files = catalog_files(Path(locales_dir), locale)
+    if not files:
+        return NullTranslations()
+    stamp = tuple((str(path), path.stat().st_mtime) for path in files)
+    return _compiled(str(locales_dir), locale, stamp)
