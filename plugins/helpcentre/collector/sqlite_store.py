@@ -1,0 +1,149 @@
+"""SQLite backend: one local file in WAL mode.
+
+Durability: ``synchronous=FULL`` makes every commit fsync the write-ahead log, so a vote acknowledged
+after :meth:`SQLiteStore.record` returns survives a crash of the process *and* of the machine.
+``NORMAL`` would only survive a crash of the process. FULL costs one fsync per transaction, which the
+collector amortises by committing votes in batches (see :mod:`.writer`), so there is no reason to
+trade durability for speed. ``secure_delete`` overwrites deleted salts, so yesterday's salt does not
+linger in free pages.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from helpcentre.collector import storage
+from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
+from helpcentre.collector.records import Record, SearchRecord, VoteRecord
+
+_P = "?"
+
+
+class SQLiteStore:
+    """A :class:`~helpcentre.collector.storage.FeedbackStore` over a SQLite file."""
+
+    backend = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        if not path:
+            raise storage.StorageError("sqlite URL without a path: use sqlite:///feedback.db")
+        self.path = path
+        if path != ":memory:" and not Path(path).parent.is_dir():
+            raise storage.StorageError(
+                f"{path}: the directory {Path(path).parent} does not exist -- create it first"
+            )
+        try:
+            # Autocommit mode: transactions are opened explicitly, so their extent is obvious.
+            # The connection is used by one thread at a time, but not always the one that made it.
+            self._connection = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+        except sqlite3.Error as error:
+            raise storage.StorageError(
+                f"{path}: cannot open the SQLite database ({error})"
+            ) from None
+        try:
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute("PRAGMA synchronous=FULL")
+            self._connection.execute("PRAGMA secure_delete=ON")
+        except sqlite3.Error as error:
+            self._connection.close()
+            raise storage.StorageError(f"{path}: not a usable SQLite database ({error})") from None
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._connection.close()
+
+    def schema_version(self) -> int:
+        """Return the highest applied schema step (0 for a new file)."""
+        exists = self._connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        if not exists:
+            return 0
+        return int(self._connection.execute(storage.SELECT_VERSION).fetchone()[0])
+
+    def migrate(self) -> int:
+        """Apply the missing schema steps in one transaction; return the schema version."""
+        connection = self._connection
+        # IMMEDIATE takes the write lock first, so two processes starting together do not both
+        # apply the same step.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute(SCHEMA_VERSION_TABLE)
+            current = int(connection.execute(storage.SELECT_VERSION).fetchone()[0])
+            for migration in MIGRATIONS:
+                if migration.version <= current:
+                    continue
+                for statement in migration.statements("sqlite"):
+                    connection.execute(statement)
+                connection.execute(
+                    storage.INSERT_VERSION.format(p=_P),
+                    (migration.version, migration.description, storage.now_ms()),
+                )
+                current = migration.version
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return current
+
+    def record(self, records: Sequence[Record]) -> None:
+        """Write ``records`` in one transaction and commit it (fsync) before returning."""
+        votes = [storage.vote_row(r) for r in records if isinstance(r, VoteRecord)]
+        searches = [storage.search_row(r) for r in records if isinstance(r, SearchRecord)]
+        connection = self._connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if votes:
+                connection.executemany(storage.UPSERT_VOTE.format(p=_P), votes)
+            if searches:
+                connection.executemany(storage.UPSERT_SEARCH.format(p=_P), searches)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    def reader_salt(self, day: str) -> bytes:
+        """Return the salt of ``day``, creating it; salts of earlier days are deleted."""
+        connection = self._connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute("DELETE FROM reader_salts WHERE day < ?", (day,))
+            connection.execute(
+                "INSERT INTO reader_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING",
+                (day, secrets.token_bytes(32)),
+            )
+            salt = connection.execute(
+                "SELECT salt FROM reader_salts WHERE day = ?", (day,)
+            ).fetchone()[0]
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return bytes(salt)
+
+    def fetch_votes(self, since_day: str) -> list[VoteRecord]:
+        """Return the votes of ``since_day`` and later."""
+        rows = self._connection.execute(storage.SELECT_VOTES.format(p=_P), (since_day,))
+        return [storage.vote_from_row(row) for row in rows]
+
+    def fetch_searches(self, since_day: str) -> list[SearchRecord]:
+        """Return the failed searches of ``since_day`` and later."""
+        rows = self._connection.execute(storage.SELECT_SEARCHES.format(p=_P), (since_day,))
+        return [storage.search_from_row(row) for row in rows]

@@ -1,0 +1,213 @@
+"""Storage of votes and failed searches behind one :class:`FeedbackStore` protocol.
+
+Two backends pass the same test-suite:
+
+- SQLite, the default, a local file: ``sqlite:///feedback.db`` (relative) or
+  ``sqlite:////var/lib/helpcentre/feedback.db`` (absolute, four slashes), in WAL mode;
+- PostgreSQL through psycopg 3: ``postgresql://user:password@host/db``.
+
+A store is used by one thread at a time; the collector keeps one for its writer thread and opens
+short-lived ones for exports. :meth:`FeedbackStore.record` returns only once its transaction is
+committed durably, which is what lets the collector acknowledge a vote.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Protocol
+
+from helpcentre.collector.migrations import LATEST_VERSION
+from helpcentre.collector.records import Record, SearchRecord, VoteRecord
+
+
+class StorageError(RuntimeError):
+    """The database URL is wrong or the database cannot be used."""
+
+
+class FeedbackStore(Protocol):
+    """What the collector and the exporter need from a database."""
+
+    backend: str
+    """``"sqlite"`` or ``"postgresql"``."""
+
+    def migrate(self) -> int:
+        """Apply missing schema steps (idempotent) and return the schema version."""
+        ...
+
+    def schema_version(self) -> int:
+        """Return the highest applied schema step, 0 for an empty database."""
+        ...
+
+    def record(self, records: Sequence[Record]) -> None:
+        """Write votes and searches in one transaction, committed durably on return.
+
+        A vote replaces the same reader's vote on the same page the same day; a search replaces
+        the same reader's search for the same normalised query the same day.
+        """
+        ...
+
+    def reader_salt(self, day: str) -> bytes:
+        """Return the salt of ``day`` (creating it), deleting the salts of earlier days."""
+        ...
+
+    def fetch_votes(self, since_day: str) -> list[VoteRecord]:
+        """Return the votes of ``since_day`` (``YYYY-MM-DD``) and later."""
+        ...
+
+    def fetch_searches(self, since_day: str) -> list[SearchRecord]:
+        """Return the failed searches of ``since_day`` and later."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
+
+    def __enter__(self) -> FeedbackStore: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+
+# SQL shared by both backends; ``{p}`` is the driver's placeholder.
+UPSERT_VOTE = """
+INSERT INTO votes (day, reader, locale, page, created_at, helpful, reason, comment)
+VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})
+ON CONFLICT (day, reader, locale, page) DO UPDATE SET
+    created_at = excluded.created_at,
+    helpful = excluded.helpful,
+    reason = excluded.reason,
+    comment = excluded.comment
+WHERE excluded.created_at >= votes.created_at
+"""
+UPSERT_SEARCH = """
+INSERT INTO searches (day, reader, locale, normalised, query, created_at, results, clicked)
+VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})
+ON CONFLICT (day, reader, locale, normalised) DO UPDATE SET
+    query = excluded.query,
+    created_at = excluded.created_at,
+    results = excluded.results,
+    clicked = excluded.clicked
+WHERE excluded.created_at >= searches.created_at
+"""
+SELECT_VOTES = """
+SELECT day, created_at, reader, locale, page, helpful, reason, comment
+FROM votes WHERE day >= {p} ORDER BY locale, page, created_at
+"""
+SELECT_SEARCHES = """
+SELECT day, created_at, reader, locale, query, normalised, results, clicked
+FROM searches WHERE day >= {p} ORDER BY locale, normalised, created_at
+"""
+SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM schema_version"
+INSERT_VERSION = (
+    "INSERT INTO schema_version (version, description, applied_at) VALUES ({p}, {p}, {p})"
+)
+
+
+def vote_row(vote: VoteRecord) -> tuple[object, ...]:
+    """Return the parameters of :data:`UPSERT_VOTE` for ``vote``."""
+    return (
+        vote.day,
+        vote.reader,
+        vote.locale,
+        vote.page,
+        vote.created_at,
+        vote.helpful,
+        vote.reason,
+        vote.comment,
+    )
+
+
+def search_row(search: SearchRecord) -> tuple[object, ...]:
+    """Return the parameters of :data:`UPSERT_SEARCH` for ``search``."""
+    return (
+        search.day,
+        search.reader,
+        search.locale,
+        search.normalised,
+        search.query,
+        search.created_at,
+        search.results,
+        search.clicked,
+    )
+
+
+def vote_from_row(row: Sequence[object]) -> VoteRecord:
+    """Build a :class:`VoteRecord` from a :data:`SELECT_VOTES` row."""
+    day, created_at, reader, locale, page, helpful, reason, comment = row
+    return VoteRecord(
+        day=str(day),
+        created_at=int(created_at),  # type: ignore[call-overload]
+        reader=str(reader),
+        locale=str(locale),
+        page=str(page),
+        helpful=bool(helpful),
+        reason=None if reason is None else str(reason),
+        comment=None if comment is None else str(comment),
+    )
+
+
+def search_from_row(row: Sequence[object]) -> SearchRecord:
+    """Build a :class:`SearchRecord` from a :data:`SELECT_SEARCHES` row."""
+    day, created_at, reader, locale, query, normalised, results, clicked = row
+    return SearchRecord(
+        day=str(day),
+        created_at=int(created_at),  # type: ignore[call-overload]
+        reader=str(reader),
+        locale=str(locale),
+        query=str(query),
+        normalised=str(normalised),
+        results=int(results),  # type: ignore[call-overload]
+        clicked=bool(clicked),
+    )
+
+
+def now_ms() -> int:
+    """Return the current time in milliseconds since the epoch."""
+    return time.time_ns() // 1_000_000
+
+
+def open_store(url: str) -> FeedbackStore:
+    """Open the store a URL names and bring its schema up to date.
+
+    Args:
+        url: ``sqlite:///relative.db``, ``sqlite:////absolute.db`` or ``postgresql://...``
+            (``postgres://`` is accepted too).
+
+    Raises:
+        StorageError: Unknown scheme, or the database cannot be opened.
+    """
+    store: FeedbackStore
+    if url.startswith("sqlite:///"):
+        from helpcentre.collector.sqlite_store import SQLiteStore
+
+        store = SQLiteStore(url.removeprefix("sqlite:///"))
+    elif url.startswith(("postgresql://", "postgres://")):
+        from helpcentre.collector.postgres_store import PostgresStore
+
+        store = PostgresStore(url)
+    else:
+        shown = url.split("@")[-1] if "@" in url else url
+        raise StorageError(
+            f"unsupported database URL {shown!r}: use sqlite:///path/to/feedback.db "
+            "or postgresql://user:password@host/database"
+        )
+    try:
+        store.migrate()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+__all__ = [
+    "LATEST_VERSION",
+    "FeedbackStore",
+    "StorageError",
+    "open_store",
+]

@@ -1,0 +1,492 @@
+"""The feedback summary: votes and failed searches aggregated for the build and the reports.
+
+The collector stores raw events; ``helpcentre feedback export`` (or ``GET /api/v1/export``) turns
+them into this summary, and the build, the stale rule "low helpfulness" and the health report read
+it with :func:`load_summary`, from an exported file or straight from the database URL. The build
+never needs the collector to be running.
+
+JSON format, version 1 (stable: fields are only ever added; a breaking change bumps ``version``)::
+
+    {
+      "version": 1,
+      "generated_at": "2025-06-01T12:00:00Z",   # UTC, when the summary was computed
+      "since": "2025-03-03",                     # first UTC day included
+      "until": "2025-06-01",                     # last UTC day included
+      "pages": {
+        "fr/orders/track-your-order": {          # "<locale>/<page id>", sorted
+          "locale": "fr",
+          "page": "orders/track-your-order",
+          "votes": 12,                           # helpful + not_helpful
+          "helpful": 9,
+          "not_helpful": 3,
+          "helpful_share": 0.75,                 # helpful / votes
+          "wilson_lower_bound": 0.4677,          # 95 % lower bound of the helpful share
+          "reasons": {"outdated": 1, "unclear": 2, "missing-information": 0,
+                      "not-solved": 0, "other": 0},  # every reason, always present
+          "comments": [                          # at most 20, newest first
+            {"text": "The tracking link is dead", "reason": "outdated", "date": "2025-05-30"}
+          ],
+          "daily": [                             # one entry per UTC day with votes, oldest first
+            {"date": "2025-05-30", "helpful": 2, "not_helpful": 1}
+          ]
+        }
+      },
+      "searches": {
+        "fr": [                                  # per locale, most frequent first
+          {
+            "query": "suivi colis",              # normalised (NFKC, case-folded, single spaces)
+            "count": 5,                          # failed searches with this query
+            "zero_results": 3,                   # ... that returned no result
+            "no_click": 4,                       # ... whose results nobody clicked
+            "first_seen": "2025-04-02",
+            "last_seen": "2025-05-31",
+            "daily": [{"date": "2025-04-02", "count": 1}]
+          }
+        ]
+      }
+    }
+
+Comments are reader-written text, stored and exported verbatim (``<script>`` stays
+``<script>``): anything that displays them must escape them.
+
+Votes are counted once per reader, page and day: the collector replaces an earlier vote by the
+same reader on the same page the same day. Rank pages by ``wilson_lower_bound`` rather than
+``helpful_share``: 1 helpful vote out of 1 is not better evidence than 90 out of 100.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from helpcentre.collector.records import REASONS, SearchRecord, VoteRecord
+
+SUMMARY_VERSION = 1
+#: How many comments each page keeps in the summary.
+MAX_COMMENTS = 20
+#: Export window when none is given.
+DEFAULT_SINCE = "90d"
+
+_WHITESPACE = re.compile(r"\s+")
+_SINCE = re.compile(r"^(\d{1,5})([dw])$")
+
+
+def wilson_lower_bound(positive: int, total: int, z: float = 1.96) -> float:
+    """Lower bound of the Wilson score interval for a proportion.
+
+    Args:
+        positive: Number of positive outcomes (helpful votes).
+        total: Number of outcomes (all votes).
+        z: Standard normal quantile; 1.96 gives a 95 % two-sided interval.
+
+    Returns:
+        The lower bound in [0, 1]; 0.0 when there are no votes.
+
+    Raises:
+        ValueError: ``positive`` is negative or greater than ``total``.
+    """
+    if total < 0 or positive < 0 or positive > total:
+        raise ValueError(f"need 0 <= positive <= total, got positive={positive}, total={total}")
+    if total == 0:
+        return 0.0
+    share = positive / total
+    z2 = z * z
+    centre = share + z2 / (2 * total)
+    margin = z * math.sqrt((share * (1 - share) + z2 / (4 * total)) / total)
+    return max(0.0, (centre - margin) / (1 + z2 / total))
+
+
+def normalise_query(query: str) -> str:
+    """Return the key that groups searches typed differently: NFKC, case-folded, single spaces."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", query).casefold()).strip()
+
+
+def parse_since(since: str, *, today: date | None = None) -> date:
+    """Turn ``90d``, ``12w`` or an ISO date ``2025-01-31`` into the first UTC day to include.
+
+    Raises:
+        ValueError: ``since`` is none of those forms.
+    """
+    today = today or datetime.now(timezone.utc).date()
+    match = _SINCE.match(since.strip())
+    if match:
+        amount = int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+        return today - timedelta(days=amount)
+    try:
+        return date.fromisoformat(since.strip())
+    except ValueError:
+        raise ValueError(
+            f"since={since!r}: expected a number of days or weeks such as '90d' or '12w', "
+            "or a date such as '2025-01-31'"
+        ) from None
+
+
+@dataclass(frozen=True)
+class FeedbackComment:
+    """A comment left with a vote."""
+
+    text: str
+    reason: str | None
+    date: str
+
+
+@dataclass(frozen=True)
+class DailyVotes:
+    """Votes on one page during one UTC day."""
+
+    date: str
+    helpful: int
+    not_helpful: int
+
+
+@dataclass(frozen=True)
+class PageFeedback:
+    """Everything readers said about one page in one locale."""
+
+    locale: str
+    page: str
+    votes: int
+    helpful: int
+    not_helpful: int
+    helpful_share: float
+    wilson_lower_bound: float
+    reasons: dict[str, int]
+    comments: list[FeedbackComment] = field(default_factory=list)
+    daily: list[DailyVotes] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """The summary key, ``<locale>/<page id>``."""
+        return f"{self.locale}/{self.page}"
+
+
+@dataclass(frozen=True)
+class DailySearches:
+    """Failed searches for one query during one UTC day."""
+
+    date: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchGap:
+    """A query readers searched for without finding what they wanted."""
+
+    locale: str
+    query: str
+    count: int
+    zero_results: int
+    no_click: int
+    first_seen: str
+    last_seen: str
+    daily: list[DailySearches] = field(default_factory=list)
+
+
+@dataclass
+class FeedbackSummary:
+    """Aggregated feedback over a window of days; see the module docstring for the JSON."""
+
+    generated_at: str
+    since: str
+    until: str
+    pages: dict[str, PageFeedback] = field(default_factory=dict)
+    searches: dict[str, list[SearchGap]] = field(default_factory=dict)
+    version: int = SUMMARY_VERSION
+
+    def page(self, locale: str, page: str) -> PageFeedback | None:
+        """Return the feedback of ``page`` in ``locale``, or None if nobody voted on it."""
+        return self.pages.get(f"{locale}/{page}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the summary as JSON-ready data (the documented version-1 layout)."""
+        return {
+            "version": self.version,
+            "generated_at": self.generated_at,
+            "since": self.since,
+            "until": self.until,
+            "pages": {key: _page_dict(page) for key, page in sorted(self.pages.items())},
+            "searches": {
+                locale: [_gap_dict(gap) for gap in gaps]
+                for locale, gaps in sorted(self.searches.items())
+            },
+        }
+
+    def to_json(self, *, indent: int | None = 1) -> str:
+        """Serialise to JSON text (UTF-8 characters kept, keys in a stable order)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, source: str = "summary") -> FeedbackSummary:
+        """Read the documented layout back.
+
+        Raises:
+            ValueError: The data is not a version-1 summary; the message names the field.
+        """
+        reader = _Reader(source)
+        data = reader.mapping(data, "")
+        version = data.get("version")
+        if version != SUMMARY_VERSION:
+            raise ValueError(
+                f"{source}: unsupported summary version {version!r} (this helpcentre reads "
+                f"version {SUMMARY_VERSION}) -- export the summary again"
+            )
+        pages: dict[str, PageFeedback] = {}
+        for key, value in reader.mapping(data.get("pages"), "pages").items():
+            pages[key] = reader.page(value, f"pages.{key}")
+        searches: dict[str, list[SearchGap]] = {}
+        for locale, gaps in reader.mapping(data.get("searches"), "searches").items():
+            if not isinstance(gaps, list):
+                raise ValueError(f"{source}: searches.{locale} must be a list")
+            searches[locale] = [
+                reader.gap(gap, locale, f"searches.{locale}[{index}]")
+                for index, gap in enumerate(gaps)
+            ]
+        return cls(
+            generated_at=reader.text(data, "generated_at", ""),
+            since=reader.text(data, "since", ""),
+            until=reader.text(data, "until", ""),
+            pages=pages,
+            searches=searches,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, *, source: str = "summary") -> FeedbackSummary:
+        """Parse JSON text written by :meth:`to_json`.
+
+        Raises:
+            ValueError: The text is not JSON or not a version-1 summary (message names ``source``).
+        """
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{source}:{error.lineno}: invalid JSON ({error.msg})") from None
+        return cls.from_dict(data, source=source)
+
+
+def _page_dict(page: PageFeedback) -> dict[str, Any]:
+    data = asdict(page)
+    data["reasons"] = {reason: page.reasons.get(reason, 0) for reason in REASONS}
+    return data
+
+
+def _gap_dict(gap: SearchGap) -> dict[str, Any]:
+    data = asdict(gap)
+    del data["locale"]  # implied by the enclosing key
+    return data
+
+
+class _Reader:
+    """Type-checked access to decoded JSON with error messages naming the field."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, problem: str) -> ValueError:
+        return ValueError(f"{self.source}: {where or 'top level'} {problem}")
+
+    def mapping(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "must be a JSON object")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, where: str, *, optional: bool = False) -> Any:
+        value = data.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}".lstrip("."), "must be a string")
+        return value
+
+    def count(self, data: dict[str, Any], key: str, where: str) -> int:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"{where}.{key}", "must be a non-negative integer")
+        return value
+
+    def number(self, data: dict[str, Any], key: str, where: str) -> float:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(f"{where}.{key}", "must be a number")
+        return float(value)
+
+    def items(self, data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", "must be a list")
+        return [self.mapping(item, f"{where}.{key}[{i}]") for i, item in enumerate(value)]
+
+    def page(self, value: Any, where: str) -> PageFeedback:
+        data = self.mapping(value, where)
+        reasons = self.mapping(data.get("reasons", {}), f"{where}.reasons")
+        return PageFeedback(
+            locale=self.text(data, "locale", where),
+            page=self.text(data, "page", where),
+            votes=self.count(data, "votes", where),
+            helpful=self.count(data, "helpful", where),
+            not_helpful=self.count(data, "not_helpful", where),
+            helpful_share=self.number(data, "helpful_share", where),
+            wilson_lower_bound=self.number(data, "wilson_lower_bound", where),
+            reasons={r: self.count(reasons, r, f"{where}.reasons") for r in reasons},
+            comments=[
+                FeedbackComment(
+                    text=self.text(c, "text", where),
+                    reason=self.text(c, "reason", where, optional=True),
+                    date=self.text(c, "date", where),
+                )
+                for c in self.items(data, "comments", where)
+            ],
+            daily=[
+                DailyVotes(
+                    date=self.text(d, "date", where),
+                    helpful=self.count(d, "helpful", where),
+                    not_helpful=self.count(d, "not_helpful", where),
+                )
+                for d in self.items(data, "daily", where)
+            ],
+        )
+
+    def gap(self, value: Any, locale: str, where: str) -> SearchGap:
+        data = self.mapping(value, where)
+        return SearchGap(
+            locale=locale,
+            query=self.text(data, "query", where),
+            count=self.count(data, "count", where),
+            zero_results=self.count(data, "zero_results", where),
+            no_click=self.count(data, "no_click", where),
+            first_seen=self.text(data, "first_seen", where),
+            last_seen=self.text(data, "last_seen", where),
+            daily=[
+                DailySearches(date=self.text(d, "date", where), count=self.count(d, "count", where))
+                for d in self.items(data, "daily", where)
+            ],
+        )
+
+
+def build_summary(
+    votes: Iterable[VoteRecord],
+    searches: Iterable[SearchRecord],
+    *,
+    since: date,
+    until: date,
+    generated_at: datetime | None = None,
+) -> FeedbackSummary:
+    """Aggregate stored events into a summary (pure: no I/O, no clock unless ``generated_at`` is None).
+
+    Events outside ``since``..``until`` (UTC days, inclusive) are ignored.
+    """
+    first, last = since.isoformat(), until.isoformat()
+    page_votes: dict[tuple[str, str], list[VoteRecord]] = defaultdict(list)
+    for vote in votes:
+        if first <= vote.day <= last:
+            page_votes[(vote.locale, vote.page)].append(vote)
+    pages: dict[str, PageFeedback] = {}
+    for (locale, page_id), records in page_votes.items():
+        helpful = sum(1 for r in records if r.helpful)
+        total = len(records)
+        per_day: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for record in records:
+            per_day[record.day][0 if record.helpful else 1] += 1
+        commented = sorted(
+            (r for r in records if r.comment),
+            key=lambda r: (r.created_at, r.reader),
+            reverse=True,
+        )[:MAX_COMMENTS]
+        reasons = Counter(r.reason for r in records if r.reason)
+        entry = PageFeedback(
+            locale=locale,
+            page=page_id,
+            votes=total,
+            helpful=helpful,
+            not_helpful=total - helpful,
+            helpful_share=round(helpful / total, 4),
+            wilson_lower_bound=round(wilson_lower_bound(helpful, total), 4),
+            reasons={reason: reasons.get(reason, 0) for reason in REASONS},
+            comments=[FeedbackComment(r.comment or "", r.reason, r.day) for r in commented],
+            daily=[DailyVotes(day, h, n) for day, (h, n) in sorted(per_day.items())],
+        )
+        pages[entry.key] = entry
+
+    grouped: dict[tuple[str, str], list[SearchRecord]] = defaultdict(list)
+    for search in searches:
+        if first <= search.day <= last:
+            grouped[(search.locale, search.normalised)].append(search)
+    gaps: dict[str, list[SearchGap]] = defaultdict(list)
+    for (locale, query), records in grouped.items():
+        days = Counter(r.day for r in records)
+        gaps[locale].append(
+            SearchGap(
+                locale=locale,
+                query=query,
+                count=len(records),
+                zero_results=sum(1 for r in records if r.results == 0),
+                no_click=sum(1 for r in records if not r.clicked),
+                first_seen=min(days),
+                last_seen=max(days),
+                daily=[DailySearches(day, n) for day, n in sorted(days.items())],
+            )
+        )
+    for locale_gaps in gaps.values():
+        locale_gaps.sort(key=lambda gap: (-gap.count, gap.query))
+
+    moment = generated_at or datetime.now(timezone.utc)
+    return FeedbackSummary(
+        generated_at=moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        since=first,
+        until=last,
+        pages=dict(sorted(pages.items())),
+        searches=dict(sorted(gaps.items())),
+    )
+
+
+def summarise_database(url: str, *, since: str = DEFAULT_SINCE) -> FeedbackSummary:
+    """Read the events of the last ``since`` (``90d``, ``12w``, ``2025-01-31``) from a database.
+
+    Args:
+        url: ``sqlite:///path/feedback.db`` or ``postgresql://...``.
+        since: The window to export.
+    """
+    # Imported here: reading a summary file must not need a database driver.
+    from helpcentre.collector.storage import open_store
+
+    today = datetime.now(timezone.utc).date()
+    first = parse_since(since, today=today)
+    with open_store(url) as store:
+        votes = store.fetch_votes(first.isoformat())
+        searches = store.fetch_searches(first.isoformat())
+    return build_summary(votes, searches, since=first, until=today)
+
+
+def load_summary(source: str | os.PathLike[str], *, since: str = DEFAULT_SINCE) -> FeedbackSummary:
+    """Load a summary from an exported JSON file or compute it from a database URL.
+
+    Args:
+        source: A path to a file written by ``helpcentre feedback export``, or a database URL
+            (``sqlite:///...``, ``postgresql://...``).
+        since: The window when reading a database (ignored for files, which carry their own).
+
+    Raises:
+        ValueError: The file is missing, not JSON, or not a version-1 summary; the message names it.
+    """
+    text_source = os.fspath(source)
+    if re.match(r"^(sqlite|postgres|postgresql)://", text_source):
+        return summarise_database(text_source, since=since)
+    path = Path(text_source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(
+            f"{path}: feedback summary not found -- write it with "
+            "'helpcentre feedback export --db URL > FILE' or pass the database URL"
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: cannot read the feedback summary ({error})") from None
+    return FeedbackSummary.from_json(text, source=str(path))
