@@ -57,7 +57,7 @@ def _compiled(locales_dir: str, locale: str, stamp: tuple[tuple[str, float], ...
             # Fuzzy and empty entries are left out, so gettext falls back to the source text.
             if message.id and message.string and not message.fuzzy:
                 if message.id not in merged:
-                    merged[message.id] = message.string
+                    merged.add(message.id, message.string, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, merged)
     buffer.seek(0)

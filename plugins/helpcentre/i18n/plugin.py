@@ -1,0 +1,501 @@
+"""The ``helpcentre/i18n`` plugin: one ``mkdocs build`` builds every locale.
+
+The build started by ``mkdocs build`` (the *root build*) checks the locale folders, writes the
+language choice at the site's root and then runs one complete MkDocs build per locale, in parallel
+processes, each with ``docs/<locale>/`` as ``docs_dir``, ``site/<locale>/`` as ``site_dir`` and
+Material's UI in that language. Every plugin therefore runs once per locale build and sees only its
+locale: Material's search writes an index per locale, holding only that locale's pages.
+
+Inside a locale build this plugin adds the default locale's articles the locale lacks (with a
+notice and a canonical link to the original), per-page language switcher and hreflang links, UI
+strings from the Babel catalogs and link checks with line numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from jinja2 import Environment
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from helpcentre.content.article import Article, read_locale
+from helpcentre.content.frontmatter import ContentError
+from helpcentre.content.links import anchors_in_html, check_links, find_links
+from helpcentre.i18n.catalogs import load_translations
+from helpcentre.i18n.config import I18nConfig
+from helpcentre.i18n.locales import (
+    LocaleInfo,
+    alternates,
+    check_locale_folders,
+    fallback_paths,
+    page_url,
+    parse_locale,
+    sitemap_index,
+)
+
+log = get_plugin_logger(__name__)
+
+PLUGIN_NAME = "helpcentre/i18n"
+
+
+class PerPageAlternates:
+    """Stands in ``extra.alternate`` so that Material shows its language switcher.
+
+    Material renders the switcher when ``extra.alternate`` is truthy, and writes hreflang links to
+    each locale's *home* when it is iterable. This object is truthy but not iterable: the switcher
+    (``overrides/partials/alternate.html``) and the hreflang links
+    (``overrides/partials/helpcentre/head.html``) list the current page in every locale instead.
+    """
+
+    def __init__(self, locales: list[LocaleInfo]) -> None:
+        self.locales = locales
+
+    def __bool__(self) -> bool:
+        return bool(self.locales)
+
+
+@dataclass
+class LocaleBuildResult:
+    """What a locale build hands back to the root build (plain data, sent between processes)."""
+
+    locale: str
+    pages: list[str] = field(default_factory=list)
+    records: list[tuple[int, str, str]] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+
+
+class I18nPlugin(BasePlugin[I18nConfig]):
+    """Build every locale of the help centre; see the module docstring."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        #: The locale this build is for; ``None`` in the root build. Set by :func:`build_locale`.
+        self.locale: str | None = None
+        self.locales: list[LocaleInfo] = []
+        self.docs_root = Path()
+        self.articles: dict[str, Article] = {}
+        self.fallbacks: set[str] = set()
+        self.pages_by_locale: dict[str, set[str]] = {}
+        self.anchors: dict[str, set[str] | None] = {}
+        self.translations: Any = None
+        self.published: list[str] = []
+
+    # -- both kinds of build -------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Check the locales; in a locale build, set up the locale's language and strings."""
+        if not self.config.enabled:
+            return None
+        self.locales = self._parse_locales()
+        if self.locale is None:
+            self.docs_root = Path(config.docs_dir)
+            try:
+                check_locale_folders(self.docs_root, self.locales, display_root=self._display_root)
+            except ContentError as error:
+                raise PluginError(error.message) from error
+            config.theme["language"] = material_language(self.config.default_locale)
+        else:
+            self.docs_root = Path(config.docs_dir).parent
+        locales_dir = Path(config.config_file_path).parent / self.config.locales_dir
+        self.translations = load_translations(locales_dir, self.current)
+        config.site_name = self.translations.gettext(config.site_name)
+        config.extra["alternate"] = PerPageAlternates(self.locales)
+        config.extra["helpcentre_locale"] = self.current
+        if self.config.links_check and self.locale is not None:
+            # Our own check reports the same problems with file and line.
+            config.validation.links.not_found = logging.INFO
+            config.validation.links.anchors = logging.INFO
+        return config
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Give templates the catalogs (``_()``, ``{% trans %}``) and Babel date formatting."""
+        if not self.config.enabled:
+            return env
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        babel_locale = parse_locale(self.current).babel
+        env.filters["format_date"] = lambda value, format="long": format_date(
+            value, format=format, locale=babel_locale
+        )
+        if self.locale is not None and self.config.links_check:
+            self._check_links()
+        return env
+
+    # -- root build ---------------------------------------------------------------------------
+
+    @event_priority(-100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Root build: only the language choice. Locale build: add the default's missing pages."""
+        if not self.config.enabled:
+            return None
+        if self.locale is None:
+            return self._root_files(files, config)
+        return self._locale_files(files, config)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Root build: build every locale, relay their warnings, write the sitemap index."""
+        if not self.config.enabled or self.locale is not None:
+            return
+        site_dir = Path(config.site_dir)
+        results = run_locale_builds(
+            config_file=Path(config.config_file_path),
+            locales=[locale.code for locale in self.locales],
+            docs_root=self.docs_root,
+            site_dir=site_dir,
+            site_url=config.site_url,
+            workers=self.config.build_workers,
+        )
+        failures = []
+        for result in results:
+            for level, name, message in result.records:
+                logging.getLogger(name).log(level, "[%s] %s", result.locale, message)
+            if result.error:
+                failures.append(f"[{result.locale}] {result.error}")
+            else:
+                log.info(
+                    "Built locale '%s': %d pages in %.1f s",
+                    result.locale, len(result.pages), result.seconds,
+                )
+        if failures:
+            raise PluginError("\n".join(failures))
+        if config.site_url:
+            (site_dir / "sitemap.xml").write_text(
+                sitemap_index(config.site_url, self.locales), encoding="utf-8"
+            )
+            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        self.published = [f"{r.locale}/{page}" for r in results for page in r.pages]
+
+    def _root_files(self, files: Files, config: MkDocsConfig) -> Files:
+        kept = [file for file in files if not file.is_documentation_page()]
+        kept = [file for file in kept if not file.abs_src_path
+                or not Path(file.abs_src_path).is_relative_to(self.docs_root)]
+        chooser = File.generated(config, "index.md", content=self._language_choice())
+        return Files([*kept, chooser])
+
+    def _language_choice(self) -> str:
+        items = "\n".join(
+            f'  <li><a href="{locale.code}/" hreflang="{locale.code}" lang="{locale.code}">'
+            f"{html.escape(locale.name)}</a></li>"
+            for locale in self.locales
+        )
+        title = self.translations.gettext("Choose your language")
+        return (
+            f"---\ntitle: {title}\nhide: [navigation, toc, feedback]\n---\n\n"
+            f'<ul class="helpcentre-languages">\n{items}\n</ul>\n'
+        )
+
+    # -- locale build -------------------------------------------------------------------------
+
+    @property
+    def current(self) -> str:
+        """The locale this build renders."""
+        return self.locale or self.config.default_locale
+
+    @property
+    def _display_root(self) -> str:
+        try:
+            return self.docs_root.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return self.docs_root.as_posix()
+
+    def _parse_locales(self) -> list[LocaleInfo]:
+        if not self.config.locales:
+            raise PluginError(
+                f"{PLUGIN_NAME}: no locales configured -- list them under plugins > "
+                f"{PLUGIN_NAME} > locales, e.g. '- locale: en'"
+            )
+        locales = []
+        for entry in self.config.locales:
+            try:
+                locales.append(parse_locale(entry.locale, entry.name))
+            except ValueError as error:
+                raise PluginError(f"{PLUGIN_NAME}: {error}") from error
+        codes = [locale.code for locale in locales]
+        if self.config.default_locale not in codes:
+            raise PluginError(
+                f"{PLUGIN_NAME}: default_locale '{self.config.default_locale}' is not among the "
+                f"locales ({', '.join(codes)}) -- add it to locales or change default_locale"
+            )
+        if self.locale is not None and self.locale not in codes:
+            raise PluginError(f"{PLUGIN_NAME}: unknown locale '{self.locale}'")
+        return locales
+
+    def _locale_files(self, files: Files, config: MkDocsConfig) -> Files:
+        locale_dir = self.docs_root / self.current
+        prefix = f"{self._display_root}/{self.current}/"
+        try:
+            self.articles = read_locale(locale_dir, display_prefix=prefix)
+        except ContentError as error:
+            raise PluginError(error.message) from error
+        own = {file.src_uri for file in files if file.abs_src_path
+               and Path(file.abs_src_path).is_relative_to(locale_dir)}
+        default_dir = self.docs_root / self.config.default_locale
+        default_pages = {path.relative_to(default_dir).as_posix() for path in default_dir.rglob("*.md")}
+        for locale in self.locales:
+            folder = self.docs_root / locale.code
+            pages = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+            # With fallbacks, every locale publishes every article of the default locale.
+            self.pages_by_locale[locale.code] = (
+                pages | default_pages if self.config.fallback_enabled else pages
+            )
+        if self.config.fallback_enabled and self.current != self.config.default_locale:
+            default_files = [
+                path.relative_to(default_dir).as_posix()
+                for path in default_dir.rglob("*")
+                if path.is_file() and not path.name.startswith(".")
+            ]
+            for src_uri in fallback_paths(default_files, own):
+                files.append(
+                    File(
+                        src_uri, src_dir=str(default_dir), dest_dir=config.site_dir,
+                        use_directory_urls=config.use_directory_urls,
+                        inclusion=InclusionLevel.UNDEFINED,
+                    )
+                )
+                if src_uri.endswith(".md"):
+                    self.fallbacks.add(src_uri)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Translate section titles and order articles by their front matter ``order``."""
+        if not self.config.enabled or self.locale is None:
+            return None
+        self._arrange(nav.items)
+        return nav
+
+    def _arrange(self, items: list[Any]) -> None:
+        def key(item: Any) -> tuple[int, int, str]:
+            if isinstance(item, Page):
+                path = item.file.src_uri
+                if path == "index.md":
+                    return (0, 0, "")
+                meta = self.articles[path].meta if path in self.articles else {}
+                if not meta and path in self.fallbacks:
+                    meta = _fallback_meta(self.docs_root / self.config.default_locale / path)
+                if meta.get("type") == "contact":
+                    return (3, 0, "")
+                return (1, int(meta.get("order", 1000)), str(meta.get("title", path)))
+            return (2, 0, "")
+
+        items.sort(key=key)
+        for item in items:
+            if isinstance(item, Section):
+                item.title = self.translations.gettext(item.title)
+                self._arrange(item.children)
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Point a fallback page's canonical link at the original."""
+        if not self.config.enabled or self.locale is None:
+            return None
+        if page.file.src_uri in self.fallbacks and config.site_url:
+            page.canonical_url = (
+                f"{_root_url(config.site_url)}{self.config.default_locale}/"
+                f"{page_url(page.file.src_uri, use_directory_urls=config.use_directory_urls)}"
+            )
+        return None
+
+    def on_page_content(
+        self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Record the page's anchors; put the "not yet translated" notice on fallback pages."""
+        if not self.config.enabled or self.locale is None:
+            return None
+        self.anchors[page.file.src_uri] = anchors_in_html(html_content)
+        if page.file.src_uri in self.fallbacks and self.config.fallback_notice:
+            return self._fallback_notice(page) + html_content
+        return None
+
+    def _fallback_notice(self, page: Page) -> str:
+        names = {locale.code: locale for locale in self.locales}
+        current = parse_locale(self.current).babel
+        source = names[self.config.default_locale].babel
+        gettext = self.translations.gettext
+        title = gettext("Not yet translated")
+        text = gettext(
+            "This article is not yet available in %(language)s. "
+            "You are reading the original in %(source_language)s."
+        ) % {
+            "language": current.get_display_name(current),
+            "source_language": source.get_display_name(current),
+        }
+        return (
+            '<div class="admonition info helpcentre-fallback" role="note">'
+            f'<p class="admonition-title">{html.escape(title)}</p>'
+            f"<p>{html.escape(text)}</p></div>\n"
+        )
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any] | None:
+        """Give templates the page's alternates in every locale and its content language."""
+        if not self.config.enabled or self.locale is None:
+            return None
+        src = page.file.src_uri
+        context["helpcentre_alternates"] = alternates(
+            src, self.current, self.locales, self.pages_by_locale,
+            site_url=_root_url(config.site_url),
+            use_directory_urls=config.use_directory_urls,
+        )
+        context["helpcentre_default_locale"] = self.config.default_locale
+        context["helpcentre_is_fallback"] = src in self.fallbacks
+        context["helpcentre_content_lang"] = (
+            self.config.default_locale if src in self.fallbacks else self.current
+        )
+        self.published.append(src[: -len(".md")])
+        return context
+
+    def _check_links(self) -> None:
+        links = []
+        for path, article in self.articles.items():
+            links.extend(find_links(path, article.front.body, first_line=article.front.body_line))
+        known: dict[str, set[str] | None] = {
+            path: None for path in self._static_paths()
+        }
+        known.update(self.anchors)
+        prefix = f"{self._display_root}/{self.current}/"
+        for problem in check_links(links, known, path_prefix=prefix):
+            log.warning(problem.message)
+
+    def _static_paths(self) -> set[str]:
+        paths = set()
+        for locale in (self.current, self.config.default_locale):
+            folder = self.docs_root / locale
+            paths |= {
+                path.relative_to(folder).as_posix()
+                for path in folder.rglob("*")
+                if path.is_file() and path.suffix != ".md"
+            }
+        return paths
+
+
+def _fallback_meta(path: Path) -> dict[str, Any]:
+    from helpcentre.content.frontmatter import parse_front_matter
+
+    return parse_front_matter(path, path.read_text(encoding="utf-8")).meta
+
+
+def _root_url(site_url: str | None) -> str | None:
+    """The help centre's root URL, given a locale build's ``site_url`` (``.../fr/``)."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
+def material_language(locale: str) -> str:
+    """Material's UI language for a locale: the tag itself, or its language, or English."""
+    import material
+
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in (locale, locale.split("-")[0].split("_")[0]):
+        if (languages / f"{candidate}.html").exists():
+            return candidate
+    return "en"
+
+
+# -- running locale builds --------------------------------------------------------------------
+
+
+class _RecordCapture(logging.Handler):
+    """Keeps a locale build's warnings so the root build can relay (and count) them."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[tuple[int, str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.name, record.getMessage()))
+
+
+def build_locale(
+    config_file: str, locale: str, docs_root: str, site_dir: str, site_url: str | None
+) -> LocaleBuildResult:
+    """Run one locale's MkDocs build (in a worker process) and return what the root needs.
+
+    Args:
+        config_file: The ``mkdocs.yml`` of the help centre.
+        locale: The locale to build.
+        docs_root: The folder holding the locale folders.
+        site_dir: The root build's output folder; this locale writes to ``<site_dir>/<locale>``.
+        site_url: The root ``site_url`` or ``None``.
+    """
+    from mkdocs.commands.build import build
+
+    started = time.monotonic()
+    capture = _RecordCapture()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(capture)
+    propagate = mkdocs_log.propagate
+    mkdocs_log.propagate = False
+    result = LocaleBuildResult(locale=locale)
+    try:
+        overrides: dict[str, Any] = {
+            "docs_dir": str(Path(docs_root) / locale),
+            "site_dir": str(Path(site_dir) / locale),
+        }
+        if site_url:
+            overrides["site_url"] = f"{site_url.rstrip('/')}/{locale}/"
+        config = load_config(config_file=config_file, **overrides)
+        config.strict = False  # the root build counts the relayed warnings
+        config.theme["language"] = material_language(locale)
+        plugin = config.plugins[PLUGIN_NAME]
+        assert isinstance(plugin, I18nPlugin)
+        plugin.locale = locale
+        build(config)
+        result.pages = sorted(set(plugin.published))
+    except Exception as error:  # sent back to the root build, which raises PluginError
+        result.error = str(error) or error.__class__.__name__
+    finally:
+        mkdocs_log.removeHandler(capture)
+        mkdocs_log.propagate = propagate
+    result.records = capture.records
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def run_locale_builds(
+    *,
+    config_file: Path,
+    locales: list[str],
+    docs_root: Path,
+    site_dir: Path,
+    site_url: str | None,
+    workers: int,
+) -> list[LocaleBuildResult]:
+    """Build the locales, in parallel processes when there is more than one CPU.
+
+    Locales are independent builds, so they spread over the CPUs; each worker process builds one
+    locale and exits, which keeps memory flat however many locales there are.
+    """
+    count = workers or os.cpu_count() or 1
+    count = max(1, min(count, len(locales)))
+    arguments = [
+        (str(config_file), locale, str(docs_root), str(site_dir), site_url) for locale in locales
+    ]
+    if count == 1:
+        return [build_locale(*args) for args in arguments]
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["helpcentre.i18n.plugin", "material.plugins.search.plugin"])
+    with ProcessPoolExecutor(
+        max_workers=count, mp_context=context, max_tasks_per_child=1
+    ) as pool:
+        futures = [pool.submit(build_locale, *args) for args in arguments]
+        return [future.result() for future in futures]
