@@ -321,7 +321,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return None
         self.anchors[page.file.src_uri] = anchors_in_html(html_content)
         if page.file.src_uri in self.fallbacks and self.config.fallback_notice:
-            return self._fallback_notice(page) + html_content
+            # The article is in the default locale's language: say so for screen readers.
+            lang = self.config.default_locale
+            return f'{self._fallback_notice(page)}<div lang="{lang}">{html_content}</div>'
         return None
 
     def _fallback_notice(self, page: Page) -> str:
