@@ -5,6 +5,7 @@ In CI (``CI=true``) a missing browser or database is a failure, not a skip.
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
@@ -96,3 +97,78 @@ def git_repo(tmp_path: Path) -> Path:
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
     return repo
+
+
+REFERENCE_PARTS = ("docs", "locales", "overrides", "mkdocs.yml")
+
+
+def copy_reference(target: Path) -> Path:
+    """Copy the reference help centre (articles, catalogs, overrides, mkdocs.yml) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in REFERENCE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` on a project folder; the result holds its output."""
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         *args],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference help centre built once per test session; returns the project folder."""
+    project = copy_reference(tmp_path_factory.mktemp("reference"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+class StaticServer:
+    """Serves a folder over HTTP on a free loopback port, in a thread."""
+
+    def __init__(self, root: Path) -> None:
+        import functools
+        import threading
+
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture
+def serve():
+    """Start static servers for folders: ``url = serve(path)``; all are stopped after the test."""
+    servers: list[StaticServer] = []
+
+    def start(root: Path) -> str:
+        server = StaticServer(root)
+        servers.append(server)
+        return server.url
+
+    yield start
+    for server in servers:
+        server.close()
