@@ -1,8 +1,9 @@
 """Schema migrations: a versioned list of SQL steps, applied in order at start-up.
 
-Each applied step is recorded in ``schema_version``; opening a store applies the missing steps in one
-transaction (serialised between processes), so running it again is a no-op. Never edit a released
-step: append a new one. Steps give one list of statements per dialect (``sqlite``, ``postgresql``).
+Each applied step is recorded in ``schema_version``; opening a store applies the missing steps in
+one transaction (serialised between processes), so running it again is a no-op. Never edit a
+released step: append a new one. Steps give one list of statements per dialect (``sqlite``,
+``postgresql``).
 
 Dates are stored as ISO ``YYYY-MM-DD`` text and times as integer milliseconds since the epoch in
 both databases, so both backends return exactly the same records.

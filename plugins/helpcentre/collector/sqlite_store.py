@@ -1,11 +1,11 @@
 """SQLite backend: one local file in WAL mode.
 
-Durability: ``synchronous=FULL`` makes every commit fsync the write-ahead log, so a vote acknowledged
-after :meth:`SQLiteStore.record` returns survives a crash of the process *and* of the machine.
-``NORMAL`` would only survive a crash of the process. FULL costs one fsync per transaction, which the
-collector amortises by committing votes in batches (see :mod:`.writer`), so there is no reason to
-trade durability for speed. ``secure_delete`` overwrites deleted salts, so yesterday's salt does not
-linger in free pages.
+Durability: ``synchronous=FULL`` makes every commit fsync the write-ahead log, so a vote
+acknowledged after :meth:`SQLiteStore.record` returns survives a crash of the process *and* of the
+machine. ``NORMAL`` would only survive a crash of the process. FULL costs one fsync per transaction,
+which the collector amortises by committing votes in batches (see :mod:`.writer`), so there is no
+reason to trade durability for speed. ``secure_delete`` overwrites deleted salts, so yesterday's
+salt does not linger in free pages.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The feedback manifest: which pages of which locales may receive votes.
 
-The build writes ``feedback-manifest.json`` at the root of the site directory; the collector loads it
-at start-up (and again whenever the file changes) and refuses votes for any page it does not list.
-That keeps the database free of pages that never existed, whatever a client posts.
+The build writes ``feedback-manifest.json`` at the root of the site directory; the collector loads
+it at start-up (and again whenever the file changes) and refuses votes for any page it does not
+list. That keeps the database free of pages that never existed, whatever a client posts.
 
 Format (version 1)::
 

@@ -379,7 +379,7 @@ def build_summary(
     until: date,
     generated_at: datetime | None = None,
 ) -> FeedbackSummary:
-    """Aggregate stored events into a summary (pure: no I/O, no clock unless ``generated_at`` is None).
+    """Aggregate stored events into a summary; pure apart from the clock (see ``generated_at``).
 
     Events outside ``since``..``until`` (UTC days, inclusive) are ignored.
     """

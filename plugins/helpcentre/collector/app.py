@@ -1,0 +1,322 @@
+"""The collector's ASGI application: "Did this help?" votes and failed searches.
+
+Endpoints, under ``/api/v1``:
+
+- ``POST /votes``: ``{"locale", "page", "helpful", "reason", "comment"}`` -> 202
+- ``POST /searches``: ``{"locale", "query", "results", "clicked"}`` -> 202
+- ``GET /health``: status, storage backend, schema version, pages known
+- ``GET /export?since=90d``: the :mod:`feedback summary <helpcentre.feedback.summary>`, with
+  ``Authorization: Bearer <HELPCENTRE_EXPORT_TOKEN>``; 404 while no token is configured
+
+With a site directory the built site is served at ``/`` too, so one process serves pages and API
+on the same origin.
+
+Content types: ``application/json``, and also ``text/plain`` whose body is JSON. The widget sends
+votes with ``navigator.sendBeacon`` so they survive the reader leaving the page; a beacon with a
+``text/plain`` body is a CORS "simple request" sent without a preflight, whereas
+``application/json`` would need one and beacons cannot wait for it. Accepting ``text/plain`` does
+not weaken the origin check below, which does not rely on preflights.
+
+Cross-origin posts: a browser sends ``Origin`` with every POST. Posts whose ``Origin`` is neither
+this server's own origin nor one of ``HELPCENTRE_CORS_ORIGINS`` are refused with 403 (a simple
+request is delivered even when the CORS answer would deny the page reading it, so CORS headers
+alone would not stop a foreign page from voting). Requests without ``Origin`` come from
+non-browser clients and are accepted. Foreign origins get no CORS headers.
+
+Run it with any ASGI server::
+
+    uvicorn --factory helpcentre.collector.app:create_app_from_env
+
+or ``helpcentre collector --db URL --site SITE_DIR``.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from helpcentre.collector import validation
+from helpcentre.collector.pages import KnownPages
+from helpcentre.collector.ratelimit import RateLimiter
+from helpcentre.collector.readers import ReaderKeys
+from helpcentre.collector.records import SearchRecord, VoteRecord
+from helpcentre.collector.settings import Settings, SettingsError
+from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
+from helpcentre.collector.writer import BatchWriter, WriterBusy
+from helpcentre.feedback.summary import normalise_query, parse_since, summarise_database
+
+logger = logging.getLogger(__name__)
+
+API = "/api/v1"
+ACCEPTED = {"status": "accepted"}
+_CONTENT_TYPES = {"application/json", "text/plain"}
+
+
+@dataclass
+class Collector:
+    """What the endpoints share, created at start-up."""
+
+    settings: Settings
+    store: FeedbackStore
+    writer: BatchWriter
+    pages: KnownPages
+    readers: ReaderKeys
+    limiter: RateLimiter | None
+
+
+def _collector(request: Request) -> Collector:
+    return request.app.state.collector
+
+
+def _today(moment_ms: int) -> str:
+    return datetime.fromtimestamp(moment_ms / 1000, timezone.utc).date().isoformat()
+
+
+def check_origin(request: Request, settings: Settings) -> None:
+    """Refuse a state-changing request sent by a page of a foreign origin.
+
+    Raises:
+        HTTPException: 403 naming the origin.
+    """
+    origin = request.headers.get("origin")
+    if origin is None:
+        return
+    own = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    if origin == own or origin in settings.cors_origins or "*" in settings.cors_origins:
+        return
+    raise HTTPException(
+        403,
+        f"origin {origin[:100]!r} may not post feedback here; "
+        "allow it with HELPCENTRE_CORS_ORIGINS",
+    )
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """Read a JSON (or beacon ``text/plain``) body of at most ``limit`` bytes.
+
+    Raises:
+        HTTPException: 415 for another content type, 413 for a larger body.
+    """
+    content_type = request.headers.get("content-type", "")
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type not in _CONTENT_TYPES:
+        raise HTTPException(
+            415,
+            f"Content-Type {content_type[:60]!r} is not accepted: send application/json "
+            "(or text/plain containing JSON, as navigator.sendBeacon does)",
+        )
+    declared = request.headers.get("content-length")
+    too_large = f"body larger than {limit} bytes"
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, too_large)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise HTTPException(413, too_large)
+    return bytes(body)
+
+
+async def _admit(request: Request, collector: Collector, moment: int) -> None:
+    """Origin check and rate limit shared by the two POST endpoints."""
+    check_origin(request, collector.settings)
+    if collector.limiter is not None:
+        address = request.client.host if request.client else ""
+        client = await collector.readers.client(_today(moment), address)
+        wait = collector.limiter.acquire(client)
+        if wait > 0:
+            raise HTTPException(
+                429,
+                "too many requests from this client; retry later",
+                headers={"Retry-After": str(max(1, math.ceil(wait)))},
+            )
+
+
+async def _store(collector: Collector, record: VoteRecord | SearchRecord) -> Response:
+    try:
+        await collector.writer.submit(record)
+    except WriterBusy as error:
+        raise HTTPException(503, f"busy: {error}", headers={"Retry-After": "1"}) from None
+    except Exception as error:
+        logger.exception("could not store a record")
+        raise HTTPException(503, f"could not store: {type(error).__name__}") from None
+    return JSONResponse(ACCEPTED, status_code=202)
+
+
+async def _reader(request: Request, collector: Collector, moment: int) -> str:
+    address = request.client.host if request.client else ""
+    user_agent = request.headers.get("user-agent", "")
+    return await collector.readers.reader(_today(moment), address, user_agent)
+
+
+async def post_vote(request: Request) -> Response:
+    """Record a "Did this help?" vote; 202 once it is committed."""
+    collector = _collector(request)
+    moment = now_ms()
+    await _admit(request, collector, moment)
+    body = await read_body(request, collector.settings.max_body_bytes)
+    vote = validation.validate_vote(validation.parse_object(body), collector.pages.locales)
+    record = VoteRecord(
+        day=_today(moment),
+        created_at=moment,
+        reader=await _reader(request, collector, moment),
+        **vote,
+    )
+    return await _store(collector, record)
+
+
+async def post_search(request: Request) -> Response:
+    """Record a search that found nothing useful; 202 once it is committed."""
+    collector = _collector(request)
+    moment = now_ms()
+    await _admit(request, collector, moment)
+    body = await read_body(request, collector.settings.max_body_bytes)
+    search = validation.validate_search(validation.parse_object(body), collector.pages.locales)
+    record = SearchRecord(
+        day=_today(moment),
+        created_at=moment,
+        reader=await _reader(request, collector, moment),
+        normalised=normalise_query(search["query"]),
+        **search,
+    )
+    return await _store(collector, record)
+
+
+async def health(request: Request) -> Response:
+    """Report that the collector is up and what it serves."""
+    collector = _collector(request)
+    version = await collector.writer.call(collector.store.schema_version)
+    return JSONResponse(
+        {
+            "status": "ok",
+            "storage": collector.store.backend,
+            "schema_version": version,
+            "locales": sorted(collector.pages.locales),
+            "pages": collector.pages.count(),
+            "pending_writes": collector.writer.pending,
+        }
+    )
+
+
+async def export(request: Request) -> Response:
+    """Return the feedback summary of the last ``since`` days to a holder of the export token."""
+    settings = _collector(request).settings
+    if not settings.export_token:
+        raise HTTPException(
+            404, "export is disabled: set HELPCENTRE_EXPORT_TOKEN (or --export-token) to enable it"
+        )
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.strip().encode(), settings.export_token.encode()
+    ):
+        raise HTTPException(
+            401,
+            "send the export token as 'Authorization: Bearer <token>'",
+            headers={"WWW-Authenticate": 'Bearer realm="helpcentre export"'},
+        )
+    since = request.query_params.get("since", "90d")
+    try:
+        parse_since(since)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from None
+    # A connection of its own, in a worker thread: the export must not hold up the writer.
+    summary = await run_in_threadpool(summarise_database, settings.database_url, since=since)
+    return Response(summary.to_json(), media_type="application/json")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code in {204, 304}:
+        return Response(status_code=exc.status_code, headers=exc.headers)
+    if request.url.path.startswith(API + "/") or request.url.path == API:
+        return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
+    return PlainTextResponse(exc.detail, exc.status_code, headers=exc.headers)
+
+
+def create_app(settings: Settings) -> Starlette:
+    """Build the collector for ``settings``.
+
+    The database is opened (and migrated) and the manifest loaded at start-up, in the lifespan.
+
+    Raises:
+        SettingsError: No manifest or site is configured, or the site directory does not exist.
+    """
+    manifest = settings.manifest_file
+    routes: list[BaseRoute] = [
+        Mount(
+            API,
+            routes=[
+                Route("/votes", post_vote, methods=["POST"]),
+                Route("/searches", post_search, methods=["POST"]),
+                Route("/health", health, methods=["GET"]),
+                Route("/export", export, methods=["GET"]),
+            ],
+        )
+    ]
+    if settings.site_dir is not None and settings.serve_site:
+        if not settings.site_dir.is_dir():
+            raise SettingsError(
+                f"{settings.site_dir}: site directory not found -- build the site first"
+            )
+        routes.append(Mount("/", app=StaticFiles(directory=settings.site_dir, html=True)))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pages = KnownPages(manifest)
+        store = await run_in_threadpool(open_store, settings.database_url)
+        writer = BatchWriter(
+            store, batch_size=settings.batch_size, max_pending=settings.max_pending
+        )
+        writer.start()
+
+        async def fetch_salt(day: str) -> bytes:
+            return await writer.call(store.reader_salt, day)
+
+        app.state.collector = Collector(
+            settings=settings,
+            store=store,
+            writer=writer,
+            pages=pages,
+            readers=ReaderKeys(fetch_salt),
+            limiter=RateLimiter(settings.rate_limit) if settings.rate_limit else None,
+        )
+        try:
+            yield
+        finally:
+            await writer.stop()
+            store.close()
+
+    return Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type"],
+                max_age=86400,
+            )
+        ],
+        exception_handlers={HTTPException: _http_error},
+        lifespan=lifespan,
+    )
+
+
+def create_app_from_env() -> Starlette:
+    """Build the collector from ``HELPCENTRE_*`` environment variables (an ASGI app factory)."""
+    return create_app(Settings.from_env())

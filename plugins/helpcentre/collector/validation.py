@@ -1,0 +1,178 @@
+"""Validation of posted votes and failed searches.
+
+Bodies are small JSON objects. Errors are ``HTTPException`` s whose ``detail`` names the field:
+400 when the body is not a JSON object at all, 422 when a field is missing, unexpected, of the wrong
+type, too long, or names a locale or page the site does not have. Text is kept verbatim (it is
+stored as data, never interpreted); only characters a database cannot hold or that have no place
+in a comment (NUL and other control characters, unpaired surrogates) are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from starlette.exceptions import HTTPException
+
+from helpcentre.collector.records import REASONS
+
+MAX_COMMENT = 1000
+MAX_QUERY = 200
+MAX_RESULTS = 1_000_000
+
+VOTE_FIELDS = ("locale", "page", "helpful", "reason", "comment")
+SEARCH_FIELDS = ("locale", "query", "results", "clicked")
+
+# Control characters other than tab, line feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_object(body: bytes) -> dict[str, Any]:
+    """Decode a UTF-8 JSON object.
+
+    Raises:
+        HTTPException: 400 naming what is wrong with the body.
+    """
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "body is not UTF-8 text") from None
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise HTTPException(
+            400, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except ValueError as error:
+        raise HTTPException(400, f"malformed JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise HTTPException(400, f"body must be a JSON object, not {_json_type(data)}")
+    return data
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _invalid(field: str, problem: str) -> HTTPException:
+    return HTTPException(422, f"{field}: {problem}")
+
+
+def _check_fields(data: Mapping[str, Any], allowed: tuple[str, ...], required: tuple[str, ...]):
+    unexpected = [key for key in data if key not in allowed]
+    if unexpected:
+        raise _invalid(unexpected[0], f"unexpected field (allowed fields: {', '.join(allowed)})")
+    for key in required:
+        if key not in data:
+            raise _invalid(key, "required field is missing")
+
+
+def _text(value: Any, field: str, limit: int, *, allow_newlines: bool) -> str:
+    if not isinstance(value, str):
+        raise _invalid(field, f"must be a string, not {_json_type(value)}")
+    text = value.strip()
+    if len(text) > limit:
+        raise _invalid(field, f"is {len(text)} characters long; the limit is {limit}")
+    if _CONTROL.search(text) or (not allow_newlines and re.search(r"[\t\n\r]", text)):
+        raise _invalid(field, "must not contain control characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _invalid(field, "contains an unpaired surrogate; send valid Unicode") from None
+    return text
+
+
+def _bool(value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise _invalid(field, f"must be true or false, not {_json_type(value)}")
+    return value
+
+
+def _locale(value: Any, locales: Mapping[str, frozenset[str]]) -> str:
+    if not isinstance(value, str):
+        raise _invalid("locale", f"must be a string, not {_json_type(value)}")
+    if value not in locales:
+        raise _invalid("locale", f"{value[:40]!r} is not a locale of this site")
+    return value
+
+
+def validate_vote(data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]) -> dict[str, Any]:
+    """Check a vote body against the site's pages.
+
+    Returns:
+        ``locale``, ``page``, ``helpful``, ``reason`` (None unless not helpful) and ``comment``
+        (stripped, None when empty).
+
+    Raises:
+        HTTPException: 422 naming the first field that is wrong.
+    """
+    _check_fields(data, VOTE_FIELDS, ("locale", "page", "helpful"))
+    locale = _locale(data["locale"], locales)
+    page = data["page"]
+    if not isinstance(page, str):
+        raise _invalid("page", f"must be a string, not {_json_type(page)}")
+    if page not in locales[locale]:
+        raise _invalid("page", f"{page[:200]!r} is not a page of locale {locale!r}")
+    helpful = _bool(data["helpful"], "helpful")
+    reason = data.get("reason")
+    if reason is not None:
+        if helpful:
+            raise _invalid("reason", "only allowed with helpful=false")
+        if reason not in REASONS:
+            shown = reason[:40] if isinstance(reason, str) else reason
+            raise _invalid("reason", f"{shown!r} is not one of {', '.join(REASONS)}")
+    comment = data.get("comment")
+    if comment is not None:
+        comment = _text(comment, "comment", MAX_COMMENT, allow_newlines=True) or None
+    return {
+        "locale": locale,
+        "page": page,
+        "helpful": helpful,
+        "reason": reason,
+        "comment": comment,
+    }
+
+
+def validate_search(
+    data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
+) -> dict[str, Any]:
+    """Check a failed-search body.
+
+    Returns:
+        ``locale``, ``query`` (trimmed), ``results`` and ``clicked``.
+
+    Raises:
+        HTTPException: 422 naming the first field that is wrong.
+    """
+    _check_fields(data, SEARCH_FIELDS, SEARCH_FIELDS)
+    locale = _locale(data["locale"], locales)
+    query = _text(data["query"], "query", MAX_QUERY, allow_newlines=False)
+    if not query:
+        raise _invalid("query", "must not be empty")
+    results = data["results"]
+    if isinstance(results, bool) or not isinstance(results, int):
+        raise _invalid("results", f"must be an integer, not {_json_type(results)}")
+    if not 0 <= results <= MAX_RESULTS:
+        raise _invalid("results", f"must be between 0 and {MAX_RESULTS}")
+    return {
+        "locale": locale,
+        "query": query,
+        "results": results,
+        "clicked": _bool(data["clicked"], "clicked"),
+    }
