@@ -16,6 +16,8 @@ from helpcentre import __version__
 #: Modules that add sub-commands. Each defines ``add_commands(subparsers)`` and sets, on every
 #: parser it adds, ``func`` to a callable taking the parsed arguments and returning an exit code.
 COMMAND_MODULES: tuple[str, ...] = (
+    "helpcentre.collector.commands",
+    "helpcentre.feedback.commands",
 )
 
 
