@@ -1,0 +1,71 @@
+"""The notice a reader sees on a translation that is behind its original.
+
+The strings below have their own catalog domain, ``translations``
+(``locales/<locale>/LC_MESSAGES/translations.po``, template ``locales/translations.pot``), so that
+the translators' workflow keeps its strings apart from the page chrome's ``messages`` catalog;
+:func:`helpcentre.i18n.catalogs.load_translations` merges both.
+"""
+
+from __future__ import annotations
+
+import html
+from gettext import NullTranslations
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from helpcentre.i18n.status import ArticleStatus, TranslationState
+
+#: Catalog domain of the strings of this module.
+NOTICE_DOMAIN = "translations"
+
+
+def outdated_notice_html(
+    status_entry: ArticleStatus,
+    *,
+    locale: str,
+    translations: NullTranslations,
+    source_url: str,
+) -> str:
+    """An admonition telling the reader that the original changed since this translation.
+
+    Args:
+        status_entry: The page's entry from :func:`helpcentre.i18n.status.translation_status`.
+        locale: The reader's locale (``fr``, ``pt-BR`` ...), for the date format.
+        translations: The locale's UI translations
+            (:func:`helpcentre.i18n.catalogs.load_translations`).
+        source_url: URL of the original article, relative or absolute.
+
+    Returns:
+        The HTML of the notice (every string escaped), or an empty string when the entry is not
+        outdated.
+    """
+    if status_entry.state is not TranslationState.OUTDATED:
+        return ""
+    gettext = translations.gettext
+    title = gettext("This translation may be out of date")
+    if status_entry.source_changed is not None:
+        when = format_date(
+            status_entry.source_changed.date(), format="long", locale=_babel_locale(locale)
+        )
+        text = gettext("The original article was updated on %(date)s.") % {"date": when}
+    else:
+        text = gettext("The original article has changed since this page was translated.")
+    link = gettext("Read the original")
+    source_locale = status_entry.source_path.split("/", 1)[0]
+    return (
+        '<div class="admonition warning helpcentre-outdated" role="note">'
+        f'<p class="admonition-title">{html.escape(title)}</p>'
+        f"<p>{html.escape(text)} "
+        f'<a href="{html.escape(source_url, quote=True)}" hreflang="{html.escape(source_locale)}">'
+        f"{html.escape(link)}</a></p>"
+        "</div>\n"
+    )
+
+
+def _babel_locale(code: str) -> Locale:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        # An unknown locale still gets a readable date rather than a failed build.
+        return Locale.parse("en")
