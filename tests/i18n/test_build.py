@@ -1,0 +1,199 @@
+"""The reference help centre built with one `mkdocs build`: every locale, fallbacks, hreflang, sitemaps."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from conftest import copy_reference, mkdocs_build
+
+from helpcentre.content.frontmatter import parse_front_matter
+
+LOCALES = ("en", "fr", "it", "es", "ja")
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def articles(project: Path, locale: str) -> set[str]:
+    folder = project / "docs" / locale
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
+
+
+def output_of(project: Path, locale: str, article: str) -> Path:
+    stem = article[: -len(".md")]
+    if stem == "index":
+        return project / "site" / locale / "index.html"
+    return project / "site" / locale / stem / "index.html"
+
+
+def test_every_locale_is_built_with_its_ui_language(reference_site: Path) -> None:
+    for locale in LOCALES:
+        home = (reference_site / "site" / locale / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{locale}"' in home
+    french = (reference_site / "site/fr/orders/track-your-order/index.html").read_text("utf-8")
+    assert "Centre d'aide Tidewell" in french  # site name from the catalog
+    assert "Premiers pas" in french  # navigation section title from the catalog
+    root = (reference_site / "site/index.html").read_text(encoding="utf-8")
+    for locale in LOCALES:
+        assert f'href="{locale}/"' in root
+    assert "日本語" in root and "Français" in root
+
+
+def test_missing_articles_fall_back_with_notice_and_canonical(reference_site: Path) -> None:
+    missing = sorted(articles(reference_site, "en") - articles(reference_site, "es"))
+    assert missing, "the reference Spanish translation is meant to be partial"
+    for article in missing:
+        page = output_of(reference_site, "es", article).read_text(encoding="utf-8")
+        assert "Aún no traducido" in page
+        assert "Este artículo aún no está disponible en español" in page
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page).group(1)
+        assert canonical.startswith("https://help.tidewell.example/en/")
+        assert '<div lang="en">' in page
+    translated = sorted(articles(reference_site, "es") - {"index.md"})[0]
+    page = output_of(reference_site, "es", translated).read_text(encoding="utf-8")
+    assert "Aún no traducido" not in page
+    assert '<link rel="canonical" href="https://help.tidewell.example/es/' in page
+
+
+def test_every_page_has_hreflang_for_each_locale_and_x_default(reference_site: Path) -> None:
+    for locale in LOCALES:
+        for html_file in (reference_site / "site" / locale).rglob("index.html"):
+            page = html_file.read_text(encoding="utf-8")
+            langs = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', page)
+            codes = [code for code, _ in langs]
+            assert sorted(codes) == sorted([*LOCALES, "x-default"]), html_file
+    page = (reference_site / "site/fr/orders/track-your-order/index.html").read_text("utf-8")
+    links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', page))
+    assert links["it"] == "https://help.tidewell.example/it/orders/track-your-order/"
+    assert links["x-default"] == "https://help.tidewell.example/en/orders/track-your-order/"
+
+
+def test_language_switcher_leads_to_the_same_article(reference_site: Path) -> None:
+    page = (reference_site / "site/fr/orders/track-your-order/index.html").read_text("utf-8")
+    switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link"',
+                             page))
+    by_locale = {code: href for href, code in switch.items()}
+    assert by_locale["it"] == "../../../it/orders/track-your-order/"
+    assert by_locale["fr"] == "./"
+
+
+def test_sitemaps_per_locale_tied_by_an_index(reference_site: Path) -> None:
+    index = ElementTree.parse(reference_site / "site/sitemap.xml").getroot()
+    assert index.tag.endswith("sitemapindex")
+    locs = [loc.text for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS)]
+    assert locs == [f"https://help.tidewell.example/{code}/sitemap.xml" for code in LOCALES]
+    for locale in LOCALES:
+        sitemap = ElementTree.parse(reference_site / "site" / locale / "sitemap.xml").getroot()
+        urls = [loc.text for loc in sitemap.findall("sm:url/sm:loc", SITEMAP_NS)]
+        assert urls and all(
+            url.startswith(f"https://help.tidewell.example/{locale}/") for url in urls
+        )
+
+
+def test_each_locale_search_index_holds_only_its_own_pages(reference_site: Path) -> None:
+    for locale in ("fr", "it", "ja"):
+        index_file = reference_site / "site" / locale / "search" / "search_index.json"
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        assert index["config"]["lang"] == [locale]
+        titles = {doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+        own = {
+            parse_front_matter(path, path.read_text("utf-8")).meta["title"]
+            for path in (reference_site / "docs" / locale).rglob("*.md")
+        }
+        english = {
+            parse_front_matter(path, path.read_text("utf-8")).meta["title"]
+            for path in (reference_site / "docs" / "en").rglob("*.md")
+        }
+        translated = articles(reference_site, locale)
+        fallback_titles = {
+            parse_front_matter(p, p.read_text("utf-8")).meta["title"]
+            for p in (reference_site / "docs" / "en").rglob("*.md")
+            if p.relative_to(reference_site / "docs" / "en").as_posix() not in translated
+        }
+        assert own <= titles
+        assert titles - own <= fallback_titles
+        if locale in ("fr", "it"):  # complete translations: no English title at all
+            assert not (titles & (english - own))
+
+
+# -- errors a writer can act on ------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """The reference project with English and French only, for fast error builds."""
+    project = copy_reference(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    for locale in ("it", "es", "ja"):
+        text = text.replace(f"        - locale: {locale}\n", "")
+        shutil.rmtree(project / "docs" / locale)
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+def test_small_project_builds(small_project: Path) -> None:
+    result = mkdocs_build(small_project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_invalid_front_matter_names_file_and_line(small_project: Path) -> None:
+    article = small_project / "docs/fr/orders/track-your-order.md"
+    lines = article.read_text("utf-8").splitlines()
+    lines[2] = "description: [unclosed"
+    article.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(small_project)
+    assert result.returncode != 0
+    assert "docs/fr/orders/track-your-order.md:4: front matter is not valid YAML" in result.stderr
+    assert "-- write 'key: value' pairs" in result.stderr
+
+
+def test_unknown_locale_folder_is_an_error(small_project: Path) -> None:
+    shutil.copytree(small_project / "docs/fr", small_project / "docs/xx")
+    result = mkdocs_build(small_project)
+    assert result.returncode != 0
+    assert "docs/xx/:0: folder 'xx' is not a configured locale" in result.stderr
+    assert "add '- locale: xx'" in result.stderr
+
+
+def test_unknown_locale_code_in_config_is_an_error(small_project: Path) -> None:
+    config = small_project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("- locale: fr", "- locale: qq"), "utf-8")
+    shutil.move(small_project / "docs/fr", small_project / "docs/qq")
+    result = mkdocs_build(small_project)
+    assert result.returncode != 0
+    assert "unknown locale 'qq'" in result.stderr
+
+
+def test_two_articles_with_one_slug(small_project: Path) -> None:
+    shutil.copy(
+        small_project / "docs/en/orders/track-your-order.md",
+        small_project / "docs/en/returns/track-your-order.md",
+    )
+    result = mkdocs_build(small_project)
+    assert result.returncode != 0
+    assert (
+        "docs/en/returns/track-your-order.md:1: slug 'track-your-order' is already used by "
+        "docs/en/orders/track-your-order.md" in result.stderr
+    )
+
+
+def test_broken_link_and_anchor_are_strict_warnings(small_project: Path) -> None:
+    article = small_project / "docs/fr/returns/start-a-return.md"
+    text = article.read_text("utf-8")
+    text += "\nVoir [cette page](../orders/nope.md) et [les étapes](refund-timeline.md#nowhere).\n"
+    article.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())
+    result = mkdocs_build(small_project)
+    assert result.returncode != 0
+    assert "in strict mode" in result.stdout + result.stderr
+    assert (
+        f"docs/fr/returns/start-a-return.md:{line}: link '../orders/nope.md' points to a "
+        "missing page" in result.stderr
+    )
+    assert f"docs/fr/returns/start-a-return.md:{line}: link 'refund-timeline.md#nowhere' " \
+        "points to a missing anchor '#nowhere'" in result.stderr
+    assert "[fr]" in result.stderr
