@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 from helpcentre.content.article import Article, read_locale
 from helpcentre.content.frontmatter import ContentError
 from helpcentre.content.links import anchors_in_html, check_links, find_links
+from helpcentre.feedback.manifest import write_manifest
 from helpcentre.i18n.catalogs import load_translations
 from helpcentre.i18n.config import I18nConfig
 from helpcentre.i18n.locales import (
@@ -180,7 +181,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 sitemap_index(config.site_url, self.locales), encoding="utf-8"
             )
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
-        self.published = [f"{r.locale}/{page}" for r in results for page in r.pages]
+        # The collector accepts votes and searches only for pages the build published.
+        write_manifest(site_dir, {result.locale: result.pages for result in results})
 
     def _root_files(self, files: Files, config: MkDocsConfig) -> Files:
         kept = [file for file in files if not file.is_documentation_page()]
