@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpcentre.content.frontmatter import ContentError
 from helpcentre.history import SHALLOW_WARNING, HistoryError, RepositoryHistory, read_history
 from helpcentre.stale.inputs import load_feedback, read_broken_links, read_translation_status
 from helpcentre.stale.pages import StalePage, read_locale_pages
@@ -150,9 +151,13 @@ def run_check(docs_root: Path, options: CheckOptions) -> CheckResult:
             result.notes.append(f"low-helpfulness not checked: {error}")
     locales = locales_of(docs_root, options.source_locale)
     if len(locales) > 1 and levels.get("translation-behind") != OFF:
-        inputs.translations = read_translation_status(
-            docs_root, source_locale=options.source_locale, history=history
-        )
+        try:
+            inputs.translations = read_translation_status(
+                docs_root, source_locale=options.source_locale, history=history
+            )
+        except (ContentError, ValueError) as error:
+            # A broken article is reported below with its line; the status needs every one.
+            result.notes.append(f"translation-behind not checked: {error}")
     pages: list[StalePage] = []
     broken: dict = {}
     for locale in locales:
@@ -162,7 +167,12 @@ def run_check(docs_root: Path, options: CheckOptions) -> CheckResult:
         pages.extend(locale_pages)
         result.flags.extend(content_error_flag(error) for error in errors)
         if levels.get("broken-link") != OFF:
-            broken.update(read_broken_links(docs_root, locale, source_locale=options.source_locale))
+            try:
+                broken.update(
+                    read_broken_links(docs_root, locale, source_locale=options.source_locale)
+                )
+            except (ContentError, ValueError) as error:
+                result.notes.append(f"broken-link not checked in '{locale}': {error}")
     inputs.broken_links = broken
     result.pages = len(pages)
     flags = evaluate(pages, inputs, levels=levels)

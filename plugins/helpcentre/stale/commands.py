@@ -83,6 +83,10 @@ def _options(args: argparse.Namespace) -> tuple[Path, CheckOptions]:
         docs = Path(args.docs)
     else:
         docs = config_path.parent / str(config.get("docs_dir") or "docs")
+    summary = stale.get("feedback_summary")
+    if isinstance(summary, str) and summary and "://" not in summary:
+        # Like every path in mkdocs.yml, relative to the configuration file.
+        stale["feedback_summary"] = str(config_path.parent / summary)
     options = check_options(stale, where=f"{config_path}: plugins > {PLUGIN_NAME}")
     options.changed_since = args.changed_since
     if args.today:

@@ -83,6 +83,41 @@ def front_matter_lines(text: str) -> dict[str, int]:
     return found
 
 
+_DATE_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*(#.*)?$")
+
+
+def read_front_matter(path: str, text: str) -> FrontMatter:
+    """:func:`parse_front_matter`, with impossible dates (``2026-02-30``) reported as errors.
+
+    YAML turns ``2026-02-30`` into a date and fails with a bare ``ValueError``; this names the
+    file, line and key instead.
+
+    Raises:
+        ContentError: The front matter cannot be read.
+    """
+    try:
+        return parse_front_matter(path, text)
+    except ContentError:
+        raise
+    except ValueError as error:
+        for key, line in front_matter_lines(text).items():
+            match = _DATE_VALUE.match(text.splitlines()[line - 1])
+            if not match:
+                continue
+            try:
+                dt.date.fromisoformat(match.group(2))
+            except ValueError:
+                raise ContentError(
+                    path,
+                    line,
+                    f"'{key}': '{match.group(2)}' is not a date ({error})",
+                    "write a real calendar date as YYYY-MM-DD, e.g. 2026-08-14",
+                ) from None
+        raise ContentError(
+            path, 1, f"front matter cannot be read ({error})", "check the values' syntax"
+        ) from None
+
+
 def is_reviewed_article(meta: Mapping[str, Any]) -> bool:
     """Pages with a category or a review date follow the review policy; home and contact do not."""
     return "category" in meta or "reviewed" in meta or "review_by" in meta
@@ -167,7 +202,7 @@ def read_locale_pages(
             continue
         path = display_path(file, history, f"{Path(docs_root).name}/{locale}/{relative}")
         try:
-            front = parse_front_matter(path, file.read_text(encoding="utf-8"))
+            front = read_front_matter(path, file.read_text(encoding="utf-8"))
             page = build_page(
                 locale=locale,
                 page_id=relative[: -len(".md")],

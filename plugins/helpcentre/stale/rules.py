@@ -286,6 +286,9 @@ def rule_levels(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     """
     levels = {rule.name: rule.level for rule in RULES}
     for name, level in (overrides or {}).items():
+        if level is False:
+            # YAML reads a bare ``off`` as false.
+            level = OFF
         if name not in levels:
             raise ValueError(f"unknown stale rule '{name}' -- use one of {', '.join(levels)}")
         if level not in (*LEVELS, OFF):
