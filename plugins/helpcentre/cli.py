@@ -18,6 +18,7 @@ from helpcentre import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "helpcentre.collector.commands",
     "helpcentre.feedback.commands",
+    "helpcentre.i18n.commands",
     "helpcentre.stale.commands",
 )
 

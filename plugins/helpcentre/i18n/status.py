@@ -50,6 +50,7 @@ class Basis(str, Enum):
     MARKER = "marker"
     GIT_DATES = "git-dates"
     FILES = "files"
+    CHANGES = "changes"
     UNKNOWN = "unknown"
 
 
@@ -275,14 +276,14 @@ def uncommitted_paths(root: Path) -> set[str]:
     return {entry[3:].decode() for entry in result.stdout.split(b"\0") if len(entry) > 3}
 
 
-def body_versions(
+def source_texts(
     objects: GitObjects, repo_path: str, history: _PathHistory | None
 ) -> Iterator[tuple[Any, str | None]]:
-    """Yield ``(commit, body hash)`` for each commit of ``repo_path``, newest first.
+    """Yield ``(commit, text)`` for each commit of ``repo_path``, newest first.
 
     The history follows renames, so an older commit may hold the file under an earlier name;
     those names are looked up (one ``git log --follow``) only when the current name is absent.
-    The hash is ``None`` where no version can be read.
+    The text is ``None`` where no version can be read.
     """
     if history is None:
         return
@@ -294,6 +295,17 @@ def body_versions(
                 names = names_by_commit(objects.root, repo_path)
             earlier = names.get(commit.sha)
             text = objects.read(commit.sha, earlier) if earlier else None
+        yield commit, text
+
+
+def body_versions(
+    objects: GitObjects, repo_path: str, history: _PathHistory | None
+) -> Iterator[tuple[Any, str | None]]:
+    """Yield ``(commit, body hash)`` for each commit of ``repo_path``, newest first.
+
+    The hash is ``None`` where no version can be read (see :func:`source_texts`).
+    """
+    for commit, text in source_texts(objects, repo_path, history):
         yield commit, (None if text is None else _safe_hash(repo_path, text))
 
 
@@ -707,3 +719,245 @@ def _when(changed: datetime | None, uncommitted: bool) -> str:
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
+
+
+@dataclass
+class CatalogStatus:
+    """Completeness of one locale's UI catalogs (every ``.po`` of its ``LC_MESSAGES``).
+
+    A string counts as translated when any of the locale's catalogs translates it without the
+    fuzzy flag, exactly as :func:`helpcentre.i18n.catalogs.load_translations` reads them; fuzzy
+    and missing strings fall back to the source text on the site.
+
+    Attributes:
+        locale: The locale code.
+        total: Strings in the templates (``locales/*.pot``) and the locale's catalogs.
+        translated: How many of them are translated.
+        fuzzy: Strings whose only translation is marked fuzzy.
+        missing: Strings with no translation at all.
+    """
+
+    locale: str
+    total: int
+    translated: int
+    fuzzy: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def completeness(self) -> float:
+        """Percentage of the strings that are translated."""
+        return round(100.0 * self.translated / self.total, 1) if self.total else 100.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {
+            "locale": self.locale,
+            "total": self.total,
+            "translated": self.translated,
+            "completeness": self.completeness,
+            "fuzzy": self.fuzzy,
+            "missing": self.missing,
+        }
+
+
+def catalog_status(locales_dir: Path, locale: str) -> CatalogStatus:
+    """How complete the UI catalogs of ``locale`` are.
+
+    Raises:
+        ContentError: A template or catalog cannot be parsed (names the file and line).
+    """
+    from helpcentre.i18n.catalogs import catalog_files, read_catalog
+
+    locales_dir = Path(locales_dir)
+    wanted: set[str] = set()
+    for template in sorted(locales_dir.glob("*.pot")):
+        wanted.update(_message_ids(read_catalog(template, "en")))
+    translated: set[str] = set()
+    fuzzy: set[str] = set()
+    for path in catalog_files(locales_dir, locale):
+        for message in read_catalog(path, locale):
+            key = _message_key(message)
+            if not key:
+                continue
+            wanted.add(key)
+            if message.string and (not isinstance(message.string, tuple) or all(message.string)):
+                (fuzzy if message.fuzzy else translated).add(key)
+    fuzzy -= translated
+    return CatalogStatus(
+        locale=locale,
+        total=len(wanted),
+        translated=len(translated & wanted),
+        fuzzy=sorted(fuzzy),
+        missing=sorted(wanted - translated - fuzzy),
+    )
+
+
+def _message_key(message: Any) -> str:
+    """A message's identity: its (singular) id, with its context when it has one."""
+    msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+    if not msgid:
+        return ""
+    return f"{message.context}\x04{msgid}" if message.context else msgid
+
+
+def _message_ids(catalog: Any) -> set[str]:
+    return {key for key in (_message_key(message) for message in catalog) if key}
+
+
+def changes_since(
+    docs_dir: Path,
+    since: str,
+    *,
+    default_locale: str = "en",
+    locales: Sequence[str] | None = None,
+) -> list[ArticleStatus]:
+    """The translations a change leaves behind: what a pull request forgot to translate.
+
+    Compares the work tree with the merge base of ``since`` and ``HEAD``. A source article whose
+    body changed (whitespace and front matter aside) leaves a translation behind when that
+    translation was not changed as well, or was changed but still carries a marker for another
+    version. A new source article leaves every locale *missing* it; a deleted one leaves its
+    translations *orphaned*.
+
+    Args:
+        docs_dir: The docs folder, inside a git work tree.
+        since: A revision (``origin/main``, a tag, a commit).
+        default_locale: The source locale.
+        locales: The translated locales; by default every folder of ``docs_dir`` but the source.
+
+    Returns:
+        One entry per translation left behind, by locale then article.
+
+    Raises:
+        ContentError: ``docs_dir`` is not in a git work tree, or ``since`` is not a revision.
+    """
+    docs_dir = Path(docs_dir).resolve()
+    root = repository_root(docs_dir)
+    if root is None:
+        raise ContentError(
+            docs_dir,
+            0,
+            "--changed-since needs a git repository",
+            "run the command inside the repository's work tree",
+        )
+    if locales is None:
+        locales = sorted(
+            p.name
+            for p in docs_dir.iterdir()
+            if p.is_dir() and p.name != default_locale and not p.name.startswith((".", "_"))
+        )
+    base = subprocess.run(
+        ["git", "merge-base", since, "HEAD"], cwd=root, capture_output=True, text=True, check=False
+    )
+    if base.returncode != 0:
+        raise ContentError(
+            since,
+            0,
+            f"'{since}' is not a revision this repository knows",
+            "fetch it first (git fetch origin main) or name a commit, branch or tag",
+        )
+    base_sha = base.stdout.strip()
+    prefix = docs_dir.relative_to(root).as_posix()
+    changed = _changed_files(root, base_sha, prefix)
+    source_prefix = f"{prefix}/{default_locale}/"
+    entries: list[ArticleStatus] = []
+    with GitObjects(root) as objects:
+        for path in sorted(changed):
+            if not path.startswith(source_prefix) or not path.endswith(".md"):
+                continue
+            article = path[len(source_prefix) :]
+            source_file = docs_dir / default_locale / article
+            before = objects.read(base_sha, path)
+            old_hash = _safe_hash(path, before) if before is not None else None
+            new_hash = (
+                body_hash(source_file, source_file.read_text(encoding="utf-8"))
+                if source_file.is_file()
+                else None
+            )
+            if before is not None and new_hash is not None and old_hash == new_hash:
+                continue  # only whitespace or front matter changed
+            for locale in locales:
+                entry = _left_behind(
+                    docs_dir, prefix, changed, locale, article, default_locale, old_hash, new_hash
+                )
+                if entry is not None:
+                    entries.append(entry)
+    return sorted(entries, key=lambda entry: (entry.locale, entry.article))
+
+
+def _changed_files(root: Path, base: str, prefix: str) -> set[str]:
+    """Paths under ``prefix`` that differ between ``base`` and the work tree, untracked included."""
+    diff = subprocess.run(
+        ["git", "diff", "--name-only", "--no-renames", "-z", base, "--", prefix],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    untracked = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "-z", "--", prefix],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    names = diff.stdout.split(b"\0") + untracked.stdout.split(b"\0")
+    return {name.decode("utf-8", "replace") for name in names if name}
+
+
+def _left_behind(
+    docs_dir: Path,
+    prefix: str,
+    changed: set[str],
+    locale: str,
+    article: str,
+    default_locale: str,
+    old_hash: str | None,
+    new_hash: str | None,
+) -> ArticleStatus | None:
+    source_path = f"{default_locale}/{article}"
+    translation_path = f"{locale}/{article}"
+    translation = docs_dir / locale / article
+    touched = f"{prefix}/{translation_path}" in changed
+    common = {
+        "locale": locale,
+        "article": article,
+        "source_path": source_path,
+        "translation_path": translation_path,
+        "basis": Basis.CHANGES,
+        "source_hash": new_hash,
+    }
+    if new_hash is None:
+        if translation.is_file():
+            return ArticleStatus(
+                **common,
+                state=TranslationState.ORPHANED,
+                reason=f"{source_path} is deleted by this change but {translation_path} is kept; "
+                "delete or move it in the same change",
+            )
+        return None
+    if not translation.is_file():
+        if old_hash is not None:
+            return None  # it was missing before this change too: not this change's doing
+        return ArticleStatus(
+            **common,
+            state=TranslationState.MISSING,
+            reason=f"{source_path} is new in this change and has no {locale} translation",
+        )
+    recorded = read_marker(translation, translation.read_text(encoding="utf-8"))
+    if not touched:
+        return ArticleStatus(
+            **common,
+            state=TranslationState.OUTDATED,
+            recorded_hash=recorded,
+            reason=f"{source_path} changes in this change but {translation_path} does not; "
+            f"update it, then run 'helpcentre translations mark {locale} {article}'",
+        )
+    if recorded is not None and recorded != new_hash:
+        return ArticleStatus(
+            **common,
+            state=TranslationState.OUTDATED,
+            recorded_hash=recorded,
+            reason=f"{translation_path} changes too, but its source_hash ({recorded}) is not that "
+            f"of the new source ({new_hash}); if it is up to date, run "
+            f"'helpcentre translations mark {locale} {article}'",
+        )
+    return None
