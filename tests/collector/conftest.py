@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -37,3 +42,53 @@ def database_url(request) -> str:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_url")
     return request.getfixturevalue("postgres_schema_url")
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A built site directory with a page and a feedback manifest for en and fr."""
+    from helpcentre.feedback.manifest import write_manifest
+
+    directory = tmp_path / "site"
+    directory.mkdir()
+    (directory / "index.html").write_text("<!doctype html><h1>Help centre</h1>", encoding="utf-8")
+    write_manifest(
+        directory,
+        {"en": ["index", "orders/track-your-order"], "fr": ["index", "orders/track-your-order"]},
+    )
+    return directory
+
+
+@contextmanager
+def serving(app) -> Iterator[str]:  # noqa: ANN001 - any ASGI application
+    """Serve ``app`` with uvicorn in a thread on a free loopback port; yield its base URL."""
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the collector did not start")
+            time.sleep(0.01)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+@pytest.fixture
+def serve() -> Callable[..., AbstractContextManager[str]]:
+    """``with serve(settings) as base_url:`` runs a collector for ``settings``."""
+    from helpcentre.collector.app import create_app
+
+    def start(settings) -> AbstractContextManager[str]:  # noqa: ANN001
+        return serving(create_app(settings))
+
+    return start
