@@ -13,6 +13,7 @@ committed durably, which is what lets the collector acknowledge a vote.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from types import TracebackType
@@ -192,7 +193,7 @@ def open_store(url: str) -> FeedbackStore:
 
         store = PostgresStore(url)
     else:
-        shown = url.split("@")[-1] if "@" in url else url
+        shown = re.sub(r"://[^@/]*@", "://***@", url)  # never echo a password
         raise StorageError(
             f"unsupported database URL {shown!r}: use sqlite:///path/to/feedback.db "
             "or postgresql://user:password@host/database"
