@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "helpcentre.feedback.commands",
     "helpcentre.i18n.commands",
     "helpcentre.stale.commands",
+    "helpcentre.report.commands",
 )
 
 
