@@ -1,0 +1,405 @@
+/*
+ * helpcentre search core: analyses text and queries exactly as the build does (see
+ * helpcentre/search/languages.py) and searches a lunr index prebuilt by the build.
+ *
+ * Runs unchanged in the search worker (global `helpcentreSearch`) and in node (module.exports),
+ * where the test-suite compares it with the Python analysis and measures relevance.
+ *
+ * Result post-processing (grouping sections under their article, title boost, highlighting of
+ * one or two blocks) follows Material for MkDocs' search worker (MIT, Martin Donath) so that the
+ * theme's result list renders our results the same way.
+ */
+;(function (root, factory) {
+  if (typeof module === "object" && module.exports)
+    module.exports = factory
+  else
+    root.helpcentreSearch = factory
+})(this, function (lunr) {
+  "use strict"
+
+  var CJK = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uff66-\uff9f]/
+  var HAN_RUN = /[\u4e00-\u9fff]+/g
+  var MAX_QUERY_LENGTH = 256
+  var MAX_QUERY_WORDS = 12
+
+  /* ------------------------------------------------------------------------
+   * Analysis
+   * --------------------------------------------------------------------- */
+
+  function Analyzer(locale, separator) {
+    var language = String(locale).split(/[-_]/)[0].toLowerCase()
+    this.locale = locale
+    this.language = language
+    this.separator = new RegExp(separator, "g")
+    if (language === "en") {
+      this.pipeline = [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]
+    } else {
+      var rules = lunr[language]
+      if (!rules || !rules.stemmer)
+        throw new Error("helpcentre search: lunr-languages for '" + locale + "' not loaded")
+      // Digits are words too: the build extends the trimmer the same way.
+      this.pipeline = [
+        lunr.trimmerSupport.generateTrimmer(rules.wordCharacters + "0-9"),
+        rules.stopWordFilter,
+        rules.stemmer
+      ]
+    }
+    this.segmenter = null
+    if (language === "ja") {
+      var tiny = new lunr.TinySegmenter()
+      this.segmenter = function (chunk) {
+        return CJK.test(chunk) ? tiny.segment(chunk).filter(Boolean) : [chunk]
+      }
+    } else if (language === "zh") {
+      this.segmenter = bigrams
+    }
+  }
+
+  function bigrams(chunk) {
+    var pieces = [], position = 0, match
+    HAN_RUN.lastIndex = 0
+    while ((match = HAN_RUN.exec(chunk))) {
+      if (match.index > position)
+        pieces.push(chunk.slice(position, match.index))
+      var run = match[0]
+      if (run.length === 1)
+        pieces.push(run)
+      else
+        for (var i = 0; i < run.length - 1; i++)
+          pieces.push(run.slice(i, i + 2))
+      position = match.index + run.length
+    }
+    if (position < chunk.length)
+      pieces.push(chunk.slice(position))
+    return pieces
+  }
+
+  /* Ranges [start, end) of the words of `text`, before lower-casing */
+  Analyzer.prototype.ranges = function (text) {
+    var ranges = [], index = 0, match, self = this
+    function emit(start, end) {
+      if (start >= end)
+        return
+      var chunk = text.slice(start, end)
+      var pieces = self.segmenter ? self.segmenter(chunk.toLowerCase()) : [chunk]
+      for (var p = 0, offset = start; p < pieces.length; p++) {
+        ranges.push([offset, offset + pieces[p].length])
+        offset += pieces[p].length
+      }
+    }
+    this.separator.lastIndex = 0
+    while ((match = this.separator.exec(text))) {
+      emit(index, match.index)
+      index = match.index + match[0].length
+      if (match[0].length === 0)
+        this.separator.lastIndex++
+    }
+    emit(index, text.length)
+    return ranges
+  }
+
+  Analyzer.prototype.words = function (text) {
+    var lower = String(text)
+    return this.ranges(lower).map(function (range) {
+      return lower.slice(range[0], range[1]).toLowerCase()
+    })
+  }
+
+  /* Trim, filter and stem one lower-case word; null when it is not indexed */
+  Analyzer.prototype.term = function (word) {
+    var token = new lunr.Token(word, {})
+    for (var i = 0; i < this.pipeline.length && token; i++)
+      token = this.pipeline[i](token, 0, [token])
+    var value = token ? token.toString() : ""
+    return value.length ? value : null
+  }
+
+  Analyzer.prototype.terms = function (text) {
+    var terms = []
+    var words = this.words(text)
+    for (var i = 0; i < words.length; i++) {
+      var term = this.term(words[i])
+      if (term !== null)
+        terms.push(term)
+    }
+    return terms
+  }
+
+  /* ------------------------------------------------------------------------
+   * Query
+   * --------------------------------------------------------------------- */
+
+  function levenshtein(a, b) {
+    var previous = [], current, i, j
+    for (j = 0; j <= b.length; j++)
+      previous[j] = j
+    for (i = 1; i <= a.length; i++) {
+      current = [i]
+      for (j = 1; j <= b.length; j++)
+        current[j] = Math.min(
+          previous[j] + 1, current[j - 1] + 1,
+          previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+        )
+      previous = current
+    }
+    return previous[b.length]
+  }
+
+  function contains(sequence, part) {
+    outer: for (var i = 0; i + part.length <= sequence.length; i++) {
+      for (var j = 0; j < part.length; j++)
+        if (sequence[i + j] !== part[j])
+          continue outer
+      return true
+    }
+    return false
+  }
+
+  /*
+   * Plan of a query: one entry per word the reader typed, with the clauses that may match it.
+   * Lunr's query syntax is never parsed: + - ~ * : ^ are separators, so no input can throw.
+   */
+  function planQuery(analyzer, synonyms, query) {
+    query = typeof query === "string" ? query.slice(0, MAX_QUERY_LENGTH) : ""
+    var words = analyzer.words(query).slice(0, MAX_QUERY_WORDS)
+    var plan = [], sequence = []
+    for (var i = 0; i < words.length; i++) {
+      var term = analyzer.term(words[i])
+      if (term === null)
+        continue
+      sequence.push(term)
+      var cjk = CJK.test(term)
+      var fuzzy = cjk ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0
+      /* Typos near the end of a long word defeat the stemmer; a leading stub still matches */
+      var stub = !cjk && words[i].length >= 7
+        ? words[i].slice(0, Math.max(5, Math.floor(words[i].length * 0.6)))
+        : ""
+      plan.push({
+        word: words[i],
+        term: term,
+        stub: stub && stub.indexOf(term) !== 0 ? stub : "",
+        prefix: cjk ? term.length >= 2 : term.length >= 3,
+        fuzzy: fuzzy,
+        synonyms: []
+      })
+    }
+
+    /* Synonyms: a group member found in the query adds the other members' terms */
+    for (var g = 0; g < synonyms.length; g++) {
+      var group = synonyms[g]
+      for (var m = 0; m < group.length; m++) {
+        if (!group[m].length || !contains(sequence, group[m]))
+          continue
+        var owner = plan.filter(function (entry) { return entry.term === group[m][0] })[0]
+        for (var o = 0; o < group.length; o++)
+          if (o !== m)
+            for (var t = 0; t < group[o].length; t++)
+              if (owner.synonyms.indexOf(group[o][t]) < 0 && sequence.indexOf(group[o][t]) < 0)
+                owner.synonyms.push(group[o][t])
+      }
+    }
+    return plan
+  }
+
+  function runPlan(index, plan) {
+    return index.query(function (q) {
+      for (var i = 0; i < plan.length; i++) {
+        var entry = plan[i]
+        q.term(entry.term, { usePipeline: false, boost: 10 })
+        if (entry.prefix)
+          q.term(entry.term, {
+            usePipeline: false, boost: 2, wildcard: lunr.Query.wildcard.TRAILING
+          })
+        if (entry.fuzzy)
+          q.term(entry.term, { usePipeline: false, boost: 1, editDistance: entry.fuzzy })
+        if (entry.stub)
+          q.term(entry.stub, {
+            usePipeline: false, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING
+          })
+        for (var s = 0; s < entry.synonyms.length; s++)
+          q.term(entry.synonyms[s], { usePipeline: false, boost: 4 })
+      }
+    })
+  }
+
+  function matches(entry, key) {
+    return key === entry.term ||
+      (entry.prefix && key.indexOf(entry.term) === 0) ||
+      (entry.stub && key.indexOf(entry.stub) === 0) ||
+      (entry.fuzzy && Math.abs(key.length - entry.term.length) <= entry.fuzzy &&
+        levenshtein(key, entry.term) <= entry.fuzzy) ||
+      entry.synonyms.indexOf(key) >= 0
+  }
+
+  /* ------------------------------------------------------------------------
+   * Highlighting (block structure as in Material's extract/highlight)
+   * --------------------------------------------------------------------- */
+
+  /* Split HTML into top-level blocks: [{start, end, texts: [[start, end]]}] */
+  function blocks(input) {
+    var result = [], block = null, stack = 0, start = 0, end
+    function current() {
+      if (!block) {
+        block = { texts: [] }
+        result.push(block)
+      }
+      return block
+    }
+    for (end = 0; end < input.length; end++) {
+      if (input.charAt(end) === "<" && end > start) {
+        current().texts.push([start, end])
+        start = end
+      } else if (input.charAt(end) === ">") {
+        if (input.charAt(start + 1) === "/") {
+          if (--stack === 0)
+            block = null
+        } else if (input.charAt(end - 1) !== "/") {
+          stack++
+        }
+        start = end + 1
+      }
+    }
+    if (end > start)
+      current().texts.push([start, end])
+    return result
+  }
+
+  function highlight(analyzer, input, keys, full) {
+    if (typeof input !== "string" || !input)
+      return input
+    var parts = blocks(input), slices = [], cursor = 0, found = 0
+    for (var b = 0; b < parts.length && found < 2; b++) {
+      var marks = []
+      for (var t = 0; t < parts[b].texts.length; t++) {
+        var text = parts[b].texts[t]
+        var ranges = analyzer.ranges(input.slice(text[0], text[1]))
+        for (var r = 0; r < ranges.length; r++) {
+          var word = input.slice(text[0] + ranges[r][0], text[0] + ranges[r][1]).toLowerCase()
+          var term = analyzer.term(word)
+          if (term !== null && keys[term])
+            marks.push([text[0] + ranges[r][0], text[0] + ranges[r][1]])
+        }
+      }
+      if (!marks.length || !parts[b].texts.length)
+        continue
+      found++
+      var first = parts[b].texts[0][0]
+      var last = parts[b].texts[parts[b].texts.length - 1][1]
+      if (full && first > cursor)
+        slices.push(input.slice(cursor, first))
+      var out = "", position = first
+      for (var m = 0; m < marks.length; m++) {
+        out += input.slice(position, marks[m][0]) + "<mark>" +
+          input.slice(marks[m][0], marks[m][1]) + "</mark>"
+        position = marks[m][1]
+      }
+      slices.push(out + input.slice(position, last))
+      cursor = last
+    }
+    if (!found)
+      return input
+    if (full && cursor < input.length)
+      slices.push(input.slice(cursor))
+    return slices.join("")
+  }
+
+  /* ------------------------------------------------------------------------
+   * Search
+   * --------------------------------------------------------------------- */
+
+  /*
+   * `data` is the index file written by the build:
+   * {locale, separator, docs: [{location, title, text, tags?}], index, synonyms: [[[term]]]}
+   */
+  function Searcher(data) {
+    if (data.format !== 1)
+      throw new Error("helpcentre search: index format " + data.format + " is not supported")
+    this.analyzer = new Analyzer(data.locale, data.separator)
+    this.index = lunr.Index.load(data.index)
+    this.synonyms = data.synonyms || []
+    this.docs = data.docs
+    this.map = new Map()
+    for (var i = 0; i < data.docs.length; i++) {
+      var doc = data.docs[i]
+      var path = doc.location.split("#")[0]
+      var article = this.map.get(path)
+      if (typeof article === "undefined") {
+        this.map.set(path, doc)
+      } else {
+        this.map.set(doc.location, doc)
+        doc.parent = article
+      }
+    }
+  }
+
+  Searcher.prototype.plan = function (query) {
+    return planQuery(this.analyzer, this.synonyms, query)
+  }
+
+  /* Ranked article locations, best first (used to measure relevance) */
+  Searcher.prototype.rank = function (query) {
+    var result = this.search(query, { highlight: false })
+    return result.items.map(function (group) { return group[0].location.split("#")[0] })
+  }
+
+  Searcher.prototype.search = function (query, options) {
+    var doHighlight = !options || options.highlight !== false
+    var plan = this.plan(query)
+    if (!plan.length)
+      return { items: [] }
+    var analyzer = this.analyzer, map = this.map, fields = this.index.fields
+    var items = []
+    var hits = runPlan(this.index, plan)
+    for (var h = 0; h < hits.length; h++) {
+      var hit = hits[h]
+      var source = this.docs[Number(hit.ref)]
+      if (typeof source === "undefined")
+        continue
+      var doc = Object.assign({}, source)
+      if (doc.tags)
+        doc.tags = doc.tags.slice()
+      var keys = Object.keys(hit.matchData.metadata)
+      var keySet = {}
+      for (var k = 0; k < keys.length; k++)
+        keySet[keys[k]] = true
+
+      /* Which words of the query this document matched (Material shows the missing ones) */
+      var terms = {}, matched = 0
+      for (var p = 0; p < plan.length; p++) {
+        var found = keys.some(matches.bind(null, plan[p]))
+        terms[plan[p].word] = found
+        matched += found ? 1 : 0
+      }
+      if (doHighlight)
+        for (var f = 0; f < fields.length; f++)
+          if (typeof doc[fields[f]] === "string")
+            doc[fields[f]] = highlight(analyzer, doc[fields[f]], keySet, fields[f] !== "text")
+      var boost = +!doc.parent + matched / plan.length
+      doc.score = hit.score * (1 + boost * boost)
+      doc.terms = terms
+      delete doc.parent
+      items.push(doc)
+    }
+    items.sort(function (a, b) { return b.score - a.score })
+
+    /* Group sections under their article, article first */
+    var groups = new Map()
+    for (var i = 0; i < items.length; i++) {
+      var parent = map.get(items[i].location).parent
+      var ref = parent ? parent.location : items[i].location
+      if (!groups.has(ref))
+        groups.set(ref, [])
+      groups.get(ref).push(items[i])
+    }
+    groups.forEach(function (group, ref) {
+      if (!group.some(function (item) { return item.location === ref })) {
+        var article = Object.assign({}, map.get(ref), { score: 0, terms: {} })
+        delete article.parent
+        group.push(article)
+      }
+    })
+    return { items: Array.from(groups.values()) }
+  }
+
+  return { Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery }
+})

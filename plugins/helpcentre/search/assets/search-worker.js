@@ -1,0 +1,73 @@
+/*
+ * helpcentre search worker: speaks the message protocol of Material for MkDocs' search worker
+ * (0 SETUP -> 1 READY, 2 QUERY -> 3 RESULT) but loads the index the build prepared instead of
+ * building one in the browser. The index download starts as soon as the page creates the worker,
+ * in parallel with the theme's own request for search/search_index.json.
+ *
+ * Parameters (query string of this script): lang = locale of the site, index = URL of the index
+ * relative to this script.
+ */
+"use strict"
+
+var params = new URL(self.location.href).searchParams
+var language = (params.get("lang") || "en").split(/[-_]/)[0].toLowerCase()
+var indexUrl = new URL(
+  params.get("index") || "../../../search/helpcentre-index.json", self.location.href
+)
+
+/* Start the download before loading the scripts, which blocks this thread */
+var download = fetch(indexUrl.href, { credentials: "same-origin" }).then(function (response) {
+  if (!response.ok)
+    throw new Error("helpcentre search: " + indexUrl.href + " answered " + response.status)
+  return response.json()
+})
+
+var scripts = ["lunr.js"]
+if (language !== "en") {
+  scripts.push("../lunr/min/lunr.stemmer.support.min.js")
+  if (language === "ja")
+    scripts.push("../lunr/tinyseg.js")
+  scripts.push("../lunr/min/lunr." + language + ".min.js")
+}
+scripts.push("search-core.js")
+importScripts.apply(self, scripts)
+
+var core = self.helpcentreSearch(self.lunr)
+var ready = download.then(function (data) { return new core.Searcher(data) })
+ready.catch(function (error) { console.error(error) })
+
+/* Pages listen here to learn how many results the last query had (failed-search reports) */
+var channel = typeof BroadcastChannel === "function"
+  ? new BroadcastChannel("helpcentre-search")
+  : null
+
+function respond(query, searcher) {
+  var data
+  try {
+    data = searcher.search(query)
+  } catch (error) {
+    console.warn("helpcentre search: query failed", query, error)
+    data = { items: [] }
+  }
+  if (channel)
+    channel.postMessage({ query: query, results: data.items.length })
+  return { type: 3, data: data }
+}
+
+addEventListener("message", function (event) {
+  var message = event.data || {}
+  switch (message.type) {
+    case 0:
+      ready.then(
+        function () { postMessage({ type: 1 }) },
+        function () { postMessage({ type: 1 }) }
+      )
+      break
+    case 2:
+      ready.then(
+        function (searcher) { postMessage(respond(String(message.data || ""), searcher)) },
+        function () { postMessage({ type: 3, data: { items: [] } }) }
+      )
+      break
+  }
+})

@@ -1,0 +1,64 @@
+"""Run the browser's search code (lunr.js, lunr-languages, ``search-core.js``) in node.
+
+The test-suite uses it to check that the build and the browser analyse text the same way, and
+to measure relevance with exactly the code readers run.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from helpcentre.search.languages import SEPARATOR, lunr_js_source, material_lunr_dir
+
+ASSETS = Path(str(files("helpcentre.search") / "assets"))
+DRIVER = Path(str(files("helpcentre.search") / "node_driver.js"))
+
+
+class NodeMissing(RuntimeError):
+    """node is not installed."""
+
+
+def run_in_node(request: dict[str, Any], timeout: float = 120) -> dict[str, Any]:
+    """Send ``request`` to the node driver and return its answer.
+
+    Raises:
+        NodeMissing: if no ``node`` executable is on PATH.
+        RuntimeError: if the driver fails, with its error output.
+    """
+    node = shutil.which("node")
+    if not node:
+        raise NodeMissing("node is not installed")
+    payload = {
+        "lunr_js": lunr_js_source(),
+        "lunr_dir": str(material_lunr_dir()),
+        "core": str(ASSETS / "search-core.js"),
+        "separator": SEPARATOR,
+        **request,
+    }
+    done = subprocess.run(
+        [node, str(DRIVER)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"node driver failed: {done.stderr.strip()}")
+    return json.loads(done.stdout)
+
+
+def browser_terms(locale: str, texts: list[str]) -> list[list[str]]:
+    """Index terms of each text as the browser computes them."""
+    return run_in_node({"mode": "terms", "locale": locale, "texts": texts})["terms"]
+
+
+def browser_ranks(locale: str, index_path: Path, queries: list[str]) -> list[list[str]]:
+    """Article locations the browser ranks for each query, best first."""
+    request = {"mode": "rank", "locale": locale, "index": str(index_path), "queries": queries}
+    return run_in_node(request)["ranks"]

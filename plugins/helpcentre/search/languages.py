@@ -1,0 +1,331 @@
+"""Language rules of the search index, taken from the lunr.js files Material for MkDocs ships.
+
+The browser analyses queries with lunr.js and lunr-languages; the build analyses articles in Python.
+Both must turn the same text into the same terms, so the rules the browser uses -- word characters
+of the trimmer, stop words, the Japanese segmenter model -- are read here from the very files the
+browser loads, at build time, instead of from NLTK data (which cannot be downloaded on a build
+machine and which lunr.py silently skips when NLTK is absent). Only the stemmers are Python code:
+a port of lunr.js's Porter stemmer for English (lunr.py's differs) and NLTK's Snowball stemmers
+for the others, whose output the test-suite compares word for word with lunr-languages in node.
+
+A locale without rules is an error, never a quiet fallback to English.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+#: Characters that separate words, for the build and the browser alike (the pattern is written into
+#: the index file and compiled by the worker). Whitespace is spelled out because ``\s`` differs
+#: between Python and JavaScript.
+SEPARATOR = (
+    "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+    "\\-\\u2010-\\u2015_.,;:!?\\u00bf\\u00a1\"'\\u2018\\u2019\\u201c\\u201d\\u00ab\\u00bb()\\[\\]{}<>"
+    "/\\\\|+*~^=&#%@$\\u3001\\u3002\\uff0c\\uff0e\\u30fb\\uff1a\\uff1b\\uff01\\uff1f"
+    "\\u300c\\u300d\\u300e\\u300f\\uff08\\uff09\\u3010\\u3011\\uff3b\\uff3d]+"
+)
+
+#: Locales the search knows, with the lunr-languages module and the stemmer each one uses.
+#: ``None`` as stemmer means the language has no inflection to strip (lunr-languages agrees).
+LOCALES: dict[str, tuple[str, str | None]] = {
+    "en": ("en", "porter"),
+    "fr": ("fr", "french"),
+    "it": ("it", "italian"),
+    "es": ("es", "spanish"),
+    "de": ("de", "german"),
+    "nl": ("nl", "dutch"),
+    "pt": ("pt", "portuguese"),
+    "ja": ("ja", None),
+    "zh": ("zh", None),
+}
+
+#: Locales whose words are not separated by spaces, and how runs of their script are cut.
+SEGMENTERS = {"ja": "tinyseg", "zh": "bigram"}
+
+# Characters TinySegmenter and the bigram cutter treat as CJK (kanji, kana, CJK punctuation aside).
+_CJK = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uff66-\uff9f]")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+class LanguageError(ValueError):
+    """Raised when a locale has no search rules or Material's lunr files cannot be read."""
+
+
+def material_lunr_dir() -> Path:
+    """Return the folder of lunr-languages files inside the installed Material package.
+
+    Raises:
+        LanguageError: if Material for MkDocs is not installed.
+    """
+    spec = find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        raise LanguageError("mkdocs-material is not installed: pip install mkdocs-material")
+    base = Path(next(iter(spec.submodule_search_locations)))
+    folder = base / "templates" / "assets" / "javascripts" / "lunr"
+    if not (folder / "min").is_dir():
+        raise LanguageError(f"{folder}: lunr-languages files missing from mkdocs-material")
+    return folder
+
+
+@cache
+def lunr_js_source() -> str:
+    """Return lunr.js as bundled in Material's search worker (read from its source map).
+
+    Material ships lunr.js only inside its worker bundle; the source map carries the original
+    file, which is the exact lunr.js the theme runs.
+    """
+    workers = material_lunr_dir().parent / "workers"
+    for source_map in sorted(workers.glob("search.*.min.js.map")):
+        data = json.loads(source_map.read_text(encoding="utf-8"))
+        for name, content in zip(data["sources"], data.get("sourcesContent") or [], strict=False):
+            if name.endswith("lunr/lunr.js") and content:
+                return content
+    raise LanguageError(f"{workers}: no lunr.js found in Material's search worker source map")
+
+
+def _read(name: str) -> str:
+    path = material_lunr_dir() / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LanguageError(f"{path}: cannot read lunr-languages file ({error})") from error
+
+
+def _js_string(text: str, pattern: str, where: str) -> str:
+    match = re.search(pattern, text)
+    if not match:
+        raise LanguageError(f"{where}: cannot find {pattern!r}; is this a supported Material?")
+    return json.loads(f'"{match.group(1)}"')
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """Stop words of ``language`` exactly as the browser's lunr pipeline filters them."""
+    if language == "en":
+        source = lunr_js_source()
+        block = source[source.index("lunr.stopWordFilter = lunr.generateStopWordFilter([") :]
+        block = block[: block.index("])")]
+        return frozenset(re.findall(r"'([^']*)'", block))
+    name = f"min/lunr.{language}.min.js"
+    words = _js_string(_read(name), r'generateStopWordFilter\("([^"]*)"\.split', name)
+    return frozenset(word for word in words.split(" ") if word)
+
+
+@cache
+def word_characters(language: str) -> str | None:
+    """The trimmer's character class body for ``language`` (``None``: ASCII ``\\W``, lunr.js's)."""
+    if language == "en":
+        return None
+    name = f"min/lunr.{language}.min.js"
+    characters = _js_string(_read(name), r'wordCharacters="([^"]*)"', name)
+    # JavaScript's \w is ASCII-only; Python's is not.
+    return characters.replace("\\w", "A-Za-z0-9_")
+
+
+def _trimmer(language: str) -> Callable[[str], str]:
+    characters = word_characters(language)
+    if characters is None:
+        # lunr.trimmer: JavaScript's \W is ASCII-only, so Python must be told so.
+        head, tail = re.compile(r"^\W+", re.ASCII), re.compile(r"\W+$", re.ASCII)
+    else:
+        # Digits are words too (prices, days, order numbers); the worker adds them the same way.
+        head = re.compile(f"^[^{characters}0-9]+")
+        tail = re.compile(f"[^{characters}0-9]+$")
+    return lambda word: tail.sub("", head.sub("", word, count=1), count=1)
+
+
+def _stemmer(algorithm: str | None) -> Callable[[str], str]:
+    if algorithm is None:
+        return lambda word: word
+    if algorithm == "porter":
+        from helpcentre.search.porter import porter_stem
+
+        return porter_stem
+    try:
+        from nltk.stem.snowball import SnowballStemmer
+    except ImportError as error:  # pragma: no cover - lunr[languages] pulls nltk in
+        raise LanguageError(
+            f"the {algorithm} stemmer needs nltk: pip install 'lunr[languages]'"
+        ) from error
+    # NLTK's stemmers need no downloaded data; only its stop word corpus does, which we never use.
+    snowball = SnowballStemmer(algorithm).stem
+    if algorithm == "italian":
+        return _italian_enza(snowball)
+    return snowball
+
+
+def _italian_enza(snowball: Callable[[str], str]) -> Callable[[str], str]:
+    # NLTK rewrites the suffixes -enza/-enze to "te" where Snowball (and lunr-languages) write
+    # "ente": "assistenza" must give "assistent", as in the browser, not "assistt".
+    def stem(word: str) -> str:
+        result = snowball(word)
+        if word.endswith(("enza", "enze")) and result == word[:-4] + "t":
+            return word[:-4] + "ent"
+        return result
+
+    return stem
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Turns text into index terms the way the browser turns queries into terms."""
+
+    locale: str
+    language: str
+    separator: re.Pattern[str]
+    trim: Callable[[str], str]
+    stops: frozenset[str]
+    stem: Callable[[str], str]
+    segmenter: str | None
+
+    def words(self, text: str) -> list[str]:
+        """Split ``text`` into lower-case words, cutting Japanese or Chinese runs into words."""
+        words: list[str] = []
+        for chunk in self.separator.split(text):
+            if not chunk:
+                continue
+            chunk = chunk.lower()
+            if self.segmenter == "tinyseg" and _CJK.search(chunk):
+                words.extend(piece for piece in tiny_segmenter().segment(chunk) if piece)
+            elif self.segmenter == "bigram" and _HAN_RUN.search(chunk):
+                words.extend(_bigrams(chunk))
+            else:
+                words.append(chunk)
+        return words
+
+    def term(self, word: str) -> str | None:
+        """Trim, filter and stem one lower-case word; ``None`` when it is not indexed."""
+        word = self.trim(word)
+        if not word or word in self.stops:
+            return None
+        return self.stem(word) or None
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of ``text``, in order."""
+        return [term for word in self.words(text) if (term := self.term(word)) is not None]
+
+
+def _bigrams(chunk: str) -> list[str]:
+    pieces: list[str] = []
+    position = 0
+    for run in _HAN_RUN.finditer(chunk):
+        if run.start() > position:
+            pieces.append(chunk[position : run.start()])
+        text = run.group()
+        pieces.extend([text] if len(text) == 1 else [text[i : i + 2] for i in range(len(text) - 1)])
+        position = run.end()
+    if position < len(chunk):
+        pieces.append(chunk[position:])
+    return pieces
+
+
+@cache
+def analyzer(locale: str) -> Analyzer:
+    """Return the analyzer for ``locale`` (``fr``, ``fr_CA`` and ``fr-CA`` are all French).
+
+    Raises:
+        LanguageError: if the locale has no search rules; the search never falls back quietly.
+    """
+    language = re.split("[-_]", locale)[0].lower()
+    if language not in LOCALES:
+        raise LanguageError(
+            f"no search rules for locale {locale!r}; supported: {', '.join(sorted(LOCALES))}"
+        )
+    lunr_language, algorithm = LOCALES[language]
+    return Analyzer(
+        locale=locale,
+        language=lunr_language,
+        separator=re.compile(SEPARATOR),
+        trim=_trimmer(lunr_language),
+        stops=stop_words(lunr_language),
+        stem=_stemmer(algorithm),
+        segmenter=SEGMENTERS.get(lunr_language),
+    )
+
+
+class TinySegmenter:
+    """TinySegmenter 0.1 (Taku Kudo), with the model read from Material's ``tinyseg.js``."""
+
+    _TYPES = (
+        (re.compile("[一二三四五六七八九十百千万億兆]"), "M"),
+        (re.compile("[一-龠々〆ヵヶ]"), "H"),
+        (re.compile("[ぁ-ん]"), "I"),
+        (re.compile("[ァ-ヴーｱ-ﾝﾞｰ]"), "K"),
+        (re.compile("[a-zA-Zａ-ｚＡ-Ｚ]"), "A"),
+        (re.compile("[0-9０-９]"), "N"),
+    )
+
+    def __init__(self, source: str) -> None:
+        self.model: dict[str, dict[str, int]] = {}
+        for name, body in re.findall(r"this\.(\w+__) = (\{.*?\});", source):
+            self.model[name] = json.loads(body)
+        bias = re.search(r"this\.BIAS__ = (-?\d+)", source)
+        if not bias or "UW4__" not in self.model:
+            raise LanguageError("tinyseg.js: cannot read the TinySegmenter model")
+        self.bias = int(bias.group(1))
+
+    def ctype(self, char: str) -> str:
+        """Character class of ``char`` as TinySegmenter defines it."""
+        for pattern, kind in self._TYPES:
+            if pattern.search(char):
+                return kind
+        return "O"
+
+    def segment(self, text: str) -> list[str]:
+        """Cut ``text`` into words, exactly as ``lunr.TinySegmenter.prototype.segment``."""
+        if not text:
+            return []
+        m = self.model
+
+        def score_of(table: str, key: str) -> int:
+            return m[table].get(key, 0) if table in m else 0
+
+        seg = ["B3", "B2", "B1", *text, "E1", "E2", "E3"]
+        ctype = ["O", "O", "O", *(self.ctype(c) for c in text), "O", "O", "O"]
+        result: list[str] = []
+        word = seg[3]
+        p1 = p2 = p3 = "U"
+        for i in range(4, len(seg) - 3):
+            w1, w2, w3, w4, w5, w6 = seg[i - 3 : i + 3]
+            c1, c2, c3, c4, c5, c6 = ctype[i - 3 : i + 3]
+            parts = (
+                ("UP1__", p1), ("UP2__", p2), ("UP3__", p3),
+                ("BP1__", p1 + p2), ("BP2__", p2 + p3),
+                ("UW1__", w1), ("UW2__", w2), ("UW3__", w3),
+                ("UW4__", w4), ("UW5__", w5), ("UW6__", w6),
+                ("BW1__", w2 + w3), ("BW2__", w3 + w4), ("BW3__", w4 + w5),
+                ("TW1__", w1 + w2 + w3), ("TW2__", w2 + w3 + w4),
+                ("TW3__", w3 + w4 + w5), ("TW4__", w4 + w5 + w6),
+                ("UC1__", c1), ("UC2__", c2), ("UC3__", c3),
+                ("UC4__", c4), ("UC5__", c5), ("UC6__", c6),
+                ("BC1__", c2 + c3), ("BC2__", c3 + c4), ("BC3__", c4 + c5),
+                ("TC1__", c1 + c2 + c3), ("TC2__", c2 + c3 + c4),
+                ("TC3__", c3 + c4 + c5), ("TC4__", c4 + c5 + c6),
+                ("UQ1__", p1 + c1), ("UQ2__", p2 + c2), ("UQ3__", p3 + c3),
+                ("BQ1__", p2 + c2 + c3), ("BQ2__", p2 + c3 + c4),
+                ("BQ3__", p3 + c2 + c3), ("BQ4__", p3 + c3 + c4),
+                ("TQ1__", p2 + c1 + c2 + c3), ("TQ2__", p2 + c2 + c3 + c4),
+                ("TQ3__", p3 + c1 + c2 + c3), ("TQ4__", p3 + c2 + c3 + c4),
+            )  # fmt: skip
+            score = self.bias + sum(score_of(table, key) for table, key in parts)
+            p = "O"
+            if score > 0:
+                result.append(word)
+                word = ""
+                p = "B"
+            p1, p2, p3 = p2, p3, p
+            word += seg[i]
+        result.append(word)
+        return result
+
+
+@cache
+def tiny_segmenter() -> TinySegmenter:
+    """The Japanese segmenter with the model the browser uses."""
+    return TinySegmenter(_read("tinyseg.js"))

@@ -1,0 +1,125 @@
+"""Small real help centres for the search tests: written to tmp_path, built with MkDocs, served."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ARTICLES = {
+    "fr": {
+        "index.md": "# Centre d'aide\n\nBienvenue au centre d'aide de Tidewell.\n",
+        "orders/track-your-order.md": (
+            "---\ntitle: Comment suivre ma commande ?\n---\n\n"
+            "Suivez votre colis depuis votre compte.\n\n"
+            "## Où est mon colis ? {#where}\n\n"
+            "Le numéro de suivi arrive par e-mail dès l'expédition de la commande.\n"
+        ),
+        "returns/refund-timeline.md": (
+            "---\ntitle: Délai de remboursement\n---\n\n"
+            "Nous remboursons votre achat sous 5 jours ouvrés après réception du retour.\n\n"
+            "## Quand serai-je remboursé ? {#when}\n\n"
+            "Le remboursement est effectué sur le moyen de paiement d'origine.\n"
+        ),
+        "shipping/international-shipping-and-duties.md": (
+            "---\ntitle: Livraison internationale et droits de douane\n---\n\n"
+            "Nous livrons dans l'Union européenne, au Royaume-Uni, en Suisse et au Japon.\n"
+            "Les livraisons hors UE peuvent entraîner des droits de douane.\n"
+        ),
+    },
+    "ja": {
+        "index.md": "# ヘルプセンター\n\nTidewell ヘルプセンターへようこそ。\n",
+        "orders/track-your-order.md": (
+            "---\ntitle: 注文を追跡するには？\n---\n\n"
+            "アカウントから荷物の配送状況を確認できます。追跡番号は発送時にメールでお送りします。\n"
+        ),
+        "returns/refund-timeline.md": (
+            "---\ntitle: 返金までの期間\n---\n\n"
+            "返品が倉庫に届いてから5営業日以内に返金いたします。\n"
+        ),
+    },
+}
+
+
+def write_site(
+    base: Path, locale: str, *, endpoint: str = "/api/v1", synonyms: str | None = None
+) -> Path:
+    """Write a one-locale help centre under ``base`` and return its mkdocs.yml."""
+    docs = base / "docs" / locale
+    for name, text in ARTICLES[locale].items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if synonyms is not None:
+        target = base / "locales" / locale / "synonyms.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(synonyms, encoding="utf-8")
+    config = {
+        "site_name": "Tidewell",
+        "docs_dir": f"docs/{locale}",
+        "site_dir": f"site/{locale}",
+        "theme": {
+            "name": "material",
+            "language": locale,
+            "custom_dir": str(ROOT / "overrides"),
+            "font": False,  # no requests leave the machine
+        },
+        "markdown_extensions": ["attr_list", "admonition"],
+        "plugins": ["search", {"helpcentre/search": {"report_endpoint": endpoint}}],
+    }
+    mkdocs_yml = base / "mkdocs.yml"
+    mkdocs_yml.write_text(json.dumps(config), encoding="utf-8")
+    return mkdocs_yml
+
+
+def build(mkdocs_yml: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` on a configuration, as an author would."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(mkdocs_yml)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+class RecordingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and records POST bodies (the failed-search collector's stand-in)."""
+
+    posts: list[tuple[str, str, bytes]]
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        self.posts.append((self.path, self.headers.get("Content-Type", ""), body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep test output quiet."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[tuple[str, list[tuple[str, str, bytes]]]]:
+    """Serve ``directory`` on loopback; yield the base URL and the list of recorded POSTs."""
+    posts: list[tuple[str, str, bytes]] = []
+    handler = type("Handler", (RecordingHandler,), {"posts": posts})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(handler, directory=str(directory))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", posts
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -1,0 +1,142 @@
+"""The search in a real Chromium: Material's search box, our worker, the failed-search beacon."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .sites import build, serve, write_site
+
+pytestmark = pytest.mark.browser
+
+RESULTS = ".md-search-result__list > li"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    built = {}
+    for locale in ("fr", "ja"):
+        base = tmp_path_factory.mktemp(f"site-{locale}")
+        done = build(write_site(base, locale, endpoint="/collector/api/v1"))
+        assert done.returncode == 0, done.stderr
+        built[locale] = base / "site" / locale
+    return built
+
+
+def search(page, query: str) -> None:  # noqa: ANN001 - Playwright page
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("")
+    box.type(query, delay=10)
+    # Characters typed through an input method produce no keyup, which is what the theme listens
+    # to; a reader's IME confirms with a key, as this does.
+    box.press("End")
+
+
+def result_titles(page) -> list[str]:  # noqa: ANN001
+    page.wait_for_selector(RESULTS, timeout=10_000)
+    return page.locator(f"{RESULTS} article h1").all_inner_texts()
+
+
+def test_french_inflected_query_finds_article_with_highlight(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["fr"]) as (url, _):
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(url)
+        search(page, "remboursements")
+        titles = result_titles(page)
+        assert titles[0] == "Délai de remboursement"
+        assert page.locator(f"{RESULTS} mark").count() > 0
+        # The worker loaded the prebuilt index; Material's worker was never fetched.
+        assert any(u.endswith("search/helpcentre-index.json") for u in requests)
+        assert not any("workers/search." in u for u in requests)
+        # Keyboard: Enter opens the best result.
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/returns/refund-timeline/**")
+
+
+def test_japanese_query_finds_article(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["ja"]) as (url, _):
+        page.goto(url)
+        search(page, "返金")
+        assert result_titles(page)[0] == "返金までの期間"
+        search(page, "注文を追跡")
+        assert "注文を追跡するには？" in result_titles(page)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["+livraison -colis", "colis~2 ^3", "rem*", "title:colis", ":", "~", "^", "-", "x" * 600],
+)
+def test_lunr_syntax_long_and_odd_queries_never_break(page, sites, query: str) -> None:  # noqa: ANN001
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # The worker answers a failing query with no results and a warning; there must be none.
+    page.on(
+        "worker",
+        lambda worker: worker.on(
+            "console", lambda m: errors.append(m.text) if m.type in {"error", "warning"} else None
+        ),
+    )
+    with serve(sites["fr"]) as (url, _):
+        page.goto(url)
+        search(page, query)
+        meta = page.locator(".md-search-result__meta")
+        page.wait_for_function(
+            "el => el.textContent.trim().length > 0 && !el.textContent.includes('Taper')",
+            arg=meta.element_handle(),
+            timeout=10_000,
+        )
+        # Empty query after a real one goes back to the placeholder without errors.
+        page.locator("input[data-md-component=search-query]").fill("")
+        page.wait_for_timeout(200)
+    assert errors == []
+
+
+def test_failed_search_is_reported_once_with_final_query(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["fr"]) as (url, posts):
+        page.goto(url)
+        search(page, "parapluie violet")
+        page.wait_for_function(
+            "() => document.querySelector('.md-search-result__meta').textContent.includes('Aucun')"
+        )
+        page.wait_for_timeout(2500)
+        assert len(posts) == 1, posts
+        path, content_type, body = posts[0]
+        assert path == "/collector/api/v1/searches"
+        assert content_type.startswith("text/plain")
+        assert json.loads(body) == {
+            "locale": "fr",
+            "query": "parapluie violet",
+            "results": 0,
+            "clicked": False,
+        }
+
+
+def test_results_without_click_are_reported_when_search_closes(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["fr"]) as (url, posts):
+        page.goto(url)
+        search(page, "colis")
+        result_titles(page)
+        page.wait_for_timeout(1800)
+        assert posts == []  # results found; the reader may still click
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(500)
+        assert len(posts) == 1
+        sent = json.loads(posts[0][2])
+        assert sent["query"] == "colis" and sent["results"] >= 1 and sent["clicked"] is False
+
+
+def test_clicked_result_is_not_reported(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["fr"]) as (url, posts):
+        page.goto(url)
+        search(page, "colis")
+        result_titles(page)
+        page.wait_for_timeout(1800)
+        page.locator(f"{RESULTS} a").first.click()
+        page.wait_for_load_state()
+        page.wait_for_timeout(500)
+        assert posts == []

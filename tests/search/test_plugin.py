@@ -1,0 +1,106 @@
+"""The MkDocs plugin builds a real locale site; the prebuilt index answers like the browser will."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import missing
+from helpcentre.search.browser_code import run_in_node
+
+from .sites import build, write_site
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("fr")
+    done = build(write_site(base, "fr", synonyms="remboursement, argent rendu\ncolis, paquet\n"))
+    assert done.returncode == 0, done.stderr
+    return base / "site" / "fr"
+
+
+def search(site: Path, locale: str, queries: list[str]) -> list[dict]:
+    if not shutil.which("node"):
+        missing("node is not installed")
+    index = str(site / "search" / "helpcentre-index.json")
+    return run_in_node({"mode": "search", "locale": locale, "index": index, "queries": queries})[
+        "results"
+    ]
+
+
+def test_index_replaces_material_documents(french_site: Path) -> None:
+    material = json.loads((french_site / "search" / "search_index.json").read_text("utf-8"))
+    assert material["docs"] == [] and material["config"]["lang"] == ["fr"]
+    ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
+    assert ours["locale"] == "fr" and ours["index"]["version"] == "2.3.9"
+    assert {d["location"].split("#")[0] for d in ours["docs"]} == {
+        "",
+        "orders/track-your-order/",
+        "returns/refund-timeline/",
+        "shipping/international-shipping-and-duties/",
+    }
+    for name in ("lunr.js", "search-core.js", "search-worker.js", "search-telemetry.js"):
+        assert (french_site / "assets" / "javascripts" / "helpcentre" / name).is_file()
+    page = (french_site / "index.html").read_text("utf-8")
+    assert '"search": "assets/javascripts/helpcentre/search-worker.js?lang=fr"' in page
+
+
+def test_inflections_synonyms_and_typos(french_site: Path) -> None:
+    first = [
+        r["items"][0][0]["location"].split("#")[0] if r["items"] else None
+        for r in search(
+            french_site, "fr", ["remboursés", "argent rendu", "remboursemnt", "paquets", "douanes"]
+        )
+    ]
+    assert first == [
+        "returns/refund-timeline/",
+        "returns/refund-timeline/",
+        "returns/refund-timeline/",
+        "orders/track-your-order/",
+        "shipping/international-shipping-and-duties/",
+    ]
+
+
+def test_highlight_and_missing_terms(french_site: Path) -> None:
+    (result,) = search(french_site, "fr", ["remboursement licorne"])
+    article = result["items"][0][0]
+    assert "<mark>" in article["title"]
+    assert article["terms"] == {"remboursement": True, "licorne": False}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "+", "-colis", "colis~", "col*", "title:colis", "^2", "x" * 5000, "a " * 500],
+)
+def test_odd_queries_never_throw(french_site: Path, query: str) -> None:
+    (result,) = search(french_site, "fr", [query])
+    assert isinstance(result["items"], list)
+
+
+def test_missing_material_search_plugin_is_an_author_error(tmp_path: Path) -> None:
+    mkdocs_yml = write_site(tmp_path, "fr")
+    config = json.loads(mkdocs_yml.read_text("utf-8"))
+    config["plugins"] = ["helpcentre/search"]
+    mkdocs_yml.write_text(json.dumps(config), "utf-8")
+    done = build(mkdocs_yml)
+    assert done.returncode != 0
+    assert "needs Material's search plugin" in done.stderr
+
+
+def test_bad_synonyms_file_names_file_and_line(tmp_path: Path) -> None:
+    done = build(write_site(tmp_path, "fr", synonyms="colis, paquet\nremboursement\n"))
+    assert done.returncode != 0
+    assert "synonyms.txt:2: a group needs at least two different members" in done.stderr
+
+
+def test_unsupported_locale_is_an_author_error(tmp_path: Path) -> None:
+    mkdocs_yml = write_site(tmp_path, "fr")
+    config = json.loads(mkdocs_yml.read_text("utf-8"))
+    config["theme"]["language"] = "pl"
+    mkdocs_yml.write_text(json.dumps(config), "utf-8")
+    done = build(mkdocs_yml)
+    assert done.returncode != 0
+    assert "no search rules for locale 'pl'" in done.stderr
