@@ -267,3 +267,33 @@ def test_changed_since_an_unknown_revision_is_an_error(site, capsys, monkeypatch
     code, _, err = run(site, capsys, monkeypatch, "status", "--changed-since", "origin/nope")
     assert code == 2
     assert "'origin/nope' is not a revision this repository knows" in err
+
+
+def test_mark_all_current_adopts_markers_for_translations_git_shows_current(
+    site, capsys, monkeypatch
+):
+    code, out, _ = run(site, capsys, monkeypatch, "mark", "ja", "--all-current")
+    assert code == 0
+    assert out.strip().startswith("ja/orders/track.md: source_hash ")
+    code, out, _ = run(site, capsys, monkeypatch, "status", "--format", "json", "--locale", "ja")
+    entry = json.loads(out)["locales"]["ja"]["articles"][1]
+    assert (entry["article"], entry["basis"], entry["state"]) == (
+        "orders/track.md",
+        "marker",
+        "translated",
+    )
+    # Outdated translations are left alone: marking them would hide that they are behind.
+    write(site, "en/orders/track.md", f"---\ntitle: Track\n---\n{TRACK}\nTracking is free.\n")
+    commit(site, "Tracking is free", "2026-03-01")
+    assert run(site, capsys, monkeypatch, "mark", "fr", "--all-current")[1] == ""
+    assert run(site, capsys, monkeypatch, "mark", "fr")[0] == 2
+
+
+def test_status_on_a_shallow_clone_says_dates_are_approximate(site, tmp_path, capsys, monkeypatch):
+    write(site, "en/orders/track.md", f"---\ntitle: Track\n---\n{TRACK}\nTracking is free.\n")
+    commit(site, "Tracking is free", "2026-03-01")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", site.as_uri(), str(clone))
+    code, out, _ = run(clone, capsys, monkeypatch, "status", "--locale", "ja")
+    assert code == 0
+    assert "(shallow clone: git dates are approximate)" in out.splitlines()[0]

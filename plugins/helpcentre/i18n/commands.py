@@ -32,6 +32,7 @@ from helpcentre.i18n.catalogs import CATALOG_DOMAIN, read_catalog
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
 from helpcentre.i18n.status import (
     ArticleStatus,
+    Basis,
     CatalogStatus,
     GitObjects,
     TranslationState,
@@ -98,7 +99,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     mark = commands.add_parser("mark", help="record that translations match their sources")
     _docs_options(mark)
     mark.add_argument("locale")
-    mark.add_argument("articles", nargs="+", metavar="article")
+    mark.add_argument("articles", nargs="*", metavar="article")
+    mark.add_argument(
+        "--all-current",
+        action="store_true",
+        help="also mark every unmarked translation that git dates show as up to date "
+        "(to adopt markers in an existing help centre)",
+    )
     mark.set_defaults(func=run_mark)
 
     catalogs = commands.add_parser("catalogs", help="extract, update and check UI catalogs")
@@ -452,8 +459,23 @@ def run_diff(args: argparse.Namespace) -> int:
 def run_mark(args: argparse.Namespace) -> int:
     """``helpcentre translations mark LOCALE ARTICLE...``."""
     code = 0
-    for name in args.articles:
-        article = article_name(args.docs, args.locale, name)
+    names = [article_name(args.docs, args.locale, name) for name in args.articles]
+    if args.all_current:
+        try:
+            status = translation_status(
+                args.docs, default_locale=args.default_locale, locales=[args.locale]
+            )
+        except ContentError as error:
+            return _error(error)
+        names += [
+            entry.article
+            for entry in status.locales[args.locale].with_state(TranslationState.TRANSLATED)
+            if entry.basis is Basis.GIT_DATES and entry.article not in names
+        ]
+    elif not names:
+        print("error: name the articles to mark, or pass --all-current", file=sys.stderr)
+        return 2
+    for article in names:
         try:
             digest, changed = mark_translation(
                 args.docs, args.locale, article, default_locale=args.default_locale
@@ -623,6 +645,8 @@ def update_catalog(path: Path, template: Catalog, locale: str) -> str:
         path.write_bytes(rendered)
         return "updated"
     catalog = read_po(io.BytesIO(_render(template)), locale=locale.replace("-", "_"))
+    # The template's header has no language; set it as 'pybabel init' does.
+    catalog.locale = locale.replace("-", "_")
     catalog.revision_date = datetime.now(timezone.utc)
     catalog.fuzzy = False
     path.parent.mkdir(parents=True, exist_ok=True)
