@@ -1,4 +1,4 @@
-"""The reference help centre built with one `mkdocs build`: every locale, fallbacks, hreflang, sitemaps."""
+"""The reference help centre from one `mkdocs build`: locales, fallbacks, hreflang, sitemaps."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import copy_reference, mkdocs_build
 
+from conftest import copy_reference, mkdocs_build
 from helpcentre.content.frontmatter import parse_front_matter
 
 LOCALES = ("en", "fr", "it", "es", "ja")
@@ -73,8 +73,9 @@ def test_every_page_has_hreflang_for_each_locale_and_x_default(reference_site: P
 
 def test_language_switcher_leads_to_the_same_article(reference_site: Path) -> None:
     page = (reference_site / "site/fr/orders/track-your-order/index.html").read_text("utf-8")
-    switch = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link"',
-                             page))
+    switch = dict(
+        re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link"', page)
+    )
     by_locale = {code: href for href, code in switch.items()}
     assert by_locale["it"] == "../../../it/orders/track-your-order/"
     assert by_locale["fr"] == "./"
@@ -194,6 +195,8 @@ def test_broken_link_and_anchor_are_strict_warnings(small_project: Path) -> None
         f"docs/fr/returns/start-a-return.md:{line}: link '../orders/nope.md' points to a "
         "missing page" in result.stderr
     )
-    assert f"docs/fr/returns/start-a-return.md:{line}: link 'refund-timeline.md#nowhere' " \
+    assert (
+        f"docs/fr/returns/start-a-return.md:{line}: link 'refund-timeline.md#nowhere' "
         "points to a missing anchor '#nowhere'" in result.stderr
+    )
     assert "[fr]" in result.stderr

@@ -98,26 +98,33 @@ def validate_article(article: Article, *, display_path: str) -> None:
             wrong_type = False
         if wrong_type:
             raise ContentError(
-                display_path, front.line_of(key),
+                display_path,
+                front.line_of(key),
                 f"'{key}' has the wrong type ({type(value).__name__}: {value!r})",
                 f"write {spec.describe}",
             )
     kind = front.meta.get("type")
     if kind is not None and kind not in ARTICLE_TYPES:
         raise ContentError(
-            display_path, front.line_of("type"), f"unknown article type '{kind}'",
+            display_path,
+            front.line_of("type"),
+            f"unknown article type '{kind}'",
             f"write one of {', '.join(ARTICLE_TYPES)}",
         )
     tags = front.meta.get("tags") or []
     if any(not isinstance(tag, str) for tag in tags):
         raise ContentError(
-            display_path, front.line_of("tags"), "every tag must be a text",
+            display_path,
+            front.line_of("tags"),
+            "every tag must be a text",
             "write 'tags: [tracking, delivery]'",
         )
     slug = front.meta.get("slug")
     if slug is not None and not _SLUG.match(str(slug)):
         raise ContentError(
-            display_path, front.line_of("slug"), f"slug '{slug}' is not lowercase-with-hyphens",
+            display_path,
+            front.line_of("slug"),
+            f"slug '{slug}' is not lowercase-with-hyphens",
             "write e.g. 'slug: track-your-order'",
         )
 
@@ -176,7 +183,8 @@ def check_unique_slugs(articles: Iterable[Article], *, display_prefix: str = "")
         if other is not None:
             line = article.front.lines.get("slug", 1)
             raise ContentError(
-                f"{display_prefix}{article.path}", line,
+                f"{display_prefix}{article.path}",
+                line,
                 f"slug '{article.slug}' is already used by {display_prefix}{other.path}",
                 "rename one of the files or give it a distinct 'slug:' in its front matter",
             )

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it: front matter is read for every page.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"^---[ \t]*$")
 _END_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -77,31 +79,40 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
     lines = text.splitlines(keepends=True)
     if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
         return FrontMatter(body=text, body_line=1)
-    end = next(
-        (i for i in range(1, len(lines)) if _END_FENCE.match(lines[i].rstrip("\r\n"))), None
-    )
+    end = next((i for i in range(1, len(lines)) if _END_FENCE.match(lines[i].rstrip("\r\n"))), None)
     if end is None:
         raise ContentError(
-            path, 1, "front matter is opened with '---' but never closed",
+            path,
+            1,
+            "front matter is opened with '---' but never closed",
             "add a line with '---' after the last front matter key",
         )
     source = "".join(lines[1:end])
+    loader = _LOADER(source)
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        meta = yaml.load(source, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+        # One parse gives both the key nodes (for line numbers) and the values.
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ContentError(
-            path, line, f"front matter is not valid YAML: {problem}",
-            "write 'key: value' pairs; quote values that contain ':' or start with '[', '{', '@' or '*'",
+            path,
+            line,
+            f"front matter is not valid YAML: {problem}",
+            "write 'key: value' pairs; quote values that contain ':' "
+            "or start with '[', '{', '@' or '*'",
         ) from error
+    finally:
+        loader.dispose()
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise ContentError(
-            path, 2, "front matter must be a mapping of keys to values",
+            path,
+            2,
+            "front matter must be a mapping of keys to values",
             "write one 'key: value' per line between the '---' lines",
         )
     key_lines: dict[str, int] = {}

@@ -21,7 +21,9 @@ import markdown
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 
 # Inline links and images: [text](target "title") / ![alt](target); reference definitions.
-_INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_INLINE = re.compile(
+    r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
+)
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -46,7 +48,7 @@ class Link:
     target: str
 
     def resolve(self) -> tuple[str | None, str]:
-        """The linked docs path (``None`` for the article itself) and the anchor (``""`` if none)."""
+        """The linked docs path (``None``: this article) and the anchor (``""`` if none)."""
         parts = urlsplit(self.target)
         path = unquote(parts.path)
         if not path:
@@ -56,7 +58,7 @@ class Link:
 
 
 def is_internal(target: str) -> bool:
-    """Whether ``target`` points inside the docs folder (not a URL, mail address or absolute path)."""
+    """Whether ``target`` points inside the docs folder (not a URL, mail or absolute path)."""
     return not (_SCHEME.match(target) or target.startswith(("//", "/")))
 
 
@@ -148,7 +150,9 @@ def check_links(
             else:
                 problems.append(
                     ContentError(
-                        where, link.line, f"link '{link.target}' points to a missing page",
+                        where,
+                        link.line,
+                        f"link '{link.target}' points to a missing page",
                         "link to an existing .md file relative to this article, "
                         "e.g. '../orders/track-your-order.md'",
                     )
@@ -159,7 +163,8 @@ def check_links(
             known = ", ".join(sorted(page_anchors)[:8]) or "none"
             problems.append(
                 ContentError(
-                    where, link.line,
+                    where,
+                    link.line,
                     f"link '{link.target}' points to a missing anchor '#{anchor}'",
                     f"use one of the page's anchors ({known}) or fix the heading's {{#id}}",
                 )

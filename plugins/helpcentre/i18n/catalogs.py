@@ -43,7 +43,9 @@ def read_catalog(path: Path, locale: str) -> Catalog:
     except Exception as error:  # babel raises PoFileError and ValueError subclasses
         line = getattr(error, "lineno", 0) or 0
         raise ContentError(
-            path, line, f"the message catalog cannot be read: {error}",
+            path,
+            line,
+            f"the message catalog cannot be read: {error}",
             "fix the entry (msgid/msgstr pairs, quoted strings) or regenerate it with "
             "'pybabel update -F babel.cfg'",
         ) from error

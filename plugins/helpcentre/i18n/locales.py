@@ -45,7 +45,8 @@ def parse_locale(code: str, name: str | None = None) -> LocaleInfo:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:
         raise ValueError(
-            f"unknown locale '{code}' -- use a language tag Babel knows, such as 'fr', 'pt-BR', 'ja'"
+            f"unknown locale '{code}' -- use a language tag Babel knows, "
+            "such as 'fr', 'pt-BR', 'ja'"
         ) from error
     display = name or (locale.get_display_name(locale) or code)
     return LocaleInfo(code=code, name=display[:1].upper() + display[1:])
@@ -57,7 +58,7 @@ def check_locale_folders(
     """Every folder and Markdown file at the top of ``docs_dir`` must belong to a configured locale.
 
     Raises:
-        ContentError: An unknown locale folder, a stray article, or a configured locale without folder.
+        ContentError: An unknown locale folder, a stray article, or a locale without folder.
     """
     codes = {locale.code for locale in locales}
     for entry in sorted(Path(docs_dir).iterdir()):
@@ -65,21 +66,24 @@ def check_locale_folders(
             continue
         if entry.is_dir() and entry.name not in codes:
             raise ContentError(
-                f"{display_root}/{entry.name}/", 0,
+                f"{display_root}/{entry.name}/",
+                0,
                 f"folder '{entry.name}' is not a configured locale ({', '.join(sorted(codes))})",
                 f"add '- locale: {entry.name}' under plugins > helpcentre/i18n > locales in "
                 f"mkdocs.yml, or rename the folder to a configured locale",
             )
         if entry.is_file() and entry.suffix == ".md":
             raise ContentError(
-                f"{display_root}/{entry.name}", 0,
+                f"{display_root}/{entry.name}",
+                0,
                 "article outside any locale folder",
                 f"move it into {display_root}/{locales[0].code}/",
             )
     for locale in locales:
         if not (Path(docs_dir) / locale.code).is_dir():
             raise ContentError(
-                f"{display_root}/{locale.code}/", 0,
+                f"{display_root}/{locale.code}/",
+                0,
                 f"locale '{locale.code}' is configured but has no folder",
                 f"create {display_root}/{locale.code}/ (it may start empty: pages fall back to the "
                 "default locale) or remove the locale from mkdocs.yml",

@@ -172,7 +172,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             else:
                 log.info(
                     "Built locale '%s': %d pages in %.1f s",
-                    result.locale, len(result.pages), result.seconds,
+                    result.locale,
+                    len(result.pages),
+                    result.seconds,
                 )
         if failures:
             raise PluginError("\n".join(failures))
@@ -186,8 +188,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def _root_files(self, files: Files, config: MkDocsConfig) -> Files:
         kept = [file for file in files if not file.is_documentation_page()]
-        kept = [file for file in kept if not file.abs_src_path
-                or not Path(file.abs_src_path).is_relative_to(self.docs_root)]
+        kept = [
+            file
+            for file in kept
+            if not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(self.docs_root)
+        ]
         chooser = File.generated(config, "index.md", content=self._language_choice())
         return Files([*kept, chooser])
 
@@ -246,10 +251,15 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.articles = read_locale(locale_dir, display_prefix=prefix)
         except ContentError as error:
             raise PluginError(error.message) from error
-        own = {file.src_uri for file in files if file.abs_src_path
-               and Path(file.abs_src_path).is_relative_to(locale_dir)}
+        own = {
+            file.src_uri
+            for file in files
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(locale_dir)
+        }
         default_dir = self.docs_root / self.config.default_locale
-        default_pages = {path.relative_to(default_dir).as_posix() for path in default_dir.rglob("*.md")}
+        default_pages = {
+            path.relative_to(default_dir).as_posix() for path in default_dir.rglob("*.md")
+        }
         for locale in self.locales:
             folder = self.docs_root / locale.code
             pages = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
@@ -266,7 +276,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             for src_uri in fallback_paths(default_files, own):
                 files.append(
                     File(
-                        src_uri, src_dir=str(default_dir), dest_dir=config.site_dir,
+                        src_uri,
+                        src_dir=str(default_dir),
+                        dest_dir=config.site_dir,
                         use_directory_urls=config.use_directory_urls,
                         inclusion=InclusionLevel.UNDEFINED,
                     )
@@ -355,7 +367,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return None
         src = page.file.src_uri
         context["helpcentre_alternates"] = alternates(
-            src, self.current, self.locales, self.pages_by_locale,
+            src,
+            self.current,
+            self.locales,
+            self.pages_by_locale,
             site_url=_root_url(config.site_url),
             use_directory_urls=config.use_directory_urls,
         )
@@ -371,9 +386,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         links = []
         for path, article in self.articles.items():
             links.extend(find_links(path, article.front.body, first_line=article.front.body_line))
-        known: dict[str, set[str] | None] = {
-            path: None for path in self._static_paths()
-        }
+        known: dict[str, set[str] | None] = {path: None for path in self._static_paths()}
         known.update(self.anchors)
         prefix = f"{self._display_root}/{self.current}/"
         for problem in check_links(links, known, path_prefix=prefix):
@@ -498,8 +511,6 @@ def run_locale_builds(
         return [build_locale(*args) for args in arguments]
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["helpcentre.i18n.plugin", "material.plugins.search.plugin"])
-    with ProcessPoolExecutor(
-        max_workers=count, mp_context=context, max_tasks_per_child=1
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, max_tasks_per_child=1) as pool:
         futures = [pool.submit(build_locale, *args) for args in arguments]
         return [future.result() for future in futures]

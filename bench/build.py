@@ -1,0 +1,170 @@
+"""Benchmark: build a generated multi-locale help centre with helpcentre and with the anchor.
+
+The anchor is Material for MkDocs + mkdocs-static-i18n 1.3, built in the same run on the same
+corpus. Prints wall time and peak memory (medians over ``--runs``) and their ratios, and the bytes
+of search index a reader of a French page downloads.
+
+    python bench/build.py [--articles 150] [--locales 11] [--runs 3]
+
+Peak memory is sampled every 20 ms over the whole process tree of the build (helpcentre builds
+locales in worker processes): the sum of resident set sizes (RSS) and of proportional set sizes
+(PSS, which counts pages shared between processes once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def helpcentre_config(locales: list[str]) -> str:
+    items = "\n".join(f"        - locale: {code}" for code in locales)
+    return f"""site_name: Bench Help Centre
+site_url: https://help.example/
+docs_dir: docs
+theme:
+  name: material
+  custom_dir: {ROOT / "overrides"}
+  font: false
+markdown_extensions: [toc, attr_list, admonition]
+plugins:
+  - search
+  - helpcentre/i18n:
+      default_locale: {locales[0]}
+      links_check: true
+      locales:
+{items}
+"""
+
+
+def anchor_config(locales: list[str]) -> str:
+    items = "\n".join(
+        f"        - locale: {code}\n          name: {code}\n          build: true"
+        + ("\n          default: true" if index == 0 else "")
+        for index, code in enumerate(locales)
+    )
+    return f"""site_name: Bench Help Centre
+site_url: https://help.example/
+docs_dir: docs
+theme:
+  name: material
+  font: false
+markdown_extensions: [toc, attr_list, admonition]
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      fallback_to_default: true
+      languages:
+{items}
+"""
+
+
+def measure(project: Path) -> tuple[float, int, int]:
+    """Build once; return wall seconds, peak RSS and peak PSS (bytes) of the process tree."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    root = psutil.Process(process.pid)
+    peak_rss = peak_pss = 0
+    while process.poll() is None:
+        rss = pss = 0
+        try:
+            for proc in [root, *root.children(recursive=True)]:
+                try:
+                    info = proc.memory_full_info()
+                    rss += info.rss
+                    pss += getattr(info, "pss", info.rss)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+        except psutil.NoSuchProcess:
+            break
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - started
+    _, stderr = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"build failed in {project}:\n{stderr.decode()[-3000:]}")
+    return elapsed, peak_rss, peak_pss
+
+
+def french_index_bytes(site: Path, *, ours: bool) -> int:
+    """Bytes of search index a reader of a French page fetches."""
+    if ours:
+        folder = site / "fr" / "search"
+        return sum(path.stat().st_size for path in folder.glob("*.json"))
+    return (site / "search" / "search_index.json").stat().st_size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=150)
+    parser.add_argument("--locales", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="helpcentre-bench-") as tmp:
+        projects = {}
+        for name, make_config in (("helpcentre", helpcentre_config), ("anchor", anchor_config)):
+            project = Path(tmp) / name
+            codes = write_corpus(project, articles=args.articles, locales=args.locales)
+            (project / "mkdocs.yml").write_text(make_config(codes), encoding="utf-8")
+            projects[name] = project
+        pages = sum(1 for _ in (projects["helpcentre"] / "docs").rglob("*.md"))
+        print(
+            f"corpus: {args.articles} articles x {args.locales} locales = {pages} pages; "
+            f"{args.runs} runs each, alternating; {os.cpu_count()} CPUs"
+        )
+
+        results: dict[str, list[tuple[float, int, int]]] = {name: [] for name in projects}
+        for _ in range(args.runs):
+            for name, project in projects.items():
+                results[name].append(measure(project))
+
+        medians = {}
+        for name, runs in results.items():
+            medians[name] = tuple(statistics.median(run[i] for run in runs) for i in range(3))
+            wall, rss, pss = medians[name]
+            print(
+                f"{name:>10}: wall {wall:6.2f} s   peak RSS {rss / 2**20:6.0f} MB   "
+                f"peak PSS {pss / 2**20:6.0f} MB   (runs: "
+                + ", ".join(f"{run[0]:.2f}" for run in runs)
+                + ")"
+            )
+        ours, anchor = medians["helpcentre"], medians["anchor"]
+        print(
+            f"     ratio: wall {ours[0] / anchor[0]:.2f}x (target <= 0.5x)   "
+            f"peak RSS {ours[1] / anchor[1]:.2f}x   peak PSS {ours[2] / anchor[2]:.2f}x "
+            "(target <= 1.0x)"
+        )
+        ours_bytes = french_index_bytes(projects["helpcentre"] / "site", ours=True)
+        anchor_bytes = french_index_bytes(projects["anchor"] / "site", ours=False)
+        print(
+            f"search index fetched on a French page: helpcentre {ours_bytes / 2**10:.0f} KB, "
+            f"anchor {anchor_bytes / 2**10:.0f} KB ({ours_bytes / anchor_bytes:.2f}x)"
+        )
+
+
+if __name__ == "__main__":
+    main()
