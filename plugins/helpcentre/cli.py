@@ -17,6 +17,7 @@ from helpcentre import __version__
 #: parser it adds, ``func`` to a callable taking the parsed arguments and returning an exit code.
 COMMAND_MODULES: tuple[str, ...] = (
     "helpcentre.collector.commands",
+    "helpcentre.content.commands",
     "helpcentre.feedback.commands",
     "helpcentre.i18n.commands",
     "helpcentre.stale.commands",
