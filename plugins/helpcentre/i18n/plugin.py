@@ -166,7 +166,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         failures = []
         for result in results:
             for level, name, message in result.records:
-                logging.getLogger(name).log(level, "[%s] %s", result.locale, message)
+                # The whole text as the record's msg: MkDocs drops records whose msg it has
+                # already logged (DuplicateFilter), so a constant format would hide all but one.
+                logging.getLogger(name).log(level, f"[{result.locale}] {message}")
             if result.error:
                 failures.append(f"[{result.locale}] {result.error}")
             else:
