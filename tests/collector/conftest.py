@@ -92,3 +92,9 @@ def serve() -> Callable[..., AbstractContextManager[str]]:
         return serving(create_app(settings))
 
     return start
+
+
+@pytest.fixture
+def serve_app() -> Callable[..., AbstractContextManager[str]]:
+    """``with serve_app(asgi_app) as base_url:`` serves any ASGI application."""
+    return serving
