@@ -16,6 +16,7 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 #: Message of the warning shown when the clone is shallow; dates cannot be trusted then.
@@ -98,13 +99,19 @@ class RepositoryHistory:
         candidate = Path(path)
         if not candidate.is_absolute():
             return PurePosixPath(candidate.as_posix()).as_posix()
-        for base in (self.root, self.root.resolve()):
-            for target in (candidate, candidate.resolve()):
-                try:
-                    return target.relative_to(base).as_posix()
-                except ValueError:
-                    continue
+        # Plain prefix tests first: resolving every page's path costs system calls per page.
+        for base in self._bases:
+            if candidate.is_relative_to(base):
+                return candidate.relative_to(base).as_posix()
+        resolved = candidate.resolve()
+        for base in self._bases:
+            if resolved.is_relative_to(base):
+                return resolved.relative_to(base).as_posix()
         return None
+
+    @cached_property
+    def _bases(self) -> tuple[Path, ...]:
+        return (self.root, self.root.resolve())
 
     def is_exact(self, path: str | Path) -> bool:
         """True when the path's last content change is a real commit, not a shallow boundary."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import lru_cache
 from gettext import NullTranslations
 
 from babel.dates import format_date
@@ -19,7 +20,9 @@ def _babel_locale(locale: str) -> str:
     return locale.replace("-", "_")
 
 
+@lru_cache(maxsize=4096)
 def _time(day: dt.date, locale: str) -> str:
+    # Cached: many pages share a day, and Babel's formatting is the costliest step per page.
     text = format_date(day, format="long", locale=_babel_locale(locale))
     return f'<time datetime="{day.isoformat()}">{html.escape(text)}</time>'
 

@@ -174,7 +174,7 @@ def build_page(
 def display_path(file: Path, history: RepositoryHistory | None, fallback: str) -> str:
     """The file relative to the repository when possible, else ``fallback``."""
     if history is not None:
-        relative = history.relative(Path(file).resolve())
+        relative = history.relative(Path(file).absolute())
         if relative is not None and not relative.startswith(".."):
             return relative
     return fallback

@@ -155,7 +155,7 @@ class StalePlugin(BasePlugin[StaleConfig]):
 
     def _display(self, abs_path: str | None) -> str:
         if abs_path and self.history is not None:
-            relative = self.history.relative(Path(abs_path).resolve())
+            relative = self.history.relative(abs_path)
             if relative is not None:
                 return relative
         return f"{self.docs_root.name}/{self.locale}/{Path(abs_path or '').name}"
