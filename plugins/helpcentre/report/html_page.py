@@ -38,6 +38,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 0; }
 figcaption { color: var(--muted); font-size: .85rem; margin-bottom: .3rem; }
 svg.chart { max-width: 100%; height: auto; }
+svg.sparkline { min-width: 150px; }
 .note { color: #7a4b00; background: #fff8e1; border-left: 4px solid #ffb300;
         padding: .4rem .8rem; margin: .3rem 0; }
 .level-error { color: #b00020; font-weight: 600; }
