@@ -200,3 +200,22 @@ def test_broken_link_and_anchor_are_strict_warnings(small_project: Path) -> None
         "points to a missing anchor '#nowhere'" in result.stderr
     )
     assert "[fr]" in result.stderr
+
+
+def test_outdated_translation_shows_a_notice(small_project: Path) -> None:
+    from conftest import git
+
+    git(small_project, "init", "-q", "-b", "main")
+    git(small_project, "add", "-A")
+    git(small_project, "commit", "-qm", "Help centre", date="2026-01-05T10:00:00+00:00")
+    source = small_project / "docs/en/orders/track-your-order.md"
+    source.write_text(source.read_text("utf-8") + "\nCarriers now send a text message.\n", "utf-8")
+    git(small_project, "commit", "-qam", "Tracking by text", date="2026-02-10T10:00:00+00:00")
+    result = mkdocs_build(small_project)
+    assert result.returncode == 0, result.stderr
+    page = (small_project / "site/fr/orders/track-your-order/index.html").read_text("utf-8")
+    assert "helpcentre-outdated" in page
+    assert "10 février 2026" in page
+    assert 'href="../../../en/orders/track-your-order/"' in page
+    current = (small_project / "site/fr/orders/order-status-explained/index.html").read_text("utf-8")
+    assert "helpcentre-outdated" not in current

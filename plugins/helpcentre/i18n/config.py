@@ -38,6 +38,10 @@ class I18nConfig(Config):
     fallback_notice = c.Type(bool, default=True)
     """Show readers the "not yet translated" notice on fallback pages."""
 
+    outdated_notice = c.Type(bool, default=True)
+    """Show readers of a translation that is behind its original a notice with the date the
+    original changed and a link to it (from ``helpcentre.i18n.status``)."""
+
     links_check = c.Type(bool, default=True)
     """Report broken internal links and anchors as ``path:line`` warnings (MkDocs's own link
     validation, which has no line numbers, is lowered to info)."""

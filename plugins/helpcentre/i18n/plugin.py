@@ -48,6 +48,8 @@ from helpcentre.i18n.locales import (
     parse_locale,
     sitemap_index,
 )
+from helpcentre.i18n.notices import outdated_notice_html
+from helpcentre.i18n.status import TranslationStatus, translation_status
 
 log = get_plugin_logger(__name__)
 
@@ -97,6 +99,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.anchors: dict[str, set[str] | None] = {}
         self.translations: Any = None
         self.published: list[str] = []
+        self.status: TranslationStatus | None = None
 
     # -- both kinds of build -------------------------------------------------------------------
 
@@ -269,6 +272,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.pages_by_locale[locale.code] = (
                 pages | default_pages if self.config.fallback_enabled else pages
             )
+        if self.current != self.config.default_locale and self.config.outdated_notice:
+            # One git pass for this locale's articles and their sources.
+            self.status = translation_status(
+                self.docs_root, default_locale=self.config.default_locale, locales=[self.current]
+            )
         if self.config.fallback_enabled and self.current != self.config.default_locale:
             default_files = [
                 path.relative_to(default_dir).as_posix()
@@ -336,6 +344,25 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if not self.config.enabled or self.locale is None:
             return None
         self.anchors[page.file.src_uri] = anchors_in_html(html_content)
+        entry = self.status.get(self.current, page.file.src_uri) if self.status else None
+        if entry is not None:
+            source = alternates(
+                page.file.src_uri,
+                self.current,
+                self.locales,
+                self.pages_by_locale,
+                site_url=None,
+                use_directory_urls=config.use_directory_urls,
+            )
+            original = next(a for a in source if a.locale.code == self.config.default_locale)
+            notice = outdated_notice_html(
+                entry,
+                locale=self.current,
+                translations=self.translations,
+                source_url=original.href,
+            )
+            if notice:
+                return notice + html_content
         if page.file.src_uri in self.fallbacks and self.config.fallback_notice:
             # The article is in the default locale's language: say so for screen readers.
             lang = self.config.default_locale
