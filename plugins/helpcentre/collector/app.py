@@ -32,6 +32,8 @@ or ``helpcentre collector --db URL --site SITE_DIR``.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
 import logging
 import math
@@ -65,6 +67,8 @@ logger = logging.getLogger(__name__)
 API = "/api/v1"
 ACCEPTED = {"status": "accepted"}
 _CONTENT_TYPES = {"application/json", "text/plain"}
+#: Seconds between two runs of the storage's housekeeping (SQLite: WAL checkpoints).
+MAINTENANCE_INTERVAL = 1.0
 
 
 @dataclass
@@ -295,10 +299,24 @@ def create_app(settings: Settings) -> Starlette:
             readers=ReaderKeys(fetch_salt),
             limiter=RateLimiter(settings.rate_limit) if settings.rate_limit else None,
         )
+
+        async def maintain() -> None:
+            while True:
+                await asyncio.sleep(MAINTENANCE_INTERVAL)
+                try:
+                    await run_in_threadpool(store.maintain)
+                except Exception:
+                    logger.exception("storage maintenance failed; retrying later")
+
+        maintenance = asyncio.get_running_loop().create_task(maintain())
         try:
             yield
         finally:
+            maintenance.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await maintenance
             await writer.stop()
+            store.maintain()
             store.close()
 
     return Starlette(

@@ -108,6 +108,9 @@ class PostgresStore:
             ).fetchone()
         return bytes(row[0])  # type: ignore[index]
 
+    def maintain(self) -> None:
+        """Nothing to do: the server checkpoints and vacuums on its own."""
+
     def fetch_votes(self, since_day: str) -> list[VoteRecord]:
         """Return the votes of ``since_day`` and later."""
         rows = self._connection.execute(storage.SELECT_VOTES.format(p=_P), (since_day,))

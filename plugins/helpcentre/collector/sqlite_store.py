@@ -4,8 +4,8 @@ Durability: ``synchronous=FULL`` makes every commit fsync the write-ahead log, s
 acknowledged after :meth:`SQLiteStore.record` returns survives a crash of the process *and* of the
 machine. ``NORMAL`` would only survive a crash of the process. FULL costs one fsync per transaction,
 which the collector amortises by committing votes in batches (see :mod:`.writer`), so there is no
-reason to trade durability for speed. ``secure_delete`` overwrites deleted salts, so yesterday's
-salt does not linger in free pages.
+reason to trade durability for speed. Checkpoints run beside the writer, not in its commits.
+``secure_delete`` overwrites deleted salts, so yesterday's salt does not linger in free pages.
 """
 
 from __future__ import annotations
@@ -50,6 +50,10 @@ class SQLiteStore:
             self._connection.execute("PRAGMA journal_mode=WAL")
             self._connection.execute("PRAGMA synchronous=FULL")
             self._connection.execute("PRAGMA secure_delete=ON")
+            # Checkpoints copy the log back into the database file and fsync it; done at commit
+            # time they stall every request waiting for that commit. :meth:`maintain` runs them
+            # off the write path instead (the collector calls it every second).
+            self._connection.execute("PRAGMA wal_autocheckpoint=0")
         except sqlite3.Error as error:
             self._connection.close()
             raise storage.StorageError(f"{path}: not a usable SQLite database ({error})") from None
@@ -137,6 +141,20 @@ class SQLiteStore:
             connection.execute("ROLLBACK")
             raise
         return bytes(salt)
+
+    def maintain(self) -> None:
+        """Checkpoint the write-ahead log from a connection of its own (safe from any thread).
+
+        A PASSIVE checkpoint never blocks the writer; it copies what it can and the log is reused
+        from the start once fully copied, so it stays small.
+        """
+        if self.path == ":memory:":
+            return
+        connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            connection.close()
 
     def fetch_votes(self, since_day: str) -> list[VoteRecord]:
         """Return the votes of ``since_day`` and later."""

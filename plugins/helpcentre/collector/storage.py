@@ -53,6 +53,10 @@ class FeedbackStore(Protocol):
         """Return the salt of ``day`` (creating it), deleting the salts of earlier days."""
         ...
 
+    def maintain(self) -> None:
+        """Periodic housekeeping kept off the write path; safe to call from any thread."""
+        ...
+
     def fetch_votes(self, since_day: str) -> list[VoteRecord]:
         """Return the votes of ``since_day`` (``YYYY-MM-DD``) and later."""
         ...
