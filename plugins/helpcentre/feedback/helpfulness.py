@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_percent
 
 from helpcentre.collector.records import REASONS
@@ -149,6 +149,6 @@ def format_helpful_share(helpfulness: Helpfulness, locale: str) -> str:
     """The helpful share written as readers of ``locale`` write percentages (``75%``, ``75 %``)."""
     try:
         babel_locale = Locale.parse(locale.replace("-", "_"))
-    except (ValueError, LookupError):
+    except (ValueError, UnknownLocaleError):
         babel_locale = Locale("en")
     return format_percent(helpfulness.percent / 100, locale=babel_locale)
