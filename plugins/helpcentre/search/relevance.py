@@ -131,6 +131,7 @@ def build_locale_site(
         "markdown_extensions": ["attr_list", "admonition", "toc"],
         "plugins": plugins,
     }
+    workdir.mkdir(parents=True, exist_ok=True)
     config_path = workdir / f"mkdocs-{search}-{locale}.yml"
     config_path.write_text(json.dumps(config), encoding="utf-8")
     done = subprocess.run(

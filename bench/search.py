@@ -1,0 +1,418 @@
+"""Search benchmark: helpcentre's prebuilt per-locale index against Material's search and Pagefind.
+
+Run: ``.venv/bin/python bench/search.py [--runs 5] [--throttled-runs 3] [--articles 2000]``
+
+Sites, all built in a temporary folder in this run:
+- the reference help centre (docs/<locale>), one build per locale, with helpcentre's search,
+  with Material's own search, and with Pagefind 1.5 (default UI; pages indexed from
+  ``article.md-content__inner``, the theme's content, so navigation does not pollute results);
+- the same content as one Material + mkdocs-static-i18n site (all locales in one search index),
+  timed on a French page;
+- a generated locale of ``--articles`` articles (English), built the same three ways.
+
+Served gzip-compressed over loopback; headless Chromium through Playwright, with and without a
+throttled profile (CDP "Fast 3G" network and 4x CPU slowdown). Measured: time from navigation to
+the first rendered results for a query typed as soon as the box exists, bytes fetched until then,
+query latency (typing to rendered results, in the page), and MRR@10 / success@3 on
+bench/search_queries.yml (each engine queried in the browser through its own code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import io
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from helpcentre.search.relevance import (
+    answerable,
+    build_locale_site,
+    load_queries,
+    relevance,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+LOCALES = ("en", "fr", "it", "es", "ja")
+FAST_3G = {
+    "offline": False,
+    "latency": 562.5,
+    "downloadThroughput": 1.6 * 1000 * 1000 / 8 * 0.9,
+    "uploadThroughput": 750 * 1000 / 8 * 0.9,
+}
+COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map"}
+PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<link href="pagefind/pagefind-ui.css" rel="stylesheet">
+<script src="pagefind/pagefind-ui.js"></script></head><body><div id="search"></div>
+<script>window.addEventListener("DOMContentLoaded", () => new PagefindUI({{element: "#search"}}))
+</script></body></html>"""
+
+# -- serving ------------------------------------------------------------------------------------
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser accepts it (as a production server would)."""
+
+    cache: dict[Path, bytes]
+
+    def send_head(self):  # noqa: ANN201 - http.server's protocol
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or not accepts:
+            return super().send_head()
+        if path not in self.cache:
+            self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self.cache[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    handler = type("Handler", (GzipHandler,), {"cache": {}})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(handler, directory=str(directory))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# -- building -----------------------------------------------------------------------------------
+
+
+def run_pagefind(site: Path, language: str) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--root-selector",
+            "article.md-content__inner",
+            "--quiet",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (site / "pagefind-search.html").write_text(PAGEFIND_PAGE.format(lang=language), "utf-8")
+
+
+def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
+    """The same content with helpcentre's search, Material's, and Pagefind."""
+    synonyms = str(ROOT / "locales" / "{locale}" / "synonyms.txt")
+    ours = build_locale_site(
+        docs, locale, work, synonyms_file=synonyms, overrides=ROOT / "overrides"
+    )
+    material = build_locale_site(docs, locale, work, search="material")
+    pagefind = work / f"site-pagefind-{locale}"
+    shutil.copytree(material, pagefind)
+    run_pagefind(pagefind, locale)
+    return {"helpcentre": ours, "material": material, "pagefind": pagefind}
+
+
+def build_static_i18n(work: Path) -> Path:
+    """Material + mkdocs-static-i18n: every locale in one site and one search index."""
+    languages = [
+        {"locale": code, "name": code, "build": True, "default": code == "en"} for code in LOCALES
+    ]
+    site = work / "site-static-i18n"
+    config = {
+        "site_name": "Help centre",
+        "docs_dir": str(ROOT / "docs"),
+        "site_dir": str(site),
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["attr_list", "admonition", "toc"],
+        "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
+    }
+    path = work / "mkdocs-static-i18n.yml"
+    path.write_text(json.dumps(config), "utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path)],
+        check=True,
+        capture_output=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    return site
+
+
+def generate_locale(root: Path, articles: int) -> Path:
+    """``articles`` English articles made from the reference articles' sentences, shuffled."""
+    rng = random.Random(2000)
+    sentences: list[str] = []
+    for path in sorted((ROOT / "docs" / "en").rglob("*.md")):
+        body = path.read_text("utf-8").split("---", 2)[-1]
+        for line in body.splitlines():
+            line = line.strip()
+            if len(line) > 40 and not line.startswith(("#", "!", "|")):
+                sentences.append(line)
+    topics = "kettle teapot skillet blanket towel mug bowl knife toaster blender".split()
+    docs = root / "generated" / "en"
+    for number in range(articles):
+        category = ("orders", "shipping", "returns", "billing", "account")[number % 5]
+        topic = rng.choice(topics)
+        folder = docs / category
+        folder.mkdir(parents=True, exist_ok=True)
+        sections = []
+        for section in range(3):
+            text = " ".join(rng.sample(sentences, 3))
+            sections.append(
+                f"## Question {section + 1} about the {topic} {{#q{section}}}\n\n{text}\n"
+            )
+        (folder / f"article-{number:04d}.md").write_text(
+            f"---\ntitle: {topic.title()} help {number}\n---\n\n"
+            + " ".join(rng.sample(sentences, 2))
+            + "\n\n"
+            + "\n".join(sections),
+            "utf-8",
+        )
+    (docs / "index.md").write_text("# Help\n\nGenerated help centre.\n", "utf-8")
+    return docs
+
+
+# -- measuring ----------------------------------------------------------------------------------
+
+# In-page helpers: type a query the way the engine's UI listens, resolve when results render.
+TYPE_AND_WAIT = """async ([engine, query]) => {
+  const box = engine === "pagefind"
+    ? document.querySelector(".pagefind-ui__search-input")
+    : document.querySelector("input[data-md-component=search-query]")
+  const list = engine === "pagefind"
+    ? () => document.querySelectorAll(".pagefind-ui__result").length
+    : () => document.querySelectorAll(".md-search-result__list > li").length
+  const meta = engine === "pagefind"
+    ? () => (document.querySelector(".pagefind-ui__message") || {}).textContent || ""
+    : () => document.querySelector(".md-search-result__meta").textContent
+  const before = meta() + "|" + list()
+  const start = performance.now()
+  box.focus()
+  box.value = query
+  box.dispatchEvent(new Event("input", { bubbles: true }))
+  box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "e" }))
+  return await new Promise(resolve => {
+    const check = () => {
+      if (list() > 0 && meta() + "|" + list() !== before)
+        return resolve(performance.now() - start)
+      if (performance.now() - start > 60000) return resolve(null)
+      requestAnimationFrame(check)
+    }
+    check()
+  })
+}"""
+
+
+def page_url(engine: str, base: str, path: str = "") -> str:
+    return base + ("pagefind-search.html" if engine == "pagefind" else path)
+
+
+def first_results(browser, engine: str, url: str, query: str, throttled: bool) -> dict:  # noqa: ANN001
+    """Navigate, type ``query`` as soon as the search box exists, wait for rendered results."""
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request))
+    if throttled:
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", FAST_3G)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    selector = (
+        ".pagefind-ui__search-input"
+        if engine == "pagefind"
+        else "input[data-md-component=search-query]"
+    )
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=180_000)
+    page.wait_for_selector(selector, state="attached", timeout=180_000)
+    page.evaluate(TYPE_AND_WAIT, [engine, query])
+    elapsed = time.perf_counter() - start
+    total = 0
+    for request in fetched:
+        try:
+            sizes = request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        except Exception:  # noqa: BLE001 - a request may be gone with its context
+            pass
+    latencies = []
+    for follow_up in ("return", "delivery", "password", "invoice", "refund"):
+        latencies.append(page.evaluate(TYPE_AND_WAIT, [engine, follow_up]))
+    context.close()
+    return {
+        "first": elapsed,
+        "bytes": total,
+        "latency": statistics.median(x for x in latencies if x),
+    }
+
+
+def time_engines(
+    browser, sites: dict[str, Path], query: str, runs: int, throttled: bool, path: str = ""
+) -> dict:  # noqa: ANN001,E501
+    results = {}
+    for engine, site in sites.items():
+        with serve(site) as base:
+            samples = [
+                first_results(browser, engine, page_url(engine, base, path), query, throttled)
+                for _ in range(runs)
+            ]
+        results[engine] = {
+            key: statistics.median(sample[key] for sample in samples)
+            for key in ("first", "bytes", "latency")
+        }
+    return results
+
+
+RANK_WORKER = """async ([url, engine, queries]) => {
+  if (engine === "pagefind") {
+    const pagefind = await import(url + "pagefind/pagefind.js")
+    await pagefind.init()
+    const ranks = []
+    for (const query of queries) {
+      const search = await pagefind.search(query)
+      const data = await Promise.all(search.results.slice(0, 10).map(r => r.data()))
+      ranks.push(data.map(d => new URL(d.url, url).pathname.slice(1)))
+    }
+    return ranks
+  }
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const worker = new Worker(new URL(config.search, location.href))
+  const index = await (await fetch(url + "search/search_index.json")).json()
+  const ask = message => new Promise(resolve => {
+    worker.onmessage = event => resolve(event.data)
+    worker.postMessage(message)
+  })
+  const options = { suggest: false }
+  await ask({ type: 0, data: { config: index.config, docs: index.docs, options } })
+  const ranks = []
+  for (const query of queries) {
+    const result = await ask({ type: 2, data: query })
+    ranks.push(result.data.items.map(group => {
+      const article = group.find(item => !item.location.includes("#")) || group[0]
+      return article.location
+    }))
+  }
+  worker.terminate()
+  return ranks
+}"""
+
+
+def rank_in_browser(browser, engine: str, site: Path, queries: list[str]) -> list[list[str]]:  # noqa: ANN001
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(site) as base:
+        page.goto(page_url(engine, base) if engine == "pagefind" else base)
+        ranks = page.evaluate(RANK_WORKER, [base, engine, queries])
+    context.close()
+    return ranks
+
+
+# -- report -------------------------------------------------------------------------------------
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b else "n/a"
+
+
+def print_timing(title: str, timing: dict) -> None:
+    print(f"\n{title}")
+    print(f"  {'engine':<22}{'first results':>14}{'bytes':>12}{'query latency':>15}")
+    for engine, value in timing.items():
+        print(
+            f"  {engine:<22}{value['first'] * 1000:>11.0f} ms{value['bytes'] / 1024:>9.0f} KB"
+            f"{value['latency']:>12.0f} ms"
+        )
+    ours = timing["helpcentre"]
+    for anchor in [name for name in timing if name != "helpcentre"]:
+        other = timing[anchor]
+        print(
+            f"  helpcentre / {anchor}: first results {ratio(ours['first'], other['first'])},"
+            f" bytes {ratio(ours['bytes'], other['bytes'])},"
+            f" latency {ratio(ours['latency'], other['latency'])}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--throttled-runs", type=int, default=3)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    queries = answerable(load_queries(ROOT / "bench" / "search_queries.yml"), ROOT / "docs")
+    print(f"building sites in {work} ...", flush=True)
+    reference = {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
+    multi = build_static_i18n(work)
+    generated = build_three(generate_locale(work, args.articles), "en", work / "generated")
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        print("\n== Relevance (labelled queries whose articles exist) ==")
+        print(f"  {'locale':<8}{'n':>4}  " + "  ".join(f"{e:>24}" for e in reference["en"]))
+        for locale in LOCALES:
+            local = [q for q in queries if q.locale == locale]
+            if not local:
+                continue
+            cells = []
+            for engine, site in reference[locale].items():
+                ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
+                measured = relevance(ranks, local)
+                cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
+            print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
+
+        for throttled, runs in ((False, args.runs), (True, args.throttled_runs)):
+            profile = "Fast 3G + 4x CPU" if throttled else "loopback, no throttling"
+            print(f"\n== Timing, {profile}, median of {runs} ==")
+            for locale, query in (("en", "refund"), ("fr", "remboursement")):
+                timing = time_engines(browser, reference[locale], query, runs, throttled)
+                if locale == "fr":
+                    timing.update(
+                        {
+                            "material+static-i18n": time_engines(
+                                browser, {"material": multi}, query, runs, throttled, "fr/"
+                            )["material"]
+                        }
+                    )
+                print_timing(f"reference site, {locale} ({query!r})", timing)
+            timing = time_engines(browser, generated, "kettle refund", runs, throttled)
+            print_timing(f"generated locale, {args.articles} articles ('kettle refund')", timing)
+        browser.close()
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
