@@ -29,6 +29,16 @@
     openMaterialSearch(form.querySelector("input").value);
   });
 
+  /* Material's search dialog has no accessible name: give it the search field's label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    var query = document.querySelector("[data-md-component=search-query]");
+    if (dialog && query) {
+      dialog.setAttribute("aria-label", query.getAttribute("aria-label") || query.placeholder);
+    }
+  }
+  nameSearchDialog();
+
   /* -- announcement: hidden after its last day even if the daily rebuild is late ---------- */
   function hideEndedAnnouncements() {
     var now = new Date();
