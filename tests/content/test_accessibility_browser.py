@@ -64,7 +64,8 @@ def test_no_serious_or_critical_violations(
             violations = page.evaluate(
                 "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                 ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+                ".map(v => v.id + ': ' +"
+                " v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
             )
             problems += [f"/{locale}/{path} {violation}" for violation in violations]
     assert problems == [], "\n".join(problems)
