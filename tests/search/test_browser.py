@@ -52,6 +52,8 @@ def test_french_inflected_query_finds_article_with_highlight(page, sites) -> Non
         # The worker loaded the prebuilt index; Material's worker was never fetched.
         assert any(u.endswith("search/helpcentre-index.json") for u in requests)
         assert not any("workers/search." in u for u in requests)
+        # One worker script: lunr.js and the French rules are inlined, not fetched one by one.
+        assert not any("/lunr/" in u or u.endswith("/lunr.js") for u in requests)
         # Keyboard: Enter opens the best result.
         page.keyboard.press("Enter")
         page.wait_for_url("**/returns/refund-timeline/**")

@@ -57,25 +57,35 @@ def build_index(
         helpcentre.search.languages.LanguageError: for a locale without search rules.
     """
     rules = analyzer(locale)
+    documents = list(documents)
     docs: list[dict[str, Any]] = []
     builder = Builder()
     builder.pipeline.reset()
     builder.search_pipeline.reset()
     builder.ref("ref")
-    for name, boost in FIELD_BOOSTS.items():
-        builder.field(name, boost=boost)
+    # A field no document uses would still cost an empty vector per document.
+    fields = [
+        name for name in FIELD_BOOSTS if name != "tags" or any(d.get("tags") for d in documents)
+    ]
+    for name in fields:
+        builder.field(name, boost=FIELD_BOOSTS[name])
     for number, document in enumerate(documents):
         doc = {"location": document["location"], "title": document.get("title", "")}
         doc["text"] = document.get("text", "")
         if document.get("tags"):
             doc["tags"] = list(document["tags"])
         docs.append(doc)
+        fields_terms = {
+            "ref": str(number),
+            "title": rules.terms(plain_text(doc["title"])),
+            "text": rules.terms(plain_text(doc["text"])),
+            "tags": [term for tag in doc.get("tags", []) for term in rules.terms(tag)],
+        }
         builder.add(
             {
-                "ref": str(number),
-                "title": rules.terms(plain_text(doc["title"])),
-                "text": rules.terms(plain_text(doc["text"])),
-                "tags": [term for tag in doc.get("tags", []) for term in rules.terms(tag)],
+                name: value
+                for name, value in fields_terms.items()
+                if name == "ref" or name in fields
             },
             attributes={"boost": document["boost"]} if document.get("boost") else None,
         )

@@ -5,9 +5,8 @@
  * in parallel with the theme's own request for search/search_index.json.
  *
  * Parameters (query string of this script): lang = locale of the site, index = URL of the index
- * relative to this script.
+ * relative to this script. Not strict mode: the inlined lunr-languages files need sloppy mode.
  */
-"use strict"
 
 var params = new URL(self.location.href).searchParams
 var language = (params.get("lang") || "en").split(/[-_]/)[0].toLowerCase()
@@ -22,15 +21,20 @@ var download = fetch(indexUrl.href, { credentials: "same-origin" }).then(functio
   return response.json()
 })
 
-var scripts = ["lunr.js"]
-if (language !== "en") {
-  scripts.push("../lunr/min/lunr.stemmer.support.min.js")
-  if (language === "ja")
-    scripts.push("../lunr/tinyseg.js")
-  scripts.push("../lunr/min/lunr." + language + ".min.js")
+/* The build inlines lunr.js, the language's lunr-languages files and search-core.js here, so
+   that the worker is one request; unbuilt, it loads them from the site. */
+/* helpcentre:libraries */
+if (typeof self.helpcentreSearch !== "function") {
+  var scripts = ["lunr.js"]
+  if (language !== "en") {
+    scripts.push("../lunr/min/lunr.stemmer.support.min.js")
+    if (language === "ja")
+      scripts.push("../lunr/tinyseg.js")
+    scripts.push("../lunr/min/lunr." + language + ".min.js")
+  }
+  scripts.push("search-core.js")
+  importScripts.apply(self, scripts)
 }
-scripts.push("search-core.js")
-importScripts.apply(self, scripts)
 
 var core = self.helpcentreSearch(self.lunr)
 var ready = download.then(function (data) { return new core.Searcher(data) })
