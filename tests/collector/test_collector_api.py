@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from helpcentre.collector import pages
+from helpcentre.collector.migrations import LATEST_VERSION
 from helpcentre.collector.settings import RateLimit, Settings, SettingsError
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.manifest import write_manifest
@@ -271,7 +272,7 @@ def test_health(api):
     assert response.json() == {
         "status": "ok",
         "storage": "sqlite",
-        "schema_version": 2,
+        "schema_version": LATEST_VERSION,
         "locales": ["en", "fr"],
         "pages": 4,
         "pending_writes": 0,

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpcentre.cli import main
+from helpcentre.collector.records import ContactRecord
+from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import FeedbackSummary, load_summary, wilson_lower_bound
 from helpcentre.report.build import build_report
 from helpcentre.report.gather import ReportSources, collect_report
@@ -77,17 +79,41 @@ def test_figures_per_locale_and_overall(help_centre: Path, feedback_db: str) -> 
     assert overall.translations is not None and overall.translations.outdated == 1
 
 
-def test_contact_section_reported_or_no_data(help_centre: Path, feedback_db: str) -> None:
+def test_contact_section_without_events_is_no_data(help_centre: Path, feedback_db: str) -> None:
     summary = load_summary(feedback_db)
+    assert summary.contact == {}  # the database has the section, with nothing in it
     report = report_of(help_centre, feedback_db)
-    if getattr(summary, "contact", None) is None:
-        assert report.overall.contact is None
-        assert any(note.startswith("contact deflection: no data") for note in report.notes)
-        assert "No data: the feedback data has no contact-deflection events" in (
-            render_markdown(report)
+    assert report.overall.contact is None
+    assert any(note.startswith("contact deflection: no data") for note in report.notes)
+    assert "No data: the feedback data has no contact-deflection events" in (
+        render_markdown(report)
+    )
+
+
+def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback_db: str) -> None:
+    def event(session: str, locale: str, kind: str, page: str | None = None) -> ContactRecord:
+        day = days_ago(2)
+        return ContactRecord(day.isoformat(), 1, session, locale, kind, page, 30)
+
+    with open_store(feedback_db) as store:
+        store.record(
+            [
+                event("a", "en", "shown"),
+                event("a", "en", "clicked", "orders/track-your-order"),
+                event("b", "en", "shown"),
+                event("b", "en", "contacted"),
+                event("c", "en", "contacted"),  # contacted without suggestions: not avoidable
+                event("d", "fr", "shown"),
+            ]
         )
-    else:
-        assert report.overall.contact is not None
+    report = report_of(help_centre, feedback_db)
+    en, fr = report.per_locale["en"].contact, report.per_locale["fr"].contact
+    total = report.overall.contact
+    assert (en.shown, en.clicked, en.contacted, en.avoided) == (2, 1, 2, 1)
+    assert (fr.shown, fr.clicked, fr.contacted, fr.avoided) == (1, 0, 0, 1)
+    assert (total.shown, total.clicked, total.contacted, total.avoided) == (3, 1, 2, 2)
+    assert "| all locales | 3 | 1 (33%) | 2 | 2 (67%) |" in render_markdown(report)
+    assert not any(note.startswith("contact deflection") for note in report.notes)
 
 
 def test_contact_figures_from_a_contact_section() -> None:

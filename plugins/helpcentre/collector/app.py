@@ -1,9 +1,13 @@
-"""The collector's ASGI application: "Did this help?" votes and failed searches.
+"""The collector's ASGI application: "Did this help?" votes, failed searches, contact events.
 
 Endpoints, under ``/api/v1``:
 
 - ``POST /votes``: ``{"locale", "page", "helpful", "reason", "comment"}`` -> 202
 - ``POST /searches``: ``{"locale", "query", "results", "clicked"}`` -> 202
+- ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session"}`` -> 202;
+  ``event`` is ``shown`` (articles were suggested), ``clicked`` (``page``, a suggested page, was
+  opened) or ``contacted`` (a contact channel was used); ``session`` is the page's random
+  per-visit id, stored only as a keyed hash under the day's salt (see :mod:`.readers`)
 - ``GET /health``: status, storage backend, schema version, pages known
 - ``GET /export?since=90d``: the :mod:`feedback summary <helpcentre.feedback.summary>`, with
   ``Authorization: Bearer <HELPCENTRE_EXPORT_TOKEN>``; 404 while no token is configured
@@ -56,7 +60,7 @@ from helpcentre.collector import validation
 from helpcentre.collector.pages import KnownPages
 from helpcentre.collector.ratelimit import RateLimiter
 from helpcentre.collector.readers import ReaderKeys
-from helpcentre.collector.records import SearchRecord, VoteRecord
+from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
 from helpcentre.collector.settings import Settings, SettingsError
 from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
 from helpcentre.collector.writer import BatchWriter, WriterBusy
@@ -137,7 +141,7 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 async def _admit(request: Request, collector: Collector, moment: int) -> None:
-    """Origin check and rate limit shared by the two POST endpoints."""
+    """Origin check and rate limit shared by the POST endpoints."""
     check_origin(request, collector.settings)
     if collector.limiter is not None:
         address = request.client.host if request.client else ""
@@ -151,7 +155,7 @@ async def _admit(request: Request, collector: Collector, moment: int) -> None:
             )
 
 
-async def _store(collector: Collector, record: VoteRecord | SearchRecord) -> Response:
+async def _store(collector: Collector, record: Record) -> Response:
     try:
         await collector.writer.submit(record)
     except WriterBusy as error:
@@ -197,6 +201,28 @@ async def post_search(request: Request) -> Response:
         reader=await _reader(request, collector, moment),
         normalised=normalise_query(search["query"]),
         **search,
+    )
+    return await _store(collector, record)
+
+
+async def post_contact_event(request: Request) -> Response:
+    """Record what happened on the contact page during a visit; 202 once it is committed."""
+    collector = _collector(request)
+    moment = now_ms()
+    await _admit(request, collector, moment)
+    body = await read_body(request, collector.settings.max_body_bytes)
+    event = validation.validate_contact_event(
+        validation.parse_object(body), collector.pages.locales
+    )
+    day = _today(moment)
+    record = ContactRecord(
+        day=day,
+        created_at=moment,
+        session=await collector.readers.session(day, event["session"]),
+        locale=event["locale"],
+        event=event["event"],
+        page=event["page"],
+        query_length=event["query_length"],
     )
     return await _store(collector, record)
 
@@ -267,6 +293,7 @@ def create_app(settings: Settings) -> Starlette:
             routes=[
                 Route("/votes", post_vote, methods=["POST"]),
                 Route("/searches", post_search, methods=["POST"]),
+                Route("/contact-events", post_contact_event, methods=["POST"]),
                 Route("/health", health, methods=["GET"]),
                 Route("/export", export, methods=["GET"]),
             ],

@@ -83,6 +83,28 @@ MIGRATIONS: tuple[Migration, ...] = (
         sqlite=("CREATE TABLE reader_salts (day TEXT PRIMARY KEY, salt BLOB NOT NULL)",),
         postgresql=("CREATE TABLE reader_salts (day TEXT PRIMARY KEY, salt BYTEA NOT NULL)",),
     ),
+    Migration(
+        3,
+        "contact-page events (suggestions shown, clicked, contacts)",
+        **_both(
+            # One row per visit, event and page a day: the primary key is what makes a page
+            # re-sending an event count once. ``page`` is '' for events about no page, since a
+            # primary-key column cannot be NULL in PostgreSQL.
+            """
+            CREATE TABLE contact_events (
+                day TEXT NOT NULL,
+                session TEXT NOT NULL,
+                locale TEXT NOT NULL,
+                event TEXT NOT NULL,
+                page TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                query_length INTEGER,
+                PRIMARY KEY (day, session, locale, event, page)
+            )
+            """,
+            "CREATE INDEX contact_events_by_day ON contact_events (day, locale)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -16,7 +16,7 @@ import psycopg
 
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
-from helpcentre.collector.records import Record, SearchRecord, VoteRecord
+from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 _P = "%s"
 # Arbitrary constant identifying "helpcentre schema migration" among advisory locks.
@@ -87,13 +87,10 @@ class PostgresStore:
 
     def record(self, records: Sequence[Record]) -> None:
         """Write ``records`` in one transaction, committed before returning."""
-        votes = [storage.vote_row(r) for r in records if isinstance(r, VoteRecord)]
-        searches = [storage.search_row(r) for r in records if isinstance(r, SearchRecord)]
+        tables = storage.rows_by_table(records)
         with self._connection.transaction(), self._connection.cursor() as cursor:
-            if votes:
-                cursor.executemany(storage.UPSERT_VOTE.format(p=_P), votes)
-            if searches:
-                cursor.executemany(storage.UPSERT_SEARCH.format(p=_P), searches)
+            for statement, rows in tables:
+                cursor.executemany(statement.format(p=_P), rows)
 
     def reader_salt(self, day: str) -> bytes:
         """Return the salt of ``day``, creating it; salts of earlier days are deleted."""
@@ -120,3 +117,8 @@ class PostgresStore:
         """Return the failed searches of ``since_day`` and later."""
         rows = self._connection.execute(storage.SELECT_SEARCHES.format(p=_P), (since_day,))
         return [storage.search_from_row(row) for row in rows]
+
+    def fetch_contact_events(self, since_day: str) -> list[ContactRecord]:
+        """Return the contact-page events of ``since_day`` and later."""
+        rows = self._connection.execute(storage.SELECT_CONTACT_EVENTS.format(p=_P), (since_day,))
+        return [storage.contact_event_from_row(row) for row in rows]

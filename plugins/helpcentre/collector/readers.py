@@ -5,6 +5,9 @@ replaced every UTC day. The salt lives in the database (so several collector pro
 agree on it during the day) and the previous days' salts are deleted, so yesterday's keys can no
 longer be linked to an address, not even by someone holding the database. The raw address is
 never written anywhere.
+
+The contact page's random visit id is not stored as sent either: :meth:`ReaderKeys.session` keys it
+under the same daily salt, so a visit can be followed through one day's events and no further.
 """
 
 from __future__ import annotations
@@ -44,3 +47,9 @@ class ReaderKeys:
     async def client(self, day: str, address: str) -> bytes:
         """Return a salted digest of ``address`` alone, to rate-limit without keeping addresses."""
         return hmac.new(await self.salt(day), address.encode(), hashlib.sha256).digest()[:16]
+
+    async def session(self, day: str, visit: str) -> str:
+        """Return the stored form of a contact-page visit id: a keyed hash valid for ``day``."""
+        # The prefix keeps this key apart from reader keys computed under the same salt.
+        message = f"contact-session\n{visit}".encode()
+        return hmac.new(await self.salt(day), message, hashlib.sha256).hexdigest()[:32]

@@ -1,8 +1,9 @@
-"""What the collector stores: one row per vote and per failed search, already validated.
+"""What the collector stores: one row per vote, failed search and contact-page event, validated.
 
 These are plain data; storage backends write and read them, and
 :func:`helpcentre.feedback.summary.build_summary` aggregates them. No raw client address ever
-appears here: ``reader`` is a keyed hash that changes every day (see :mod:`.readers`).
+appears here: ``reader`` is a keyed hash that changes every day (see :mod:`.readers`), and so is
+a contact event's ``session``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 
 #: Reasons a reader may give with a "No, this did not help" vote, in display order.
 REASONS: tuple[str, ...] = ("outdated", "unclear", "missing-information", "not-solved", "other")
+#: What the contact page reports, in the order a visit goes through them.
+CONTACT_EVENTS: tuple[str, ...] = ("shown", "clicked", "contacted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,4 +49,26 @@ class SearchRecord:
     clicked: bool
 
 
-Record = VoteRecord | SearchRecord
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    """One event of one visit to the contact page: suggestions shown, one clicked, or a contact.
+
+    A visit records each event once per day (a click once per suggested page), so counts are
+    visits, not repeated clicks.
+    """
+
+    day: str
+    created_at: int
+    session: str
+    """Keyed hash, under the day's salt, of the random id the page drew for this visit."""
+    locale: str
+    event: str
+    """One of :data:`CONTACT_EVENTS`."""
+    page: str | None
+    """The suggested page opened (``clicked`` only)."""
+    query_length: int | None
+    """Characters typed in the question when the event happened; the question never leaves the
+    page."""
+
+
+Record = VoteRecord | SearchRecord | ContactRecord

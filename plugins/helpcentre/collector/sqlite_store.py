@@ -18,7 +18,7 @@ from types import TracebackType
 
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
-from helpcentre.collector.records import Record, SearchRecord, VoteRecord
+from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 _P = "?"
 
@@ -109,15 +109,12 @@ class SQLiteStore:
 
     def record(self, records: Sequence[Record]) -> None:
         """Write ``records`` in one transaction and commit it (fsync) before returning."""
-        votes = [storage.vote_row(r) for r in records if isinstance(r, VoteRecord)]
-        searches = [storage.search_row(r) for r in records if isinstance(r, SearchRecord)]
+        tables = storage.rows_by_table(records)
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if votes:
-                connection.executemany(storage.UPSERT_VOTE.format(p=_P), votes)
-            if searches:
-                connection.executemany(storage.UPSERT_SEARCH.format(p=_P), searches)
+            for statement, rows in tables:
+                connection.executemany(statement.format(p=_P), rows)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
@@ -165,3 +162,8 @@ class SQLiteStore:
         """Return the failed searches of ``since_day`` and later."""
         rows = self._connection.execute(storage.SELECT_SEARCHES.format(p=_P), (since_day,))
         return [storage.search_from_row(row) for row in rows]
+
+    def fetch_contact_events(self, since_day: str) -> list[ContactRecord]:
+        """Return the contact-page events of ``since_day`` and later."""
+        rows = self._connection.execute(storage.SELECT_CONTACT_EVENTS.format(p=_P), (since_day,))
+        return [storage.contact_event_from_row(row) for row in rows]

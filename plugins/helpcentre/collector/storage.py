@@ -1,4 +1,4 @@
-"""Storage of votes and failed searches behind one :class:`FeedbackStore` protocol.
+"""Storage of votes, failed searches and contact events behind one :class:`FeedbackStore`.
 
 Two backends pass the same test-suite:
 
@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Protocol
 
 from helpcentre.collector.migrations import LATEST_VERSION
-from helpcentre.collector.records import Record, SearchRecord, VoteRecord
+from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 
 class StorageError(RuntimeError):
@@ -42,10 +42,12 @@ class FeedbackStore(Protocol):
         ...
 
     def record(self, records: Sequence[Record]) -> None:
-        """Write votes and searches in one transaction, committed durably on return.
+        """Write votes, searches and contact events in one transaction, committed durably on return.
 
         A vote replaces the same reader's vote on the same page the same day; a search replaces
-        the same reader's search for the same normalised query the same day.
+        the same reader's search for the same normalised query the same day; a contact event
+        already recorded for the same visit, event and page the same day is kept, the repeat
+        ignored.
         """
         ...
 
@@ -63,6 +65,10 @@ class FeedbackStore(Protocol):
 
     def fetch_searches(self, since_day: str) -> list[SearchRecord]:
         """Return the failed searches of ``since_day`` and later."""
+        ...
+
+    def fetch_contact_events(self, since_day: str) -> list[ContactRecord]:
+        """Return the contact-page events of ``since_day`` and later."""
         ...
 
     def close(self) -> None:
@@ -108,6 +114,15 @@ SELECT_SEARCHES = """
 SELECT day, created_at, reader, locale, query, normalised, results, clicked
 FROM searches WHERE day >= {p} ORDER BY locale, normalised, created_at
 """
+INSERT_CONTACT_EVENT = """
+INSERT INTO contact_events (day, session, locale, event, page, created_at, query_length)
+VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})
+ON CONFLICT (day, session, locale, event, page) DO NOTHING
+"""
+SELECT_CONTACT_EVENTS = """
+SELECT day, created_at, session, locale, event, page, query_length
+FROM contact_events WHERE day >= {p} ORDER BY day, locale, session, event, page
+"""
 SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM schema_version"
 INSERT_VERSION = (
     "INSERT INTO schema_version (version, description, applied_at) VALUES ({p}, {p}, {p})"
@@ -142,6 +157,35 @@ def search_row(search: SearchRecord) -> tuple[object, ...]:
     )
 
 
+def contact_event_row(event: ContactRecord) -> tuple[object, ...]:
+    """Return the parameters of :data:`INSERT_CONTACT_EVENT` for ``event``."""
+    return (
+        event.day,
+        event.session,
+        event.locale,
+        event.event,
+        event.page or "",
+        event.created_at,
+        event.query_length,
+    )
+
+
+def rows_by_table(records: Sequence[Record]) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """Group ``records`` into (statement template, parameter rows) pairs, one per table."""
+    votes = [vote_row(r) for r in records if isinstance(r, VoteRecord)]
+    searches = [search_row(r) for r in records if isinstance(r, SearchRecord)]
+    contacts = [contact_event_row(r) for r in records if isinstance(r, ContactRecord)]
+    return [
+        (statement, rows)
+        for statement, rows in (
+            (UPSERT_VOTE, votes),
+            (UPSERT_SEARCH, searches),
+            (INSERT_CONTACT_EVENT, contacts),
+        )
+        if rows
+    ]
+
+
 def vote_from_row(row: Sequence[object]) -> VoteRecord:
     """Build a :class:`VoteRecord` from a :data:`SELECT_VOTES` row."""
     day, created_at, reader, locale, page, helpful, reason, comment = row
@@ -169,6 +213,20 @@ def search_from_row(row: Sequence[object]) -> SearchRecord:
         normalised=str(normalised),
         results=int(results),  # type: ignore[call-overload]
         clicked=bool(clicked),
+    )
+
+
+def contact_event_from_row(row: Sequence[object]) -> ContactRecord:
+    """Build a :class:`ContactRecord` from a :data:`SELECT_CONTACT_EVENTS` row."""
+    day, created_at, session, locale, event, page, query_length = row
+    return ContactRecord(
+        day=str(day),
+        created_at=int(created_at),  # type: ignore[call-overload]
+        session=str(session),
+        locale=str(locale),
+        event=str(event),
+        page=str(page) or None,
+        query_length=None if query_length is None else int(query_length),  # type: ignore[call-overload]
     )
 
 

@@ -1,4 +1,4 @@
-"""Validation of posted votes and failed searches.
+"""Validation of posted votes, failed searches and contact-page events.
 
 Bodies are small JSON objects. Errors are ``HTTPException`` s whose ``detail`` names the field:
 400 when the body is not a JSON object at all, 422 when a field is missing, unexpected, of the wrong
@@ -16,14 +16,22 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from helpcentre.collector.records import REASONS
+from helpcentre.collector.records import CONTACT_EVENTS, REASONS
 
 MAX_COMMENT = 1000
 MAX_QUERY = 200
 MAX_RESULTS = 1_000_000
+#: Longest question length a contact event may report; the textarea has no limit of its own.
+MAX_QUERY_LENGTH = 100_000
 
 VOTE_FIELDS = ("locale", "page", "helpful", "reason", "comment")
 SEARCH_FIELDS = ("locale", "query", "results", "clicked")
+CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session")
+
+# The contact page draws its visit id from Math.random as up to 16 hex digits; the representation
+# may come out shorter, hence the low minimum. Letters, digits, ``-`` and ``_`` leave room for
+# other random ids (UUIDs, base64url) without letting text through.
+_SESSION = re.compile(r"[0-9A-Za-z_-]{4,64}")
 
 # Control characters other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -175,4 +183,56 @@ def validate_search(
         "query": query,
         "results": results,
         "clicked": _bool(data["clicked"], "clicked"),
+    }
+
+
+def validate_contact_event(
+    data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
+) -> dict[str, Any]:
+    """Check a contact-page event body.
+
+    Returns:
+        ``locale``, ``event``, ``page`` (the suggested page a ``clicked`` event opened, else None),
+        ``query_length`` (None when not sent) and ``session`` (the page's random visit id, to be
+        hashed before it is stored).
+
+    Raises:
+        HTTPException: 422 naming the first field that is wrong.
+    """
+    _check_fields(data, CONTACT_FIELDS, ("locale", "event", "session"))
+    locale = _locale(data["locale"], locales)
+    event = data["event"]
+    if event not in CONTACT_EVENTS:
+        shown = event[:40] if isinstance(event, str) else event
+        raise _invalid("event", f"{shown!r} is not one of {', '.join(CONTACT_EVENTS)}")
+    session = data["session"]
+    if not isinstance(session, str):
+        raise _invalid("session", f"must be a string, not {_json_type(session)}")
+    if not _SESSION.fullmatch(session):
+        raise _invalid(
+            "session",
+            "must be a random id of 4 to 64 letters, digits, '-' or '_'",
+        )
+    page = data.get("page")
+    if event == "clicked":
+        if page is None:
+            raise _invalid("page", "required with event=clicked (the suggested page opened)")
+        if not isinstance(page, str):
+            raise _invalid("page", f"must be a string, not {_json_type(page)}")
+        if page not in locales[locale]:
+            raise _invalid("page", f"{page[:200]!r} is not a page of locale {locale!r}")
+    elif page is not None:
+        raise _invalid("page", "only allowed with event=clicked")
+    query_length = data.get("query_length")
+    if query_length is not None:
+        if isinstance(query_length, bool) or not isinstance(query_length, int):
+            raise _invalid("query_length", f"must be an integer, not {_json_type(query_length)}")
+        if not 0 <= query_length <= MAX_QUERY_LENGTH:
+            raise _invalid("query_length", f"must be between 0 and {MAX_QUERY_LENGTH}")
+    return {
+        "locale": locale,
+        "event": event,
+        "page": page,
+        "query_length": query_length,
+        "session": session,
     }

@@ -1,4 +1,4 @@
-"""The feedback summary: votes and failed searches aggregated for the build and the reports.
+"""The feedback summary: votes, failed searches and contact deflection, aggregated.
 
 The collector stores raw events; ``helpcentre feedback export`` (or ``GET /api/v1/export``) turns
 them into this summary, and the build, the stale rule "low helpfulness" and the health report read
@@ -43,8 +43,31 @@ JSON format, version 1 (stable: fields are only ever added; a breaking change bu
             "daily": [{"date": "2025-04-02", "count": 1}]
           }
         ]
+      },
+      "contact": {                               # contact deflection, per locale (see below)
+        "fr": {
+          "shown": 40,                           # visits shown suggested articles
+          "clicked": 12,                         # visits that opened a suggested article
+          "contacted": 10,                       # visits that used a contact channel
+          "avoided": 31,                         # visits shown suggestions that did not contact
+          "clicked_pages": [                     # suggested pages opened, most visits first
+            {"page": "orders/refunds", "clicked": 7}
+          ],
+          "daily": [                             # one entry per UTC day with events, oldest first
+            {"date": "2025-05-30", "shown": 3, "clicked": 1, "contacted": 1, "avoided": 2}
+          ]
+        }
       }
     }
+
+``contact`` was added to version 1 without changing it: summaries written before it have no
+``contact`` key (read back as ``contact is None``: no data), and readers that do not know it ignore
+it. A summary computed from a database always has it, empty when the contact page recorded nothing.
+Its counts are visits of the contact page (the page's random per-visit id, hashed under the day's
+salt), each counted once per day and event: ``contacted`` includes visits that contacted support
+without being shown suggestions, so ``avoided`` is not ``shown - contacted`` but the visits that
+were shown suggestions and did not contact support the same day. A visit over midnight counts as
+two.
 
 Comments are reader-written text, stored and exported verbatim (``<script>`` stays
 ``<script>``): anything that displays them must escape them.
@@ -68,7 +91,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from helpcentre.collector.records import REASONS, SearchRecord, VoteRecord
+from helpcentre.collector.records import REASONS, ContactRecord, SearchRecord, VoteRecord
 
 SUMMARY_VERSION = 1
 #: How many comments each page keeps in the summary.
@@ -191,6 +214,47 @@ class SearchGap:
     daily: list[DailySearches] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class DailyContact:
+    """Contact-page visits of one locale during one UTC day."""
+
+    date: str
+    shown: int
+    clicked: int
+    contacted: int
+    avoided: int
+
+
+@dataclass(frozen=True)
+class ClickedSuggestion:
+    """A suggested page and the number of contact-page visits that opened it."""
+
+    page: str
+    clicked: int
+
+
+@dataclass(frozen=True)
+class ContactDeflection:
+    """What the contact page's suggestions did in one locale; counts are visits.
+
+    Attributes:
+        shown: Visits shown suggested articles.
+        clicked: Visits that opened a suggested article.
+        contacted: Visits that used a contact channel (shown suggestions or not).
+        avoided: Visits shown suggestions that did not contact support.
+        clicked_pages: Suggested pages opened, most visits first.
+        daily: Per UTC day with events, oldest first.
+    """
+
+    locale: str
+    shown: int
+    clicked: int
+    contacted: int
+    avoided: int
+    clicked_pages: list[ClickedSuggestion] = field(default_factory=list)
+    daily: list[DailyContact] = field(default_factory=list)
+
+
 @dataclass
 class FeedbackSummary:
     """Aggregated feedback over a window of days; see the module docstring for the JSON."""
@@ -200,6 +264,8 @@ class FeedbackSummary:
     until: str
     pages: dict[str, PageFeedback] = field(default_factory=dict)
     searches: dict[str, list[SearchGap]] = field(default_factory=dict)
+    contact: dict[str, ContactDeflection] | None = None
+    """Contact deflection per locale; None when the source has no contact section (no data)."""
     version: int = SUMMARY_VERSION
 
     def page(self, locale: str, page: str) -> PageFeedback | None:
@@ -208,7 +274,7 @@ class FeedbackSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the summary as JSON-ready data (the documented version-1 layout)."""
-        return {
+        data: dict[str, Any] = {
             "version": self.version,
             "generated_at": self.generated_at,
             "since": self.since,
@@ -219,6 +285,11 @@ class FeedbackSummary:
                 for locale, gaps in sorted(self.searches.items())
             },
         }
+        if self.contact is not None:
+            data["contact"] = {
+                locale: _contact_dict(entry) for locale, entry in sorted(self.contact.items())
+            }
+        return data
 
     def to_json(self, *, indent: int | None = 1) -> str:
         """Serialise to JSON text (UTF-8 characters kept, keys in a stable order)."""
@@ -250,12 +321,19 @@ class FeedbackSummary:
                 reader.gap(gap, locale, f"searches.{locale}[{index}]")
                 for index, gap in enumerate(gaps)
             ]
+        contact: dict[str, ContactDeflection] | None = None
+        if data.get("contact") is not None:
+            contact = {
+                locale: reader.contact(entry, locale, f"contact.{locale}")
+                for locale, entry in reader.mapping(data["contact"], "contact").items()
+            }
         return cls(
             generated_at=reader.text(data, "generated_at", ""),
             since=reader.text(data, "since", ""),
             until=reader.text(data, "until", ""),
             pages=pages,
             searches=searches,
+            contact=contact,
         )
 
     @classmethod
@@ -280,6 +358,12 @@ def _page_dict(page: PageFeedback) -> dict[str, Any]:
 
 def _gap_dict(gap: SearchGap) -> dict[str, Any]:
     data = asdict(gap)
+    del data["locale"]  # implied by the enclosing key
+    return data
+
+
+def _contact_dict(entry: ContactDeflection) -> dict[str, Any]:
+    data = asdict(entry)
     del data["locale"]  # implied by the enclosing key
     return data
 
@@ -354,6 +438,33 @@ class _Reader:
             ],
         )
 
+    def contact(self, value: Any, locale: str, where: str) -> ContactDeflection:
+        data = self.mapping(value, where)
+        return ContactDeflection(
+            locale=locale,
+            shown=self.count(data, "shown", where),
+            clicked=self.count(data, "clicked", where),
+            contacted=self.count(data, "contacted", where),
+            avoided=self.count(data, "avoided", where),
+            clicked_pages=[
+                ClickedSuggestion(
+                    page=self.text(p, "page", f"{where}.clicked_pages[{i}]"),
+                    clicked=self.count(p, "clicked", f"{where}.clicked_pages[{i}]"),
+                )
+                for i, p in enumerate(self.items(data, "clicked_pages", where))
+            ],
+            daily=[
+                DailyContact(
+                    date=self.text(d, "date", f"{where}.daily[{i}]"),
+                    shown=self.count(d, "shown", f"{where}.daily[{i}]"),
+                    clicked=self.count(d, "clicked", f"{where}.daily[{i}]"),
+                    contacted=self.count(d, "contacted", f"{where}.daily[{i}]"),
+                    avoided=self.count(d, "avoided", f"{where}.daily[{i}]"),
+                )
+                for i, d in enumerate(self.items(data, "daily", where))
+            ],
+        )
+
     def gap(self, value: Any, locale: str, where: str) -> SearchGap:
         data = self.mapping(value, where)
         return SearchGap(
@@ -371,6 +482,64 @@ class _Reader:
         )
 
 
+def contact_deflection(
+    events: Iterable[ContactRecord], *, since: date, until: date
+) -> dict[str, ContactDeflection]:
+    """Count contact-page visits per locale: shown, clicked, contacted and avoided.
+
+    A visit is one ``session`` on one day (the collector's session keys change every day).
+    ``avoided`` counts the visits shown suggestions without a ``contacted`` event.
+
+    Args:
+        events: Stored contact events; those outside ``since``..``until`` are ignored.
+        since: First UTC day included.
+        until: Last UTC day included.
+
+    Returns:
+        One entry per locale with events, by locale code.
+    """
+    first, last = since.isoformat(), until.isoformat()
+    # (locale, day, session) -> the events of that visit; (locale, page) -> visits opening it.
+    visits: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    opened: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for event in events:
+        if not first <= event.day <= last:
+            continue
+        visits[(event.locale, event.day, event.session)].add(event.event)
+        if event.event == "clicked" and event.page:
+            opened[(event.locale, event.page)].add((event.day, event.session))
+    per_day: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for (locale, day, _), kinds in visits.items():
+        counts = per_day[locale][day]
+        counts.update(kinds)
+        if "shown" in kinds and "contacted" not in kinds:
+            counts["avoided"] += 1
+    result: dict[str, ContactDeflection] = {}
+    for locale, days in sorted(per_day.items()):
+        daily = [
+            DailyContact(day, c["shown"], c["clicked"], c["contacted"], c["avoided"])
+            for day, c in sorted(days.items())
+        ]
+        pages = sorted(
+            (
+                ClickedSuggestion(page, len(sessions))
+                for (code, page), sessions in opened.items()
+                if code == locale
+            ),
+            key=lambda item: (-item.clicked, item.page),
+        )
+        result[locale] = ContactDeflection(
+            locale=locale,
+            shown=sum(d.shown for d in daily),
+            clicked=sum(d.clicked for d in daily),
+            contacted=sum(d.contacted for d in daily),
+            avoided=sum(d.avoided for d in daily),
+            clicked_pages=pages,
+            daily=daily,
+        )
+    return result
+
+
 def build_summary(
     votes: Iterable[VoteRecord],
     searches: Iterable[SearchRecord],
@@ -378,10 +547,13 @@ def build_summary(
     since: date,
     until: date,
     generated_at: datetime | None = None,
+    contact_events: Iterable[ContactRecord] | None = None,
 ) -> FeedbackSummary:
     """Aggregate stored events into a summary; pure apart from the clock (see ``generated_at``).
 
-    Events outside ``since``..``until`` (UTC days, inclusive) are ignored.
+    Events outside ``since``..``until`` (UTC days, inclusive) are ignored. Without
+    ``contact_events`` the summary has no contact section (``contact is None``); with them,
+    even none, it has one.
     """
     first, last = since.isoformat(), until.isoformat()
     page_votes: dict[tuple[str, str], list[VoteRecord]] = defaultdict(list)
@@ -444,6 +616,11 @@ def build_summary(
         until=last,
         pages=dict(sorted(pages.items())),
         searches=dict(sorted(gaps.items())),
+        contact=(
+            None
+            if contact_events is None
+            else contact_deflection(contact_events, since=since, until=until)
+        ),
     )
 
 
@@ -462,7 +639,8 @@ def summarise_database(url: str, *, since: str = DEFAULT_SINCE) -> FeedbackSumma
     with open_store(url) as store:
         votes = store.fetch_votes(first.isoformat())
         searches = store.fetch_searches(first.isoformat())
-    return build_summary(votes, searches, since=first, until=today)
+        contact_events = store.fetch_contact_events(first.isoformat())
+    return build_summary(votes, searches, since=first, until=today, contact_events=contact_events)
 
 
 def load_summary(source: str | os.PathLike[str], *, since: str = DEFAULT_SINCE) -> FeedbackSummary:

@@ -379,13 +379,16 @@ def _contact_figures(summary: FeedbackSummary | None) -> dict[str, ContactFigure
 
     Each locale's entry gives ``shown``, ``clicked`` and ``contacted``; ``avoided`` is taken
     from the entry when the summary computes it, else ``shown - contacted`` (readers who saw
-    suggestions and did not go on to contact support).
+    suggestions and did not go on to contact support). A section without any locale (the
+    collector recorded no contact event in the window) is no data, like a missing one.
     """
     section = getattr(summary, "contact", None) if summary is not None else None
     if section is None:
         return None
     if not isinstance(section, Mapping):
         section = getattr(section, "locales", None) or {}
+    if not section:
+        return None
     figures: dict[str, ContactFigures] = {}
     for code, entry in section.items():
         shown, clicked = _number(entry, "shown"), _number(entry, "clicked")
