@@ -24,7 +24,8 @@ $(VENV)/.installed: pyproject.toml
 build: install
 	$(BIN)/mkdocs build --strict
 
-run: build
+run: install
+	HELPCENTRE_SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs build --strict
 	mkdir -p data
 	$(BIN)/helpcentre collector --db $(DB) --site site --host $(HOST) --port $(PORT)
 

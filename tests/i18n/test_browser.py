@@ -36,9 +36,10 @@ def test_search_box_finds_a_french_article(reference_site: Path, serve, page) ->
     page.goto(f"{base}/fr/")
     search = page.locator("input.md-search__input")
     search.click()
-    search.fill("remboursement")
+    # Material's search listens to key events, so type the query as a reader would.
+    search.press_sequentially("remboursement", delay=40)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
+    results.first.wait_for(timeout=30_000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]
     assert any("/fr/returns/" in href for href in hrefs), hrefs
     assert all("/en/" not in href for href in hrefs)

@@ -231,6 +231,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         kind = page.meta.get("type")
         if page.file.src_uri == "index.md":
             page.meta.setdefault("template", HOME_TEMPLATE)
+            # The home page is a landing page: search and cards take the full width.
+            page.meta.setdefault("hide", ["navigation", "toc"])
         elif kind == "contact":
             page.meta.setdefault("template", CONTACT_TEMPLATE)
         if self.config.structured_data and kind in {"faq", "guide"}:

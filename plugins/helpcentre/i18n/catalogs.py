@@ -51,13 +51,21 @@ def read_catalog(path: Path, locale: str) -> Catalog:
         ) from error
 
 
+def _translated(string: str | tuple[str, ...]) -> bool:
+    """Whether a message string (a tuple of plural forms) is filled in."""
+    if isinstance(string, tuple):
+        return bool(string) and all(string)
+    return bool(string)
+
+
 @lru_cache(maxsize=64)
 def _compiled(locales_dir: str, locale: str, stamp: tuple[tuple[str, float], ...]) -> Translations:
     merged = Catalog(locale=locale.replace("-", "_"))
     for path_name, _ in stamp:
         for message in read_catalog(Path(path_name), locale):
-            # Fuzzy and empty entries are left out, so gettext falls back to the source text.
-            if message.id and message.string and not message.fuzzy:
+            # Fuzzy and empty entries are left out, so gettext falls back to the source text
+            # (or to another domain that translates it).
+            if message.id and _translated(message.string) and not message.fuzzy:
                 if message.id not in merged:
                     merged.add(message.id, message.string, context=message.context)
     buffer = io.BytesIO()
