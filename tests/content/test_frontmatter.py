@@ -40,3 +40,11 @@ def test_unclosed_block() -> None:
 def test_a_list_is_not_a_mapping() -> None:
     with pytest.raises(ContentError, match="must be a mapping"):
         parse_front_matter("a.md", "---\n- a\n- b\n---\n")
+
+
+def test_impossible_date_names_its_line() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_front_matter("docs/en/a.md", "---\ntitle: A\nreviewed: 2026-02-30\n---\n")
+    assert caught.value.line == 3
+    assert "impossible value" in caught.value.problem
+    assert "YYYY-MM-DD" in caught.value.fix

@@ -104,6 +104,12 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
             "write 'key: value' pairs; quote values that contain ':' "
             "or start with '[', '{', '@' or '*'",
         ) from error
+    except ValueError as error:
+        # A value YAML parses but cannot construct, such as the date 2026-02-30.
+        raise ContentError(
+            path, _line_of_bad_value(source), f"front matter has an impossible value: {error}",
+            "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
+        ) from error
     finally:
         loader.dispose()
     if meta is None:
@@ -121,3 +127,18 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     body = "".join(lines[end + 1 :])
     return FrontMatter(meta=meta, lines=key_lines, body=body, body_line=end + 2)
+
+
+def _line_of_bad_value(source: str) -> int:
+    """Line (in the file) of the first top-level value that fails to construct."""
+    loader = _LOADER(source)
+    try:
+        node = loader.get_single_node()
+        for _, value_node in getattr(node, "value", []):
+            try:
+                loader.construct_object(value_node, deep=True)
+            except ValueError:
+                return value_node.start_mark.line + 2
+    finally:
+        loader.dispose()
+    return 1
