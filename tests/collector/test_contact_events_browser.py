@@ -49,8 +49,8 @@ def test_a_visit_of_the_contact_page_is_recorded(
         with page.expect_request(f"{base}{ENDPOINT}") as clicked:
             page.click("[data-hc-suggestion]")
         assert '"event":"clicked"' in (clicked.value.post_data or "")
-        # The article replaces the page, so the browser reports no response to that post; it is
-        # answered all the same (keepalive), and stored before the answer.
+        # The article replaces the page, so the browser may not report the response to that
+        # post; it is answered all the same (keepalive), and stored before the answer.
         deadline = time.monotonic() + 10
         while not any(e.event == "clicked" for e in stored_events(sqlite_url)):
             assert time.monotonic() < deadline, "the click was not recorded"
@@ -60,7 +60,8 @@ def test_a_visit_of_the_contact_page_is_recorded(
         with page.expect_response(f"{base}{ENDPOINT}") as contacted:
             page.click("[data-hc-contact-channel=chat]")
         assert contacted.value.status == 202
-    assert statuses == [202, 202]  # shown and contacted; nothing was refused
+    # Shown and contacted, and the click when the browser still reports it: nothing refused.
+    assert len(statuses) >= 2 and set(statuses) == {202}
     events = stored_events(sqlite_url)
     assert sorted((e.locale, e.event, e.page) for e in events) == [
         ("fr", "clicked", suggestion),
