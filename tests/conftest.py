@@ -31,6 +31,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Variables that point git at another repository. A shell that exported one (a git hook does)
+# would make the tests' repositories commit into it, so the test session drops them.
+GIT_LOCATION_VARIABLES = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_CEILING_DIRECTORIES",
+)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_git() -> Iterator[None]:
+    """Keep git calls, the tests' and the code's, inside the repositories the tests make."""
+    saved = {name: os.environ.pop(name) for name in GIT_LOCATION_VARIABLES if name in os.environ}
+    yield
+    os.environ.update(saved)
+
+
 def missing(reason: str) -> None:
     """Skip on a developer's machine, fail in CI, where every real component must be present."""
     if IN_CI:
@@ -73,7 +94,7 @@ def postgres_url() -> str:
 
 def git(cwd: Path, *args: str, date: str | None = None) -> str:
     """Run git in ``cwd``; ``date`` (ISO 8601) sets both author and committer dates."""
-    env = dict(os.environ)
+    env = {key: value for key, value in os.environ.items() if key not in GIT_LOCATION_VARIABLES}
     env.update(
         GIT_AUTHOR_NAME="Test Writer",
         GIT_AUTHOR_EMAIL="writer@example.com",
@@ -120,9 +141,21 @@ def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         *args],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            *args,
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
