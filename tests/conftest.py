@@ -123,8 +123,15 @@ def git_repo(tmp_path: Path) -> Path:
 REFERENCE_PARTS = ("docs", "locales", "overrides", "mkdocs.yml")
 
 
-def copy_reference(target: Path) -> Path:
-    """Copy the reference help centre (articles, catalogs, overrides, mkdocs.yml) into ``target``."""
+REFERENCE_COMMIT_DATE = "2026-01-05T10:00:00+00:00"
+
+
+def copy_reference(target: Path, *, history: bool = True) -> Path:
+    """Copy the reference help centre (articles, catalogs, overrides, mkdocs.yml) into ``target``.
+
+    With ``history`` the copy is a git repository with one commit dated
+    ``REFERENCE_COMMIT_DATE``, as a help centre's repository is: the build reads dates from it.
+    """
     target.mkdir(parents=True, exist_ok=True)
     for part in REFERENCE_PARTS:
         source = ROOT / part
@@ -132,6 +139,10 @@ def copy_reference(target: Path) -> Path:
             shutil.copytree(source, target / part)
         elif source.exists():
             shutil.copy2(source, target / part)
+    if history:
+        git(target, "init", "-q", "-b", "main")
+        git(target, "add", "-A")
+        git(target, "commit", "-q", "-m", "Reference help centre", date=REFERENCE_COMMIT_DATE)
     return target
 
 

@@ -205,9 +205,7 @@ def test_broken_link_and_anchor_are_strict_warnings(small_project: Path) -> None
 def test_outdated_translation_shows_a_notice(small_project: Path) -> None:
     from conftest import git
 
-    git(small_project, "init", "-q", "-b", "main")
-    git(small_project, "add", "-A")
-    git(small_project, "commit", "-qm", "Help centre", date="2026-01-05T10:00:00+00:00")
+    git(small_project, "commit", "-qam", "English and French only", date="2026-01-06T10:00:00Z")
     source = small_project / "docs/en/orders/track-your-order.md"
     source.write_text(source.read_text("utf-8") + "\nCarriers now send a text message.\n", "utf-8")
     git(small_project, "commit", "-qam", "Tracking by text", date="2026-02-10T10:00:00+00:00")
