@@ -85,7 +85,7 @@ def page(browser):  # noqa: ANN001 - Playwright types are optional
 
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
-    """URL of a real PostgreSQL database (``HELPCENTRE_TEST_POSTGRES_URL``), as `.ci/run` starts it."""
+    """URL of a real PostgreSQL database (``HELPCENTRE_TEST_POSTGRES_URL``), as CI starts it."""
     url = os.environ.get("HELPCENTRE_TEST_POSTGRES_URL", "")
     if not url:
         missing("HELPCENTRE_TEST_POSTGRES_URL is not set: start PostgreSQL as .ci/run does")
@@ -144,6 +144,21 @@ def copy_reference(target: Path, *, history: bool = True) -> Path:
         git(target, "add", "-A")
         git(target, "commit", "-q", "-m", "Reference help centre", date=REFERENCE_COMMIT_DATE)
     return target
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """The reference project with English and French only, for fast builds; a git repository
+    whose last commit drops the other locales."""
+    project = copy_reference(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    for locale in ("it", "es", "ja"):
+        text = text.replace(f"        - locale: {locale}\n", "")
+        shutil.rmtree(project / "docs" / locale)
+    config.write_text(text, encoding="utf-8")
+    git(project, "commit", "-qam", "English and French only", date="2026-01-06T10:00:00+00:00")
+    return project
 
 
 def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

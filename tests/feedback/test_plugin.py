@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
-from conftest import copy_reference, mkdocs_build
+from conftest import mkdocs_build
 
 LOCALES = ("en", "fr", "it", "es", "ja")
 QUESTION = {
@@ -40,19 +37,6 @@ def html_of(project: Path, locale: str, page_id: str) -> str:
 def widget(project: Path, locale: str, page_id: str) -> str | None:
     match = FORM.search(html_of(project, locale, page_id))
     return match.group(0) if match else None
-
-
-@pytest.fixture
-def small_project(tmp_path: Path) -> Path:
-    """The reference project with English and French only."""
-    project = copy_reference(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    for locale in ("it", "es", "ja"):
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
-    config.write_text(text, encoding="utf-8")
-    return project
 
 
 def set_options(project: Path, **options: object) -> None:

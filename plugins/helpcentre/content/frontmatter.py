@@ -106,8 +106,9 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
         ) from error
     except ValueError as error:
         # A value YAML parses but cannot construct, such as the date 2026-02-30.
+        line, key, raw = _bad_value(source)
         raise ContentError(
-            path, _line_of_bad_value(source), f"front matter has an impossible value: {error}",
+            path, line, f"'{key}': '{raw}' is not a date ({error})",
             "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
         ) from error
     finally:
@@ -129,16 +130,17 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
     return FrontMatter(meta=meta, lines=key_lines, body=body, body_line=end + 2)
 
 
-def _line_of_bad_value(source: str) -> int:
-    """Line (in the file) of the first top-level value that fails to construct."""
+def _bad_value(source: str) -> tuple[int, str, str]:
+    """Line (in the file), key and text of the first top-level value that fails to construct."""
     loader = _LOADER(source)
     try:
         node = loader.get_single_node()
-        for _, value_node in getattr(node, "value", []):
+        for key_node, value_node in getattr(node, "value", []):
             try:
                 loader.construct_object(value_node, deep=True)
             except ValueError:
-                return value_node.start_mark.line + 2
+                raw = value_node.value if isinstance(value_node.value, str) else "..."
+                return value_node.start_mark.line + 2, str(key_node.value), raw
     finally:
         loader.dispose()
-    return 1
+    return 1, "?", "?"
