@@ -87,6 +87,13 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def handle(self) -> None:
+        """Serve; a browser closing its context mid-download is not an error here."""
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Quiet."""
 

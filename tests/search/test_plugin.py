@@ -104,3 +104,31 @@ def test_unsupported_locale_is_an_author_error(tmp_path: Path) -> None:
     done = build(mkdocs_yml)
     assert done.returncode != 0
     assert "no search rules for locale 'pl'" in done.stderr
+
+
+def test_worker_is_one_script_with_the_locale_rules(french_site: Path) -> None:
+    worker = (french_site / "assets/javascripts/helpcentre/search-worker.js").read_text("utf-8")
+    assert 'lunr.version = "2.3.9"' in worker and "e.fr.stemmer" in worker
+    assert "this.BIAS__" not in worker  # the Japanese segmenter model only where needed
+    assert "/* helpcentre:libraries */" not in worker
+
+
+def test_worker_without_marker_is_refused() -> None:
+    from helpcentre.search.worker import bundle_worker
+
+    with pytest.raises(ValueError, match="no /\\* helpcentre:libraries \\*/ marker"):
+        bundle_worker("postMessage(1)", "fr")
+
+
+def test_core_modules_import_without_mkdocs() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['mkdocs'] = None\n"
+        "import helpcentre.search.languages, helpcentre.search.index, helpcentre.search.synonyms\n"
+        "import helpcentre.search.porter, helpcentre.search.relevance, helpcentre.search.worker\n"
+        "import helpcentre.search.browser_code\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
