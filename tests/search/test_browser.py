@@ -49,6 +49,11 @@ def test_french_inflected_query_finds_article_with_highlight(page, sites) -> Non
         titles = result_titles(page)
         assert titles[0] == "Délai de remboursement"
         assert page.locator(f"{RESULTS} mark").count() > 0
+        # Excerpts come from the text chunks the worker fetched for the shown results, and are
+        # highlighted (a mark outside the titles).
+        excerpt_marks = page.locator(f"{RESULTS} article > mark, {RESULTS} article > p mark")
+        assert excerpt_marks.count() > 0
+        assert any("/search/helpcentre-text/" in u for u in requests)
         # The worker loaded the prebuilt index; Material's worker was never fetched.
         assert any(u.endswith("search/helpcentre-index.json") for u in requests)
         assert not any("workers/search." in u for u in requests)

@@ -22,11 +22,11 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base / "site" / "fr"
 
 
-def search(site: Path, locale: str, queries: list[str]) -> list[dict]:
+def search(site: Path, locale: str, queries: list[str], mode: str = "search") -> list[dict]:
     if not shutil.which("node"):
         missing("node is not installed")
     index = str(site / "search" / "helpcentre-index.json")
-    return run_in_node({"mode": "search", "locale": locale, "index": index, "queries": queries})[
+    return run_in_node({"mode": mode, "locale": locale, "index": index, "queries": queries})[
         "results"
     ]
 
@@ -35,8 +35,8 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
     material = json.loads((french_site / "search" / "search_index.json").read_text("utf-8"))
     assert material["docs"] == [] and material["config"]["lang"] == ["fr"]
     ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
-    assert ours["locale"] == "fr" and ours["index"]["version"] == "2.3.9"
-    assert {d["location"].split("#")[0] for d in ours["docs"]} == {
+    assert ours["locale"] == "fr" and ours["format"] == 2
+    assert {location.split("#")[0] for location, *_ in ours["docs"]} == {
         "",
         "orders/track-your-order/",
         "returns/refund-timeline/",
@@ -46,6 +46,21 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
         assert (french_site / "assets" / "javascripts" / "helpcentre" / name).is_file()
     page = (french_site / "index.html").read_text("utf-8")
     assert '"search": "assets/javascripts/helpcentre/search-worker.js?lang=fr"' in page
+
+
+def test_text_lives_in_chunks_outside_the_index(french_site: Path) -> None:
+    raw = (french_site / "search" / "helpcentre-index.json").read_text("utf-8")
+    assert "5 jours ouvrés" not in raw  # article text is not part of what loads first
+    ours = json.loads(raw)
+    starts = ours["text"]["starts"]
+    texts = []
+    for number in range(len(starts)):
+        chunk = french_site / "search" / ours["text"]["url"].format(number)
+        texts += json.loads(chunk.read_text("utf-8"))
+    assert len(texts) == len(ours["docs"])
+    (refund,) = [n for n, (location, *_) in enumerate(ours["docs"]) if location.endswith("#when")]
+    assert "moyen de paiement" in texts[refund]
+    assert not (french_site / "search" / ours["text"]["url"].format(len(starts))).exists()
 
 
 def test_inflections_synonyms_and_typos(french_site: Path) -> None:
@@ -65,10 +80,53 @@ def test_inflections_synonyms_and_typos(french_site: Path) -> None:
 
 
 def test_highlight_and_missing_terms(french_site: Path) -> None:
-    (result,) = search(french_site, "fr", ["remboursement licorne"])
+    (result,) = search(french_site, "fr", ["remboursement licorne"], mode="answer")
     article = result["items"][0][0]
     assert "<mark>" in article["title"]
     assert article["terms"] == {"remboursement": True, "licorne": False}
+    # The excerpts of the first results were fetched from their chunk and highlighted.
+    assert any("<mark>" in doc["text"] for doc in result["items"][0])
+
+
+def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None:
+    from helpcentre.search.index import build_index, dump_index, text_chunks
+
+    documents = []
+    for number in range(60):
+        location = f"orders/article-{number}/"
+        word = "parapluie" if number == 42 else "colis"
+        documents.append({"location": location, "title": f"Article {number}", "text": ""})
+        documents.append(
+            {"location": location + "#a", "title": "Section", "text": f"<p>Le {word} {number}</p>"}
+        )
+    index = build_index(documents, "fr")
+    assert len(index.chunks) == 1  # small texts: one chunk
+    starts = text_chunks(documents, size=10)
+    assert starts == list(range(0, 120, 2))  # an article and its section never split
+    payload = dict(index.payload, text={"url": "t/{}.json", "starts": starts})
+    (tmp_path / "t").mkdir()
+    for number, start in enumerate(starts):
+        texts = [d["text"] for d in documents[start : start + 2]]
+        (tmp_path / "t" / f"{number}.json").write_text(dump_index(texts), "utf-8")
+    path = tmp_path / "index.json"
+    path.write_text(dump_index(payload), "utf-8")
+    answer = run_in_node(
+        {"mode": "answer", "locale": "fr", "index": str(path), "queries": ["parapluie"]}
+    )
+    (result,) = answer["results"]
+    assert answer["chunks"] == [42]
+    section, article = result["items"][0]
+    assert section["location"] == "orders/article-42/#a"
+    assert article["location"] == "orders/article-42/"
+    assert section["text"] == "Le <mark>parapluie</mark> 42"  # the block, as Material extracts it
+
+
+def test_scores_equal_lunr_js_own_index(french_site: Path) -> None:
+    if not shutil.which("node"):
+        missing("node is not installed")
+    index = str(french_site / "search" / "helpcentre-index.json")
+    answer = run_in_node({"mode": "compare", "locale": "fr", "index": index})
+    assert answer["vectors"] > 0 and answer["different"] == []
 
 
 @pytest.mark.parametrize(
@@ -78,6 +136,8 @@ def test_highlight_and_missing_terms(french_site: Path) -> None:
 def test_odd_queries_never_throw(french_site: Path, query: str) -> None:
     (result,) = search(french_site, "fr", [query])
     assert isinstance(result["items"], list)
+    (answered,) = search(french_site, "fr", [query], mode="answer")
+    assert isinstance(answered["items"], list)
 
 
 def test_missing_material_search_plugin_is_an_author_error(tmp_path: Path) -> None:

@@ -1,13 +1,19 @@
-"""Build a locale's search index at build time, in the form the browser loads directly.
+"""Build a locale's search index at build time, in a compact form the browser loads quickly.
 
 Input: the search documents Material's search plugin prepares (one per page and per section:
-``location``, ``title``, ``text`` with light HTML, optional ``tags``). Output: one JSON payload with
-the documents to display, a lunr index serialised by lunr.py for ``lunr.Index.load`` in lunr.js, the
-separator and the analysed synonym groups.
+``location``, ``title``, ``text`` with light HTML, optional ``tags``). Output: a small index file
+the worker loads before the first query, and the documents' text in chunks it fetches only for
+the results it shows.
+
+The index file holds, per document, its location and title (all the result list needs besides an
+excerpt), and per term its postings -- document number and term frequency in each field -- as
+lunr.py's builder counted them. lunr's serialised index would add a vector per document and field
+whose weights are a function of those counts; the worker recomputes them with lunr.js's own builder
+(``search-core.js``), so the scores are lunr.js's and the file is a fraction of the size.
 
 Terms are computed by :mod:`helpcentre.search.languages` and handed to lunr.py as ready lists, so
 lunr.py's own pipeline (and its NLTK language support) is never involved. Documents are referenced
-by their position in the list rather than by URL, which keeps the inverted index small.
+by their position in the list rather than by URL, which keeps the postings small.
 """
 
 from __future__ import annotations
@@ -16,17 +22,25 @@ import html
 import json
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from lunr.builder import Builder
 
 from helpcentre.search.languages import SEPARATOR, analyzer
 
-#: Format of the payload; the worker refuses other versions.
-FORMAT = 1
+#: Format of the index file; the worker refuses other versions.
+FORMAT = 2
 
 #: Field weights: a word in a title or tag says more about a page than one in its body.
 FIELD_BOOSTS = {"title": 5, "text": 1, "tags": 3}
+
+#: Folder of the text chunks, relative to the index file; ``{}`` is the chunk number.
+TEXT_URL = "helpcentre-text/{}.json"
+
+#: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
+#: the chunks of a page of results cost little, large enough that a page needs few requests.
+CHUNK_CHARS = 24_000
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -36,17 +50,56 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub(" ", markup or ""))
 
 
-def _round(vector: list[Any]) -> list[Any]:
-    # Alternating [term index, weight, ...]; four decimals keep ranking intact and the file small.
-    return [value if i % 2 == 0 else round(value, 4) for i, value in enumerate(vector)]
+@dataclass(frozen=True)
+class SearchIndex:
+    """What the build writes for a locale: the index file and the text chunks it points to."""
+
+    payload: dict[str, Any]
+    chunks: list[list[str]]
+
+
+def text_chunks(documents: list[Mapping[str, Any]], size: int = CHUNK_CHARS) -> list[int]:
+    """Numbers of the documents that start a chunk; an article and its sections share one.
+
+    Args:
+        documents: search documents in index order (an article, then its sections).
+        size: characters of text after which the chunk closes at the next article.
+    """
+    starts: list[int] = []
+    filled = size
+    for number, document in enumerate(documents):
+        if filled >= size and "#" not in document["location"]:
+            starts.append(number)
+            filled = 0
+        filled += len(document.get("text") or "")
+    return starts or [0]
+
+
+def _postings(builder: Builder, fields: list[str], count: int) -> list[list[Any]]:
+    # One entry per term: [term, postings of the first field, of the second, ...]. A postings list
+    # holds document numbers as gaps from the previous one, each followed by its term frequency
+    # written negative when it is not 1 (most are 1, so most documents cost one small number).
+    per_term: dict[str, list[list[int]]] = {
+        term: [[] for _ in fields] for term in builder.inverted_index
+    }
+    last: dict[str, list[int]] = {term: [0] * len(fields) for term in builder.inverted_index}
+    for number in range(count):
+        for position, name in enumerate(fields):
+            for term, frequency in builder.field_term_frequencies[f"{name}/{number}"].items():
+                entry = per_term[term][position]
+                entry.append(number - last[term][position])
+                if frequency != 1:
+                    entry.append(-frequency)
+                last[term][position] = number
+    return [[term, *per_term[term]] for term in sorted(per_term)]
 
 
 def build_index(
     documents: Iterable[Mapping[str, Any]],
     locale: str,
     synonyms: list[list[list[str]]] | None = None,
-) -> dict[str, Any]:
-    """Return the payload the search worker loads for ``locale``.
+) -> SearchIndex:
+    """Return the index file and text chunks the search worker loads for ``locale``.
 
     Args:
         documents: search documents (``location``, ``title``, ``text``, optional ``tags``).
@@ -58,51 +111,54 @@ def build_index(
     """
     rules = analyzer(locale)
     documents = list(documents)
-    docs: list[dict[str, Any]] = []
     builder = Builder()
     builder.pipeline.reset()
     builder.search_pipeline.reset()
     builder.ref("ref")
-    # A field no document uses would still cost an empty vector per document.
+    # A field no document uses would still cost an empty posting list per term.
     fields = [
         name for name in FIELD_BOOSTS if name != "tags" or any(d.get("tags") for d in documents)
     ]
     for name in fields:
         builder.field(name, boost=FIELD_BOOSTS[name])
+    docs: list[list[Any]] = []
+    boosts: dict[str, float] = {}
     for number, document in enumerate(documents):
-        doc = {"location": document["location"], "title": document.get("title", "")}
-        doc["text"] = document.get("text", "")
+        doc: list[Any] = [document["location"], document.get("title", "")]
         if document.get("tags"):
-            doc["tags"] = list(document["tags"])
+            doc.append(list(document["tags"]))
         docs.append(doc)
         fields_terms = {
-            "ref": str(number),
-            "title": rules.terms(plain_text(doc["title"])),
-            "text": rules.terms(plain_text(doc["text"])),
-            "tags": [term for tag in doc.get("tags", []) for term in rules.terms(tag)],
+            "title": rules.terms(plain_text(doc[1])),
+            "text": rules.terms(plain_text(document.get("text", ""))),
+            "tags": [term for tag in document.get("tags") or [] for term in rules.terms(tag)],
         }
+        if document.get("boost"):
+            boosts[str(number)] = document["boost"]
         builder.add(
-            {
-                name: value
-                for name, value in fields_terms.items()
-                if name == "ref" or name in fields
-            },
+            {"ref": str(number), **{name: fields_terms[name] for name in fields}},
             attributes={"boost": document["boost"]} if document.get("boost") else None,
         )
-    serialised = builder.build().serialize()
-    serialised["fieldVectors"] = [
-        [ref, _round(vector)] for ref, vector in serialised["fieldVectors"]
+    starts = text_chunks(documents)
+    ends = [*starts[1:], len(documents)]
+    chunks = [
+        [documents[n].get("text") or "" for n in range(start, end)]
+        for start, end in zip(starts, ends, strict=True)
     ]
-    return {
+    payload = {
         "format": FORMAT,
         "locale": locale,
         "separator": SEPARATOR,
         "synonyms": synonyms or [],
+        "fields": [[name, FIELD_BOOSTS[name]] for name in fields],
         "docs": docs,
-        "index": serialised,
+        "boosts": boosts,
+        "terms": _postings(builder, fields, len(documents)),
+        "text": {"url": TEXT_URL, "starts": starts},
     }
+    return SearchIndex(payload, chunks)
 
 
-def dump_index(payload: Mapping[str, Any]) -> str:
-    """Serialise the payload compactly (no spaces; the server compresses it)."""
+def dump_index(payload: Any) -> str:
+    """Serialise an index file or a text chunk compactly (no spaces; the server compresses it)."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

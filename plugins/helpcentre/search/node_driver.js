@@ -5,7 +5,9 @@
  * Request: {lunr_js, lunr_dir, core, locale, ...} with either
  *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
- *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]}
+ *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
+ *   {mode: "answer", index: path, queries: [..]} -> {results: [..], chunks: [chunk number, ..]}
+ *   {mode: "compare", index: path} -> {vectors: count, different: [field ref, ..]}
  */
 "use strict"
 const fs = require("fs")
@@ -23,6 +25,7 @@ function load(file, source) {
 
 function setup(request) {
   const lunr = load("lunr.js", request.lunr_js)
+  global.__lunr = lunr
   const language = request.locale.split(/[-_]/)[0].toLowerCase()
   if (language !== "en") {
     load(path.join(request.lunr_dir, "min", "lunr.stemmer.support.min.js"))(lunr)
@@ -33,10 +36,52 @@ function setup(request) {
   return { lunr, core: load(request.core)(lunr) }
 }
 
+/*
+ * Reference for the index the core rebuilds: the same postings fed to lunr.Builder as if it had
+ * added the documents, and lunr.js's own field vectors compared with the core's.
+ */
+function compare(data, index) {
+  const lunr = global.__lunr
+  const builder = new lunr.Builder()
+  builder.ref("ref")
+  const fields = data.fields.map(([name, boost]) => (builder.field(name, { boost }), name))
+  data.docs.forEach((doc, n) => {
+    builder._documents[n] = data.boosts[n] ? { boost: data.boosts[n] } : {}
+    for (const field of fields) {
+      builder.fieldTermFrequencies[`${field}/${n}`] = Object.create(null)
+      builder.fieldLengths[`${field}/${n}`] = 0
+    }
+  })
+  data.terms.forEach(([term, ...lists], t) => {
+    const posting = { _index: t }
+    fields.forEach((field, f) => {
+      posting[field] = {}
+      let doc = 0
+      const list = lists[f] || []
+      for (let p = 0; p < list.length; p++) {
+        doc += list[p]
+        const tf = list[p + 1] < 0 ? -list[++p] : 1
+        posting[field][doc] = {}
+        builder.fieldTermFrequencies[`${field}/${doc}`][term] = tf
+        builder.fieldLengths[`${field}/${doc}`] += tf
+      }
+    })
+    builder.invertedIndex[term] = posting
+  })
+  builder.documentCount = data.docs.length
+  const reference = builder.build()
+  const different = Object.keys(reference.fieldVectors).filter(ref => {
+    const ours = index.fieldVectors[ref]
+    return !ours || JSON.stringify(ours.toJSON()) !== JSON.stringify(reference.fieldVectors[ref].toJSON())
+  })
+  return { vectors: Object.keys(reference.fieldVectors).length, different }
+}
+
 const input = fs.readFileSync(0, "utf8")
 const request = JSON.parse(input)
 const { core } = setup(request)
-let answer
+let answer, searcher
+const chunks = []
 if (request.mode === "terms") {
   const analyzer = new core.Analyzer(request.locale, request.separator)
   answer = {
@@ -44,10 +89,27 @@ if (request.mode === "terms") {
     words: request.texts.map(text => analyzer.words(text))
   }
 } else {
-  const searcher = new core.Searcher(JSON.parse(fs.readFileSync(request.index, "utf8")))
+  const data = JSON.parse(fs.readFileSync(request.index, "utf8"))
+  searcher = new core.Searcher(data, number => {
+    chunks.push(number)
+    const file = path.join(path.dirname(request.index), data.text.url.replace("{}", number))
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  })
   if (request.mode === "rank")
     answer = { ranks: request.queries.map(query => searcher.rank(query)) }
-  else
+  else if (request.mode === "search")
     answer = { results: request.queries.map(query => searcher.search(query)) }
+  else if (request.mode === "compare")
+    answer = compare(data, searcher.index)
 }
-process.stdout.write(JSON.stringify(answer))
+if (answer) {
+  process.stdout.write(JSON.stringify(answer))
+} else {
+  /* mode "answer": as the worker answers, waiting for the excerpts of the first page */
+  ;(async () => {
+    const results = []
+    for (const query of request.queries)
+      results.push(await searcher.answer(query))
+    process.stdout.write(JSON.stringify({ results, chunks }))
+  })()
+}

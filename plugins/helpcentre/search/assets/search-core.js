@@ -304,23 +304,117 @@
   }
 
   /* ------------------------------------------------------------------------
-   * Search
+   * Index
    * --------------------------------------------------------------------- */
 
   /*
-   * `data` is the index file written by the build:
-   * {locale, separator, docs: [{location, title, text, tags?}], index, synonyms: [[[term]]]}
+   * Rebuild the lunr index from the postings of the index file (format 2). The field vectors are
+   * computed as lunr.Builder#createFieldVectors computes them (BM25 with k1 = 1.2, b = 0.75, the
+   * same idf and rounding), but straight from the postings into sorted arrays: going through the
+   * builder's per-document objects costs ten times as long.
    */
-  function Searcher(data) {
-    if (data.format !== 1)
+  /* The index keeps no term positions (highlighting re-analyses the text), so every posting has
+     the same empty metadata; lunr only reads it */
+  var NO_METADATA = Object.freeze(Object.create(null))
+
+  function loadIndex(data) {
+    var K1 = 1.2, B = 0.75
+    var fields = data.fields.map(function (field) { return field[0] })
+    var count = data.docs.length, terms = data.terms, f, n, t, p
+    var boosts = data.boosts || {}
+    var invertedIndex = Object.create(null)
+    var lengths = [], elements = [], idf = new Float64Array(terms.length)
+    for (f = 0; f < fields.length; f++) {
+      lengths.push(new Float64Array(count))
+      elements.push(new Array(count))
+      for (n = 0; n < count; n++)
+        elements[f][n] = []
+    }
+    /* First pass: inverted index, field lengths and document frequencies */
+    for (t = 0; t < terms.length; t++) {
+      var entry = terms[t], posting = { _index: t }, documents = 0
+      for (f = 0; f < fields.length; f++) {
+        var refs = Object.create(null), list = entry[f + 1] || [], doc = 0
+        for (p = 0; p < list.length; p++) {
+          doc += list[p]
+          var tf = list[p + 1] < 0 ? -list[++p] : 1
+          refs[doc] = NO_METADATA
+          lengths[f][doc] += tf
+          documents++
+        }
+        posting[fields[f]] = refs
+      }
+      invertedIndex[entry[0]] = posting
+      idf[t] = Math.log(1 + Math.abs((count - documents + 0.5) / (documents + 0.5)))
+    }
+    var average = lengths.map(function (values) {
+      var sum = 0
+      for (var i = 0; i < values.length; i++)
+        sum += values[i]
+      return count ? sum / count : 0
+    })
+    /* Second pass: weights, appended in term order so that each vector is sorted */
+    for (t = 0; t < terms.length; t++) {
+      for (f = 0; f < fields.length; f++) {
+        var postings = terms[t][f + 1] || [], at = 0, boost = data.fields[f][1] || 1
+        for (p = 0; p < postings.length; p++) {
+          at += postings[p]
+          var frequency = postings[p + 1] < 0 ? -postings[++p] : 1
+          var score = idf[t] * ((K1 + 1) * frequency) /
+            (K1 * (1 - B + B * (lengths[f][at] / average[f])) + frequency)
+          score *= boost * (boosts[at] || 1)
+          elements[f][at].push(t, Math.round(score * 1000) / 1000)
+        }
+      }
+    }
+    var fieldVectors = Object.create(null)
+    for (n = 0; n < count; n++)
+      for (f = 0; f < fields.length; f++)
+        fieldVectors[fields[f] + "/" + n] = new lunr.Vector(elements[f][n])
+    return new lunr.Index({
+      invertedIndex: invertedIndex,
+      fieldVectors: fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray(terms.map(function (term) { return term[0] }).sort()),
+      fields: fields,
+      pipeline: new lunr.Pipeline()
+    })
+  }
+
+  /* ------------------------------------------------------------------------
+   * Search
+   * --------------------------------------------------------------------- */
+
+  /* Groups whose excerpts are waited for before answering: the theme renders ten at first */
+  var FIRST_PAGE = 10
+  /* Groups that get an excerpt when their text is at hand (the theme adds four per scroll) */
+  var EXCERPT_GROUPS = 20
+
+  /*
+   * `data` is the index file written by the build (format 2):
+   * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location, title,
+   * tags?]], boosts: {doc: boost}, terms: [[term, postings per field]], text: {url, starts}};
+   * postings are document-number gaps, each followed by -tf when its term frequency is not 1.
+   * `loadChunk(number)` returns a promise of the texts of one chunk (the documents from
+   * `text.starts[number]` on); without it, results have no excerpts.
+   */
+  function Searcher(data, loadChunk) {
+    if (data.format !== 2)
       throw new Error("helpcentre search: index format " + data.format + " is not supported")
     this.analyzer = new Analyzer(data.locale, data.separator)
-    this.index = lunr.Index.load(data.index)
+    this.index = loadIndex(data)
     this.synonyms = data.synonyms || []
-    this.docs = data.docs
+    this.starts = data.text ? data.text.starts : [0]
+    this.loadChunk = loadChunk || null
+    this.chunks = []
+    this.texts = []
+    this.docs = []
     this.map = new Map()
     for (var i = 0; i < data.docs.length; i++) {
-      var doc = data.docs[i]
+      var row = data.docs[i]
+      var doc = { location: row[0], title: row[1], number: i }
+      if (row[2])
+        doc.tags = row[2]
+      this.docs.push(doc)
       var path = doc.location.split("#")[0]
       var article = this.map.get(path)
       if (typeof article === "undefined") {
@@ -336,70 +430,149 @@
     return planQuery(this.analyzer, this.synonyms, query)
   }
 
-  /* Ranked article locations, best first (used to measure relevance) */
-  Searcher.prototype.rank = function (query) {
-    var result = this.search(query, { highlight: false })
-    return result.items.map(function (group) { return group[0].location.split("#")[0] })
+  /* Number of the text chunk holding document `number` */
+  Searcher.prototype.chunkOf = function (number) {
+    var low = 0, high = this.starts.length - 1
+    while (low < high) {
+      var middle = (low + high + 1) >> 1
+      if (this.starts[middle] <= number)
+        low = middle
+      else
+        high = middle - 1
+    }
+    return low
   }
 
-  Searcher.prototype.search = function (query, options) {
-    var doHighlight = !options || options.highlight !== false
+  /* Promise that the texts of chunk `number` are at hand; failures leave excerpts empty */
+  Searcher.prototype.fetchChunk = function (number) {
+    var self = this
+    if (!this.loadChunk)
+      return Promise.resolve()
+    if (!this.chunks[number])
+      this.chunks[number] = Promise.resolve()
+        .then(function () { return self.loadChunk(number) })
+        .then(function (texts) {
+          for (var i = 0; i < texts.length; i++)
+            self.texts[self.starts[number] + i] = texts[i]
+        })
+        .catch(function (error) {
+          delete self.chunks[number]
+          if (typeof console !== "undefined")
+            console.warn("helpcentre search: text chunk " + number + " failed", error)
+        })
+    return this.chunks[number]
+  }
+
+  /* Promise that the texts of the documents of `groups[from..to)` are at hand */
+  Searcher.prototype.fetchTexts = function (ranked, from, to) {
+    var wanted = {}
+    for (var g = from; g < Math.min(to, ranked.groups.length); g++)
+      for (var d = 0; d < ranked.groups[g].length; d++)
+        wanted[this.chunkOf(ranked.groups[g][d].number)] = true
+    return Promise.all(Object.keys(wanted).map(Number).map(this.fetchChunk, this))
+  }
+
+  /*
+   * Ranking without rendering: [[{number, score, keys}]] groups of an article and its sections,
+   * best first. Scores and grouping follow Material's search worker.
+   */
+  Searcher.prototype.rankGroups = function (query) {
     var plan = this.plan(query)
     if (!plan.length)
-      return { items: [] }
-    var analyzer = this.analyzer, map = this.map, fields = this.index.fields
+      return { plan: plan, groups: [] }
+    var map = this.map, docs = this.docs
     var items = []
     var hits = runPlan(this.index, plan)
     for (var h = 0; h < hits.length; h++) {
       var hit = hits[h]
-      var source = this.docs[Number(hit.ref)]
-      if (typeof source === "undefined")
+      var doc = docs[Number(hit.ref)]
+      if (typeof doc === "undefined")
         continue
-      var doc = Object.assign({}, source)
-      if (doc.tags)
-        doc.tags = doc.tags.slice()
       var keys = Object.keys(hit.matchData.metadata)
-      var keySet = {}
-      for (var k = 0; k < keys.length; k++)
-        keySet[keys[k]] = true
-
-      /* Which words of the query this document matched (Material shows the missing ones) */
-      var terms = {}, matched = 0
-      for (var p = 0; p < plan.length; p++) {
-        var found = keys.some(matches.bind(null, plan[p]))
-        terms[plan[p].word] = found
-        matched += found ? 1 : 0
-      }
-      if (doHighlight)
-        for (var f = 0; f < fields.length; f++)
-          if (typeof doc[fields[f]] === "string")
-            doc[fields[f]] = highlight(analyzer, doc[fields[f]], keySet, fields[f] !== "text")
+      var matched = 0
+      for (var p = 0; p < plan.length; p++)
+        matched += keys.some(matches.bind(null, plan[p])) ? 1 : 0
       var boost = +!doc.parent + matched / plan.length
-      doc.score = hit.score * (1 + boost * boost)
-      doc.terms = terms
-      delete doc.parent
-      items.push(doc)
+      items.push({ number: doc.number, score: hit.score * (1 + boost * boost), keys: keys })
     }
     items.sort(function (a, b) { return b.score - a.score })
 
     /* Group sections under their article, article first */
     var groups = new Map()
     for (var i = 0; i < items.length; i++) {
-      var parent = map.get(items[i].location).parent
-      var ref = parent ? parent.location : items[i].location
+      var parent = docs[items[i].number].parent
+      var ref = parent ? parent.location : docs[items[i].number].location
       if (!groups.has(ref))
         groups.set(ref, [])
       groups.get(ref).push(items[i])
     }
     groups.forEach(function (group, ref) {
-      if (!group.some(function (item) { return item.location === ref })) {
-        var article = Object.assign({}, map.get(ref), { score: 0, terms: {} })
-        delete article.parent
-        group.push(article)
-      }
+      if (!group.some(function (item) { return docs[item.number].location === ref }))
+        group.push({ number: map.get(ref).number, score: 0, keys: [] })
     })
-    return { items: Array.from(groups.values()) }
+    return { plan: plan, groups: Array.from(groups.values()) }
   }
 
-  return { Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery }
+  /* Items of Material's result list: titles highlighted, excerpts for the first groups */
+  Searcher.prototype.render = function (ranked, options) {
+    var doHighlight = !options || options.highlight !== false
+    var analyzer = this.analyzer, docs = this.docs, texts = this.texts, plan = ranked.plan
+    var excerpts = options && options.excerpts !== undefined ? options.excerpts : EXCERPT_GROUPS
+    return {
+      items: ranked.groups.map(function (group, rank) {
+        return group.map(function (item) {
+          var source = docs[item.number], keySet = {}
+          for (var k = 0; k < item.keys.length; k++)
+            keySet[item.keys[k]] = true
+          var terms = {}
+          if (item.keys.length)
+            for (var p = 0; p < plan.length; p++)
+              terms[plan[p].word] = item.keys.some(matches.bind(null, plan[p]))
+          var text = rank < excerpts && typeof texts[item.number] === "string"
+            ? texts[item.number]
+            : ""
+          var doc = { location: source.location, title: source.title, text: text }
+          if (source.tags)
+            doc.tags = source.tags.slice()
+          if (doHighlight) {
+            doc.title = highlight(analyzer, doc.title, keySet, true)
+            doc.text = highlight(analyzer, doc.text, keySet, false)
+          }
+          doc.score = item.score
+          doc.terms = terms
+          return doc
+        })
+      })
+    }
+  }
+
+  /* Ranked article locations, best first (used to measure relevance) */
+  Searcher.prototype.rank = function (query) {
+    var docs = this.docs
+    return this.rankGroups(query).groups.map(function (group) {
+      return docs[group[0].number].location.split("#")[0]
+    })
+  }
+
+  /* Results with whatever text is at hand, synchronously */
+  Searcher.prototype.search = function (query, options) {
+    return this.render(this.rankGroups(query), options)
+  }
+
+  /*
+   * Results once the excerpts of the first page are at hand. The texts of the next groups are
+   * fetched afterwards (not meanwhile, which would slow the first page on a slow network), for
+   * the reader's next keystroke.
+   */
+  Searcher.prototype.answer = function (query, options) {
+    var self = this, ranked = this.rankGroups(query)
+    return this.fetchTexts(ranked, 0, FIRST_PAGE).then(function () {
+      self.fetchTexts(ranked, FIRST_PAGE, EXCERPT_GROUPS)
+      return self.render(ranked, options)
+    })
+  }
+
+  return {
+    Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery, loadIndex: loadIndex
+  }
 })

@@ -5,7 +5,7 @@
  * in parallel with the theme's own request for search/search_index.json.
  *
  * Parameters (query string of this script): lang = locale of the site, index = URL of the index
- * relative to this script. Not strict mode: the inlined lunr-languages files need sloppy mode.
+ * relative to this script. The documents' texts are fetched in chunks, for the results shown. Not strict mode: the inlined lunr-languages files need sloppy mode.
  */
 
 var params = new URL(self.location.href).searchParams
@@ -37,7 +37,16 @@ if (typeof self.helpcentreSearch !== "function") {
 }
 
 var core = self.helpcentreSearch(self.lunr)
-var ready = download.then(function (data) { return new core.Searcher(data) })
+var ready = download.then(function (data) {
+  return new core.Searcher(data, function (number) {
+    var url = new URL(data.text.url.replace("{}", number), indexUrl)
+    return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok)
+        throw new Error("helpcentre search: " + url.href + " answered " + response.status)
+      return response.json()
+    })
+  })
+})
 ready.catch(function (error) { console.error(error) })
 
 /* Pages listen here to learn how many results the last query had (failed-search reports) */
@@ -45,17 +54,28 @@ var channel = typeof BroadcastChannel === "function"
   ? new BroadcastChannel("helpcentre-search")
   : null
 
+/* Queries arrive per keystroke; an answer still waiting for excerpts when a newer query
+   arrives is dropped, so that results never go back to an older query */
+var latest = 0
+
 function respond(query, searcher) {
-  var data
+  var sequence = ++latest
+  var answer
   try {
-    data = searcher.search(query)
+    answer = searcher.answer(query)
   } catch (error) {
-    console.warn("helpcentre search: query failed", query, error)
-    data = { items: [] }
+    answer = Promise.reject(error)
   }
-  if (channel)
-    channel.postMessage({ query: query, results: data.items.length })
-  return { type: 3, data: data }
+  return answer.catch(function (error) {
+    console.warn("helpcentre search: query failed", query, error)
+    return { items: [] }
+  }).then(function (data) {
+    if (sequence !== latest)
+      return
+    if (channel)
+      channel.postMessage({ query: query, results: data.items.length })
+    postMessage({ type: 3, data: data })
+  })
 }
 
 addEventListener("message", function (event) {
@@ -69,7 +89,7 @@ addEventListener("message", function (event) {
       break
     case 2:
       ready.then(
-        function (searcher) { postMessage(respond(String(message.data || ""), searcher)) },
+        function (searcher) { return respond(String(message.data || ""), searcher) },
         function () { postMessage({ type: 3, data: { items: [] } }) }
       )
       break
