@@ -13,12 +13,13 @@ strings from the Babel catalogs and link checks with line numbers.
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 import multiprocessing
 import os
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -488,7 +489,9 @@ def build_locale(
     started = time.monotonic()
     capture = _RecordCapture()
     mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(capture)
+    # Only the capture: a forked worker inherits the root build's console and strict-mode
+    # handlers, and the root build relays the records itself.
+    handlers, mkdocs_log.handlers = mkdocs_log.handlers, [capture]
     propagate = mkdocs_log.propagate
     mkdocs_log.propagate = False
     result = LocaleBuildResult(locale=locale)
@@ -510,11 +513,25 @@ def build_locale(
     except Exception as error:  # sent back to the root build, which raises PluginError
         result.error = str(error) or error.__class__.__name__
     finally:
-        mkdocs_log.removeHandler(capture)
+        mkdocs_log.handlers = handlers
         mkdocs_log.propagate = propagate
     result.records = capture.records
     result.seconds = time.monotonic() - started
     return result
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from this build where that is safe, else a forkserver.
+
+    A fork shares the imported MkDocs, Material and plugin code with this process page for page,
+    so two workers cost little more memory than one build; forking is only safe while this
+    process runs no other thread (``mkdocs serve`` runs a server thread).
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["helpcentre.i18n.plugin", "material.plugins.search.plugin"])
+    return context
 
 
 def run_locale_builds(
@@ -538,8 +555,14 @@ def run_locale_builds(
     ]
     if count == 1:
         return [build_locale(*args) for args in arguments]
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["helpcentre.i18n.plugin", "material.plugins.search.plugin"])
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, max_tasks_per_child=1) as pool:
-        futures = [pool.submit(build_locale, *args) for args in arguments]
-        return [future.result() for future in futures]
+    context = _worker_context()
+    # Frozen objects are left alone by the workers' garbage collector, so the memory pages a
+    # forked worker shares with this process stay shared instead of being copied.
+    gc.collect()
+    gc.freeze()
+    try:
+        # One locale per worker process: each starts from this process's state, none accumulates.
+        with context.Pool(processes=count, maxtasksperchild=1) as pool:
+            return pool.starmap(build_locale, arguments, chunksize=1)
+    finally:
+        gc.unfreeze()
