@@ -40,7 +40,7 @@ TEXT_URL = "helpcentre-text/{}.json"
 
 #: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
 #: the chunks of a page of results cost little, large enough that a page needs few requests.
-CHUNK_CHARS = 24_000
+CHUNK_CHARS = 12_000
 
 _TAG = re.compile(r"<[^>]*>")
 

@@ -560,14 +560,13 @@
   }
 
   /*
-   * Results once the excerpts of the first page are at hand. The texts of the next groups are
-   * fetched afterwards (not meanwhile, which would slow the first page on a slow network), for
-   * the reader's next keystroke.
+   * Results once the excerpts of the first page are at hand. Later groups show an excerpt when
+   * an earlier query already brought their text; nothing more is fetched on speculation, which
+   * would cost a reader on a slow or metered network for results they may never scroll to.
    */
   Searcher.prototype.answer = function (query, options) {
     var self = this, ranked = this.rankGroups(query)
     return this.fetchTexts(ranked, 0, FIRST_PAGE).then(function () {
-      self.fetchTexts(ranked, FIRST_PAGE, EXCERPT_GROUPS)
       return self.render(ranked, options)
     })
   }
