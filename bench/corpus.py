@@ -7,7 +7,7 @@ from pathlib import Path
 
 CATEGORIES = ("getting-started", "billing", "orders", "shipping", "returns", "account")
 TYPES = ("faq", "guide", "troubleshooting")
-LOCALES = ("en", "fr", "it", "es", "ja", "de", "pt", "nl", "pl", "sv", "ru")
+LOCALES = ("en", "fr", "it", "es", "ja", "de", "pt", "nl", "zh", "sv", "ru")
 
 _WORDS = {
     "en": "order parcel delivery refund payment card account password return label invoice "
@@ -25,8 +25,7 @@ _WORDS = {
     "fatura endereço transportadora rastreamento cliente carrinho".split(),
     "nl": "bestelling pakket levering terugbetaling betaling kaart account wachtwoord retour "
     "label factuur adres vervoerder volgen klant winkelwagen".split(),
-    "pl": "zamówienie paczka dostawa zwrot płatność karta konto hasło etykieta faktura adres "
-    "przewoźnik śledzenie klient koszyk rabat".split(),
+    "zh": "订单 包裹 配送 退款 付款 银行卡 账户 密码 退货 标签 发票 地址 快递 跟踪 客户 购物车".split(),
     "sv": "beställning paket leverans återbetalning betalning kort konto lösenord retur "
     "etikett faktura adress transportör spårning kund varukorg".split(),
     "ru": "заказ посылка доставка возврат оплата карта аккаунт пароль этикетка счёт адрес "
@@ -49,7 +48,7 @@ def write_corpus(
     for index, code in enumerate(codes):
         rng = random.Random(1000 + index)
         words = _WORDS[code]
-        joiner = "" if code == "ja" else " "
+        joiner = "" if code in ("ja", "zh") else " "
         folder = root / "docs" / code
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.md").write_text(

@@ -13,6 +13,7 @@ A locale without rules is an error, never a quiet fallback to English.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -244,7 +245,9 @@ def analyzer(locale: str) -> Analyzer:
         separator=re.compile(SEPARATOR),
         trim=_trimmer(lunr_language),
         stops=stop_words(lunr_language),
-        stem=_stemmer(algorithm),
+        # Help articles repeat a small vocabulary; Snowball in pure Python is the index's hot
+        # spot, so each distinct word is stemmed once.
+        stem=functools.lru_cache(maxsize=65536)(_stemmer(algorithm)),
         segmenter=SEGMENTERS.get(lunr_language),
     )
 
