@@ -42,6 +42,13 @@ LOCALES: dict[str, tuple[str, str | None]] = {
     "de": ("de", "german"),
     "nl": ("nl", "dutch"),
     "pt": ("pt", "portuguese"),
+    "sv": ("sv", "swedish"),
+    "ru": ("ru", "russian"),
+    "da": ("da", "danish"),
+    "no": ("no", "norwegian"),
+    "fi": ("fi", "finnish"),
+    "ro": ("ro", "romanian"),
+    "hu": ("hu", "hungarian"),
     "ja": ("ja", None),
     "zh": ("zh", None),
 }
@@ -158,7 +165,24 @@ def _stemmer(algorithm: str | None) -> Callable[[str], str]:
     snowball = SnowballStemmer(algorithm).stem
     if algorithm == "italian":
         return _italian_enza(snowball)
+    if algorithm == "portuguese":
+        return _portuguese_ucao(snowball)
     return snowball
+
+
+def _portuguese_ucao(snowball: Callable[[str], str]) -> Callable[[str], str]:
+    # Current Snowball (NLTK) folds -ução/-uções to "u"; lunr-languages' older Portuguese stemmer
+    # has no such rule and only drops the final vowel or "es": "devoluções" is "devoluçõ" in the
+    # browser, so it must be here too.
+    def stem(word: str) -> str:
+        result = snowball(word)
+        if word.endswith("ução") and result == word[:-4] + "u":
+            return word[:-1]
+        if word.endswith("uções") and result == word[:-5] + "u":
+            return word[:-2]
+        return result
+
+    return stem
 
 
 def _italian_enza(snowball: Callable[[str], str]) -> Callable[[str], str]:
