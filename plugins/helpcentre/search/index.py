@@ -6,10 +6,11 @@ the worker loads before the first query, and the documents' text in chunks it fe
 the results it shows.
 
 The index file holds, per document, its location and title (all the result list needs besides an
-excerpt), and per term its postings -- document number and term frequency in each field -- as
-lunr.py's builder counted them. lunr's serialised index would add a vector per document and field
-whose weights are a function of those counts; the worker recomputes them with lunr.js's own builder
-(``search-core.js``), so the scores are lunr.js's and the file is a fraction of the size.
+excerpt; a section that follows its article is located by its anchor alone), and per term its
+postings -- document number and term frequency in each field -- as lunr.py's builder counted them.
+lunr's serialised index would add a vector per document and field whose weights are a function of
+those counts; the worker recomputes them as lunr.js's builder does (``search-core.js``), so the
+scores are lunr.js's and the file is a fraction of the size.
 
 Terms are computed by :mod:`helpcentre.search.languages` and handed to lunr.py as ready lists, so
 lunr.py's own pipeline (and its NLTK language support) is never involved. Documents are referenced
@@ -40,7 +41,7 @@ TEXT_URL = "helpcentre-text/{}.json"
 
 #: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
 #: the chunks of a page of results cost little, large enough that a page needs few requests.
-CHUNK_CHARS = 12_000
+CHUNK_CHARS = 8_000
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -123,8 +124,15 @@ def build_index(
         builder.field(name, boost=FIELD_BOOSTS[name])
     docs: list[list[Any]] = []
     boosts: dict[str, float] = {}
+    article = None
     for number, document in enumerate(documents):
-        doc: list[Any] = [document["location"], document.get("title", "")]
+        location = document["location"]
+        path, anchor = location.split("#", 1) if "#" in location else (location, None)
+        # A section follows its article: its location is written as the anchor alone.
+        short = f"#{anchor}" if anchor is not None and path == article else location
+        if anchor is None:
+            article = path
+        doc: list[Any] = [short, document.get("title", "")]
         if document.get("tags"):
             doc.append(list(document["tags"]))
         docs.append(doc)

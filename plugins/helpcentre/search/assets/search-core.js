@@ -391,8 +391,8 @@
 
   /*
    * `data` is the index file written by the build (format 2):
-   * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location, title,
-   * tags?]], boosts: {doc: boost}, terms: [[term, postings per field]], text: {url, starts}};
+   * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location (or
+   * "#anchor" after its article), title, tags?]], boosts: {doc: boost}, terms: [[term, postings per field]], text: {url, starts}};
    * postings are document-number gaps, each followed by -tf when its term frequency is not 1.
    * `loadChunk(number)` returns a promise of the texts of one chunk (the documents from
    * `text.starts[number]` on); without it, results have no excerpts.
@@ -409,9 +409,14 @@
     this.texts = []
     this.docs = []
     this.map = new Map()
+    var articlePath = ""
     for (var i = 0; i < data.docs.length; i++) {
       var row = data.docs[i]
-      var doc = { location: row[0], title: row[1], number: i }
+      /* A section right after its article is written as its anchor alone */
+      var location = row[0].charAt(0) === "#" ? articlePath + row[0] : row[0]
+      if (location.indexOf("#") < 0)
+        articlePath = location
+      var doc = { location: location, title: row[1], number: i }
       if (row[2])
         doc.tags = row[2]
       this.docs.push(doc)
