@@ -154,6 +154,43 @@
       .map(function (item) { return item.doc; });
   }
 
+  /* With helpcentre's search, suggestions come from its worker: the same ranking, stemming and
+   * synonyms as the search box. Without it, the light scorer above reads Material's index. */
+  var workers = {};
+  function askWorker(url, question, limit) {
+    var entry = workers[url];
+    if (!entry) {
+      entry = workers[url] = { worker: new Worker(url), waiting: null };
+      entry.worker.addEventListener("message", function (event) {
+        var message = event.data || {};
+        if (message.type === 3 && entry.waiting) {
+          var resolve = entry.waiting;
+          entry.waiting = null;
+          resolve((message.data && message.data.items) || []);
+        }
+      });
+    }
+    return new Promise(function (resolve) {
+      /* A newer question supersedes an unanswered one: answer the older with nothing. */
+      if (entry.waiting) entry.waiting([]);
+      entry.waiting = resolve;
+      entry.worker.postMessage({ type: 2, data: question });
+    }).then(function (groups) {
+      return groups.slice(0, limit).map(function (group) {
+        var path = String(group[0].location || "").split("#")[0];
+        /* Titles come highlighted (<mark>) and escaped; DOMParser runs and loads nothing. */
+        var title = new DOMParser().parseFromString(String(group[0].title || ""), "text/html");
+        return { path: path, title: plain(title.body.textContent) };
+      }).filter(function (doc) { return doc.path && doc.path !== "contact/" && doc.title; });
+    });
+  }
+
+  function findSuggestions(form, question, limit) {
+    var worker = form.getAttribute("data-worker");
+    if (worker) return askWorker(worker, question, limit);
+    return loadIndex(form).then(function (docs) { return rank(docs, question, limit); });
+  }
+
   function pageId(path) { return path.replace(/\/$/, "").replace(/\.html$/, "").replace(/\/index$/, ""); }
 
   function suggest(form) {
@@ -162,8 +199,7 @@
     var box = form.querySelector(".hc-suggestions");
     var list = form.querySelector("[data-hc-suggestion-list]");
     if (!limit) return;
-    loadIndex(form).then(function (docs) {
-      var found = rank(docs, question, limit);
+    findSuggestions(form, question, limit).then(function (found) {
       list.textContent = "";
       found.forEach(function (doc) {
         var item = document.createElement("li");
