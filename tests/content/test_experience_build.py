@@ -89,9 +89,12 @@ def test_contact_page_in_two_locales(reference_site: Path) -> None:
     assert "within 2 minutes" in en and "Any time" in en
     assert "lundi – vendredi" in fr and "09:00 – 18:00" in fr and "heure : France" in fr
     assert "sous 1\xa0jour" in fr and "Horaires" in fr and "Choisissez un sujet" in fr
-    for page in (en, fr):
+    for locale, page in (("en", en), ("fr", fr)):
         assert 'data-endpoint="/api/v1/contact-events"' in page
-        assert 'data-index="../search/helpcentre-index.json ../search/search_index.json"' in page
+        # Suggestions come from the locale's search worker, Material's index being the fallback.
+        worker = f'data-worker="../assets/javascripts/helpcentre/search-worker.js?lang={locale}"'
+        assert worker in page
+        assert 'data-index="../search/search_index.json"' in page
         assert page.count("data-hc-contact-channel=") == 4
     assert 'data-locale="fr"' in fr
 
