@@ -101,6 +101,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.translations: Any = None
         self.published: list[str] = []
         self.status: TranslationStatus | None = None
+        self.builds: LocaleBuilds | None = None
 
     # -- both kinds of build -------------------------------------------------------------------
 
@@ -151,6 +152,15 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if not self.config.enabled:
             return None
         if self.locale is None:
+            # The site folder is clean by now: the locales build while this root build goes on.
+            self.builds = LocaleBuilds(
+                config_file=Path(config.config_file_path),
+                locales=[locale.code for locale in self.locales],
+                docs_root=self.docs_root,
+                site_dir=Path(config.site_dir),
+                site_url=config.site_url,
+                workers=self.config.build_workers,
+            )
             return self._root_files(files, config)
         return self._locale_files(files, config)
 
@@ -159,14 +169,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if not self.config.enabled or self.locale is not None:
             return
         site_dir = Path(config.site_dir)
-        results = run_locale_builds(
-            config_file=Path(config.config_file_path),
-            locales=[locale.code for locale in self.locales],
-            docs_root=self.docs_root,
-            site_dir=site_dir,
-            site_url=config.site_url,
-            workers=self.config.build_workers,
-        )
+        builds, self.builds = self.builds, None
+        results = builds.results() if builds else []
         failures = []
         for result in results:
             for level, name, message in result.records:
@@ -191,6 +195,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         # The collector accepts votes and searches only for pages the build published.
         write_manifest(site_dir, {result.locale: result.pages for result in results})
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the locale builds when the root build fails."""
+        if self.builds is not None:
+            self.builds.close()
+            self.builds = None
 
     def _root_files(self, files: Files, config: MkDocsConfig) -> Files:
         kept = [file for file in files if not file.is_documentation_page()]
@@ -534,35 +544,53 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def run_locale_builds(
-    *,
-    config_file: Path,
-    locales: list[str],
-    docs_root: Path,
-    site_dir: Path,
-    site_url: str | None,
-    workers: int,
-) -> list[LocaleBuildResult]:
-    """Build the locales, in parallel processes when there is more than one CPU.
+class LocaleBuilds:
+    """The locale builds, running in worker processes while the root build goes on.
 
     Locales are independent builds, so they spread over the CPUs; each worker process builds one
-    locale and exits, which keeps memory flat however many locales there are.
+    locale and exits, which keeps memory flat however many locales there are. With one CPU (or
+    ``build_workers: 1``) they run one after the other in this process when results are asked.
     """
-    count = workers or os.cpu_count() or 1
-    count = max(1, min(count, len(locales)))
-    arguments = [
-        (str(config_file), locale, str(docs_root), str(site_dir), site_url) for locale in locales
-    ]
-    if count == 1:
-        return [build_locale(*args) for args in arguments]
-    context = _worker_context()
-    # Frozen objects are left alone by the workers' garbage collector, so the memory pages a
-    # forked worker shares with this process stay shared instead of being copied.
-    gc.collect()
-    gc.freeze()
-    try:
-        # One locale per worker process: each starts from this process's state, none accumulates.
-        with context.Pool(processes=count, maxtasksperchild=1) as pool:
-            return pool.starmap(build_locale, arguments, chunksize=1)
-    finally:
-        gc.unfreeze()
+
+    def __init__(
+        self,
+        *,
+        config_file: Path,
+        locales: list[str],
+        docs_root: Path,
+        site_dir: Path,
+        site_url: str | None,
+        workers: int,
+    ) -> None:
+        count = workers or os.cpu_count() or 1
+        count = max(1, min(count, len(locales)))
+        self.arguments = [
+            (str(config_file), locale, str(docs_root), str(site_dir), site_url)
+            for locale in locales
+        ]
+        self.pool: Any = None
+        self.pending: Any = None
+        if count > 1:
+            # Frozen objects are left alone by the workers' garbage collector, so the memory
+            # pages a forked worker shares with this process stay shared instead of copied.
+            gc.collect()
+            gc.freeze()
+            self.pool = _worker_context().Pool(processes=count, maxtasksperchild=1)
+            self.pending = self.pool.starmap_async(build_locale, self.arguments, chunksize=1)
+
+    def results(self) -> list[LocaleBuildResult]:
+        """Wait for every locale build and return their results, in locale order."""
+        if self.pool is None:
+            return [build_locale(*arguments) for arguments in self.arguments]
+        try:
+            return self.pending.get()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the workers (at once if they are still building) and release the pool."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+            gc.unfreeze()
