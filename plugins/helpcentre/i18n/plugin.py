@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from helpcentre.content.article import Article, read_locale
+from helpcentre.content.article import Article, read_article, read_locale
 from helpcentre.content.frontmatter import ContentError
 from helpcentre.content.links import anchors_in_html, check_links, find_links
 from helpcentre.feedback.manifest import write_manifest
@@ -323,7 +323,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                     return (0, 0, "")
                 meta = self.articles[path].meta if path in self.articles else {}
                 if not meta and path in self.fallbacks:
-                    meta = _fallback_meta(self.docs_root / self.config.default_locale / path)
+                    meta = read_article(self.docs_root / self.config.default_locale, path).meta
                 if meta.get("type") == "contact":
                     return (3, 0, "")
                 return (1, int(meta.get("order", 1000)), str(meta.get("title", path)))
@@ -442,12 +442,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 if path.is_file() and path.suffix != ".md"
             }
         return paths
-
-
-def _fallback_meta(path: Path) -> dict[str, Any]:
-    from helpcentre.content.frontmatter import parse_front_matter
-
-    return parse_front_matter(path, path.read_text(encoding="utf-8")).meta
 
 
 def _root_url(site_url: str | None) -> str | None:
