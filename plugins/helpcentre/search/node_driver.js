@@ -7,7 +7,7 @@
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
  *   {mode: "answer", index: path, queries: [..]} -> {results: [..], chunks: [chunk number, ..]}
- *   {mode: "compare", index: path} -> {vectors: count, different: [field ref, ..]}
+ *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
  */
 "use strict"
 const fs = require("fs")
@@ -37,10 +37,11 @@ function setup(request) {
 }
 
 /*
- * Reference for the index the core rebuilds: the same postings fed to lunr.Builder as if it had
- * added the documents, and lunr.js's own field vectors compared with the core's.
+ * Reference for the index the core searches: the same postings fed to lunr.Builder as if it had
+ * added the documents, built into a lunr.Index, and each query's hits (references, scores and
+ * matched terms, in order) compared with the core's.
  */
-function compare(data, index) {
+function compare(data, searcher, queries) {
   const lunr = global.__lunr
   const builder = new lunr.Builder()
   builder.ref("ref")
@@ -70,11 +71,18 @@ function compare(data, index) {
   })
   builder.documentCount = data.docs.length
   const reference = builder.build()
-  const different = Object.keys(reference.fieldVectors).filter(ref => {
-    const ours = index.fieldVectors[ref]
-    return !ours || JSON.stringify(ours.toJSON()) !== JSON.stringify(reference.fieldVectors[ref].toJSON())
+  const flat = hits => hits.map(hit => [
+    hit.ref, hit.score, Object.keys(hit.matchData.metadata).sort()
+  ])
+  let hits = 0
+  const different = queries.filter(query => {
+    const plan = searcher.plan(query)
+    const theirs = flat(core.runPlan(reference, plan))
+    const ours = flat(core.runPlan(searcher.index, plan))
+    hits += theirs.length
+    return JSON.stringify(ours) !== JSON.stringify(theirs)
   })
-  return { vectors: Object.keys(reference.fieldVectors).length, different }
+  return { hits, different }
 }
 
 const input = fs.readFileSync(0, "utf8")
@@ -100,7 +108,7 @@ if (request.mode === "terms") {
   else if (request.mode === "search")
     answer = { results: request.queries.map(query => searcher.search(query)) }
   else if (request.mode === "compare")
-    answer = compare(data, searcher.index)
+    answer = compare(data, searcher, request.queries)
 }
 if (answer) {
   process.stdout.write(JSON.stringify(answer))

@@ -313,71 +313,143 @@
    * same idf and rounding), but straight from the postings into sorted arrays: going through the
    * builder's per-document objects costs ten times as long.
    */
-  /* The index keeps no term positions (highlighting re-analyses the text), so every posting has
-     the same empty metadata; lunr only reads it */
-  var NO_METADATA = Object.freeze(Object.create(null))
-
-  function loadIndex(data) {
-    var K1 = 1.2, B = 0.75
-    var fields = data.fields.map(function (field) { return field[0] })
-    var count = data.docs.length, terms = data.terms, f, n, t, p
-    var boosts = data.boosts || {}
-    var invertedIndex = Object.create(null)
-    var lengths = [], elements = [], idf = new Float64Array(terms.length)
-    for (f = 0; f < fields.length; f++) {
-      lengths.push(new Float64Array(count))
-      elements.push(new Array(count))
-      for (n = 0; n < count; n++)
-        elements[f][n] = []
-    }
-    /* First pass: inverted index, field lengths and document frequencies */
+  /*
+   * The index as lunr.js would build it from the same documents, without building it.
+   *
+   * lunr.Index holds an object per term and field listing its documents and a vector per
+   * document and field; creating them for a large locale took most of the time before the first
+   * results. This index keeps the postings as the file has them and computes, per query, only
+   * what lunr.Index.prototype.query computes for the documents the query matches: the same BM25
+   * weights (rounded as lunr.Builder rounds them), the same query vector and similarity, the same
+   * order of results, so the scores are lunr.js's to the last bit (the test-suite compares them
+   * with a lunr.Index built by lunr.Builder from the same postings).
+   */
+  function CompactIndex(data) {
+    var fields = this.fields = data.fields.map(function (field) { return field[0] })
+    var count = this.count = data.docs.length
+    var terms = this.terms = data.terms
+    var t, f, p
+    this.fieldBoosts = data.fields.map(function (field) { return field[1] || 1 })
+    this.docBoosts = data.boosts || {}
+    this.termIndex = new Map()
+    this.idf = new Float64Array(terms.length)
+    this.lengths = fields.map(function () { return new Float64Array(count) })
+    /* One pass: field lengths (sum of term frequencies) and document frequencies */
     for (t = 0; t < terms.length; t++) {
-      var entry = terms[t], posting = { _index: t }, documents = 0
+      var entry = terms[t], documents = 0
+      this.termIndex.set(entry[0], t)
       for (f = 0; f < fields.length; f++) {
-        var refs = Object.create(null), list = entry[f + 1] || [], doc = 0
+        var list = entry[f + 1] || [], lengths = this.lengths[f], doc = 0
         for (p = 0; p < list.length; p++) {
           doc += list[p]
-          var tf = list[p + 1] < 0 ? -list[++p] : 1
-          refs[doc] = NO_METADATA
-          lengths[f][doc] += tf
+          lengths[doc] += list[p + 1] < 0 ? -list[++p] : 1
           documents++
         }
-        posting[fields[f]] = refs
       }
-      invertedIndex[entry[0]] = posting
-      idf[t] = Math.log(1 + Math.abs((count - documents + 0.5) / (documents + 0.5)))
+      this.idf[t] = Math.log(1 + Math.abs((count - documents + 0.5) / (documents + 0.5)))
     }
-    var average = lengths.map(function (values) {
+    this.average = this.lengths.map(function (values) {
       var sum = 0
       for (var i = 0; i < values.length; i++)
         sum += values[i]
       return count ? sum / count : 0
     })
-    /* Second pass: weights, appended in term order so that each vector is sorted */
-    for (t = 0; t < terms.length; t++) {
-      for (f = 0; f < fields.length; f++) {
-        var postings = terms[t][f + 1] || [], at = 0, boost = data.fields[f][1] || 1
-        for (p = 0; p < postings.length; p++) {
-          at += postings[p]
-          var frequency = postings[p + 1] < 0 ? -postings[++p] : 1
-          var score = idf[t] * ((K1 + 1) * frequency) /
-            (K1 * (1 - B + B * (lengths[f][at] / average[f])) + frequency)
-          score *= boost * (boosts[at] || 1)
-          elements[f][at].push(t, Math.round(score * 1000) / 1000)
+    this.tokenSet = lunr.TokenSet.fromArray(terms.map(function (term) { return term[0] }).sort())
+  }
+
+  /* Calls visit(doc, weight) for each document of term `t` in field `f`, in document order */
+  CompactIndex.prototype.postings = function (t, f, visit) {
+    var K1 = 1.2, B = 0.75
+    var list = this.terms[t][f + 1] || [], lengths = this.lengths[f], average = this.average[f]
+    var idf = this.idf[t], boost = this.fieldBoosts[f], boosts = this.docBoosts, doc = 0
+    for (var p = 0; p < list.length; p++) {
+      doc += list[p]
+      var frequency = list[p + 1] < 0 ? -list[++p] : 1
+      var score = idf * ((K1 + 1) * frequency) /
+        (K1 * (1 - B + B * (lengths[doc] / average)) + frequency)
+      score *= boost
+      score *= boosts[doc] || 1
+      visit(doc, Math.round(score * 1000) / 1000)
+    }
+  }
+
+  /*
+   * lunr.Index.prototype.query for the queries the searcher makes (optional clauses, no
+   * pipeline): `fn` receives a lunr.Query; returns [{ref, score, matchData: {metadata}}], best
+   * first, ties in lunr's order.
+   */
+  CompactIndex.prototype.query = function (fn) {
+    var fields = this.fields, query = new lunr.Query(fields), self = this
+    fn.call(query, query)
+    /* Query vectors: per field, term number -> summed clause boosts */
+    var vectors = fields.map(function () { return new Map() })
+    var seen = new Set(), order = [], matched = fields.map(function () { return new Set() })
+    var keys = new Map()
+    for (var c = 0; c < query.clauses.length; c++) {
+      var clause = query.clauses[c]
+      var expanded = this.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray()
+      for (var e = 0; e < expanded.length; e++) {
+        var term = expanded[e], t = this.termIndex.get(term)
+        for (var k = 0; k < clause.fields.length; k++) {
+          var f = fields.indexOf(clause.fields[k]), vector = vectors[f]
+          vector.set(t, (vector.has(t) ? vector.get(t) : 0) + clause.boost)
+          var cacheKey = term + "/" + f
+          if (seen.has(cacheKey))
+            continue
+          seen.add(cacheKey)
+          var list = this.terms[t][f + 1] || [], doc = 0
+          for (var p = 0; p < list.length; p++) {
+            doc += list[p]
+            if (list[p + 1] < 0)
+              p++
+            if (!matched[f].has(doc)) {
+              matched[f].add(doc)
+              order.push(f, doc)
+            }
+            var docKeys = keys.get(doc)
+            if (!docKeys)
+              keys.set(doc, docKeys = Object.create(null))
+            docKeys[term] = NO_METADATA
+          }
         }
       }
     }
-    var fieldVectors = Object.create(null)
-    for (n = 0; n < count; n++)
-      for (f = 0; f < fields.length; f++)
-        fieldVectors[fields[f] + "/" + n] = new lunr.Vector(elements[f][n])
-    return new lunr.Index({
-      invertedIndex: invertedIndex,
-      fieldVectors: fieldVectors,
-      tokenSet: lunr.TokenSet.fromArray(terms.map(function (term) { return term[0] }).sort()),
-      fields: fields,
-      pipeline: new lunr.Pipeline()
+    /* Similarity of each matched field to its query vector: dot product over the query's terms
+       in term order (as lunr.Vector.dot adds them), divided by the query vector's magnitude */
+    var dots = fields.map(function (field, f) {
+      var dot = new Map(), sumOfSquares = 0
+      var numbers = Array.from(vectors[f].keys()).sort(function (a, b) { return a - b })
+      numbers.forEach(function (t) {
+        var weight = vectors[f].get(t)
+        sumOfSquares += weight * weight
+        self.postings(t, f, function (doc, score) {
+          dot.set(doc, (dot.get(doc) || 0) + weight * score)
+        })
+      })
+      return { dot: dot, magnitude: Math.sqrt(sumOfSquares) }
     })
+    var results = [], byDoc = new Map()
+    for (var i = 0; i < order.length; i += 2) {
+      var similarity = dots[order[i]], number = order[i + 1]
+      var score = (similarity.dot.get(number) || 0) / similarity.magnitude || 0
+      var match = byDoc.get(number)
+      if (match) {
+        match.score += score
+      } else {
+        match = { ref: String(number), score: score, matchData: { metadata: keys.get(number) } }
+        byDoc.set(number, match)
+        results.push(match)
+      }
+    }
+    return results.sort(function (a, b) { return b.score - a.score })
+  }
+
+  /* The index keeps no term positions (highlighting re-analyses the text), so every match has
+     the same empty metadata; lunr only reads it */
+  var NO_METADATA = Object.freeze(Object.create(null))
+
+  function loadIndex(data) {
+    return new CompactIndex(data)
   }
 
   /* ------------------------------------------------------------------------
@@ -577,6 +649,7 @@
   }
 
   return {
-    Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery, loadIndex: loadIndex
+    Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery, runPlan: runPlan,
+    loadIndex: loadIndex
   }
 })
