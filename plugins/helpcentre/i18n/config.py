@@ -48,3 +48,7 @@ class I18nConfig(Config):
 
     build_workers = c.Type(int, default=0)
     """Locale builds run in parallel processes; 0 means one per CPU, 1 builds them one by one."""
+
+    navigation_cache = c.Type(bool, default=True)
+    """Render each branch of the theme's navigation once per folder rather than once per page
+    (same pages, byte for byte; see ``helpcentre.i18n.navcache``)."""

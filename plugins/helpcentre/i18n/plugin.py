@@ -18,6 +18,8 @@ import html
 import logging
 import multiprocessing
 import os
+import shutil
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -49,6 +51,7 @@ from helpcentre.i18n.locales import (
     parse_locale,
     sitemap_index,
 )
+from helpcentre.i18n.navcache import NavigationCache
 from helpcentre.i18n.notices import outdated_notice_html
 from helpcentre.i18n.status import TranslationStatus, translation_status
 
@@ -102,6 +105,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self.published: list[str] = []
         self.status: TranslationStatus | None = None
         self.builds: LocaleBuilds | None = None
+        #: Folder of compiled templates shared by the locale builds; set by :func:`build_locale`.
+        self.template_cache: str | None = None
 
     # -- both kinds of build -------------------------------------------------------------------
 
@@ -134,6 +139,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """Give templates the catalogs (``_()``, ``{% trans %}``) and Babel date formatting."""
         if not self.config.enabled:
             return env
+        if self.template_cache:
+            # The locale builds render the same templates: the first to compile one saves its
+            # code here and the others load it instead of compiling it again.
+            env.bytecode_cache = FileSystemBytecodeCache(self.template_cache)
+        if self.config.navigation_cache:
+            NavigationCache().install(env)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
         babel_locale = parse_locale(self.current).babel
@@ -477,7 +488,12 @@ class _RecordCapture(logging.Handler):
 
 
 def build_locale(
-    config_file: str, locale: str, docs_root: str, site_dir: str, site_url: str | None
+    config_file: str,
+    locale: str,
+    docs_root: str,
+    site_dir: str,
+    site_url: str | None,
+    template_cache: str | None = None,
 ) -> LocaleBuildResult:
     """Run one locale's MkDocs build (in a worker process) and return what the root needs.
 
@@ -487,6 +503,7 @@ def build_locale(
         docs_root: The folder holding the locale folders.
         site_dir: The root build's output folder; this locale writes to ``<site_dir>/<locale>``.
         site_url: The root ``site_url`` or ``None``.
+        template_cache: A folder where the locale builds share their compiled templates.
     """
     from mkdocs.commands.build import build
 
@@ -512,6 +529,7 @@ def build_locale(
         plugin = config.plugins[PLUGIN_NAME]
         assert isinstance(plugin, I18nPlugin)
         plugin.locale = locale
+        plugin.template_cache = template_cache
         build(config)
         result.pages = sorted(set(plugin.published))
     except Exception as error:  # sent back to the root build, which raises PluginError
@@ -558,8 +576,10 @@ class LocaleBuilds:
     ) -> None:
         count = workers or os.cpu_count() or 1
         count = max(1, min(count, len(locales)))
+        # Private to this build (mode 0700), removed when the builds are done.
+        self.template_cache: str | None = tempfile.mkdtemp(prefix="helpcentre-templates-")
         self.arguments = [
-            (str(config_file), locale, str(docs_root), str(site_dir), site_url)
+            (str(config_file), locale, str(docs_root), str(site_dir), site_url, self.template_cache)
             for locale in locales
         ]
         self.pool: Any = None
@@ -574,9 +594,9 @@ class LocaleBuilds:
 
     def results(self) -> list[LocaleBuildResult]:
         """Wait for every locale build and return their results, in locale order."""
-        if self.pool is None:
-            return [build_locale(*arguments) for arguments in self.arguments]
         try:
+            if self.pool is None:
+                return [build_locale(*arguments) for arguments in self.arguments]
             return self.pending.get()
         finally:
             self.close()
@@ -588,3 +608,6 @@ class LocaleBuilds:
             self.pool.join()
             self.pool = None
             gc.unfreeze()
+        if self.template_cache:
+            shutil.rmtree(self.template_cache, ignore_errors=True)
+            self.template_cache = None

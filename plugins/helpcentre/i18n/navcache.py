@@ -1,0 +1,120 @@
+"""Render each branch of Material's navigation once per folder instead of once per page.
+
+Material writes the whole navigation into every page, so a locale of *n* pages renders *n*
+navigation trees: the larger part of a locale build. A branch the page is not in renders the same
+HTML on most pages: its items are not active, and its links, relative to the page, differ only
+between pages in different folders. This module wraps the theme's recursive macro
+(``render`` of ``partials/nav-item.html``) so that such a branch is rendered once per folder and
+reused; the branch holding the page is rendered as before. The pages are the same, byte for byte
+(the test-suite compares builds with and without the cache).
+
+The theme's template is read from the installed theme and changed only where the macro starts; if
+that line is not found (another version of the theme), the navigation renders uncached.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, Undefined, pass_context
+from jinja2.runtime import Context
+
+#: The template and the line where its recursive macro starts.
+TEMPLATE = "partials/nav-item.html"
+MACRO = "{% macro render(nav_item, path, level, parent) %}"
+
+#: Replaces MACRO: the theme's macro under another name, called through the cache. Recursive calls
+#: inside the theme's macro go to ``render``, hence through the cache too.
+WRAPPED = (
+    "{% macro render(nav_item, path, level, parent) -%}"
+    "{{ helpcentre_nav_item(render_uncached, nav_item, path, level, parent) }}"
+    "{%- endmacro %}\n"
+    "{% macro render_uncached(nav_item, path, level, parent) %}"
+)
+
+
+class NavigationLoader(BaseLoader):
+    """The theme's loader, serving ``partials/nav-item.html`` with its macro wrapped."""
+
+    def __init__(self, loader: BaseLoader) -> None:
+        self.loader = loader
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self.loader.get_source(environment, template)
+        if template == TEMPLATE and source.count(MACRO) == 1:
+            source = source.replace(MACRO, WRAPPED)
+        return source, filename, uptodate
+
+    def list_templates(self) -> list[str]:
+        return self.loader.list_templates()
+
+
+class NavigationCache:
+    """Rendered branches of one build's navigation, keyed by branch and the page's folder."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[tuple[Any, ...], Any] = {}
+        self.urls: dict[int, list[str]] = {}
+        self.hits = 0
+
+    def install(self, env: Environment) -> None:
+        """Wrap the theme's navigation macro in ``env`` (before any template is loaded)."""
+        if env.loader is not None and not isinstance(env.loader, NavigationLoader):
+            env.loader = NavigationLoader(env.loader)
+        env.globals["helpcentre_nav_item"] = self.render
+
+    def _branch_urls(self, item: Any) -> list[str]:
+        # Every URL the branch links to (the theme links a pruned branch to its first page).
+        urls = self.urls.get(id(item))
+        if urls is None:
+            urls = []
+            url = getattr(item, "url", None)
+            if isinstance(url, str):
+                urls.append(url)
+            for child in getattr(item, "children", None) or []:
+                urls.extend(self._branch_urls(child))
+            self.urls[id(item)] = urls
+        return urls
+
+    def key(self, item: Any, path: Any, level: Any, parent: Any, page: Any) -> tuple | None:
+        """The cache key of a branch on ``page``, or ``None`` when it must be rendered anew."""
+        page_url = getattr(page, "url", None)
+        if not isinstance(page_url, str) or getattr(item, "active", True) or item is page:
+            return None
+        pages = getattr(item, "pages", None)
+        if pages and not isinstance(pages, Undefined) and page in pages:
+            return None
+        # The folder MkDocs makes links relative to (mkdocs.utils.get_relative_url).
+        folder = page_url
+        if folder != ".":
+            head, tail = posixpath.split(folder)
+            folder = head if "." in tail else folder
+        folder = folder.strip("/")
+        # Relative to "a/b/leaf", a link outside "a/b/leaf" reads the same for every leaf: the key
+        # is "a/b" unless the branch links into the page's own folder.
+        inside = folder and any(
+            url.strip("/") == folder or url.startswith(folder + "/")
+            for url in self._branch_urls(item)
+        )
+        base = folder if inside or not folder else "..:" + posixpath.dirname(folder)
+        parent_active = None if isinstance(parent, Undefined) else getattr(parent, "active", None)
+        return (id(item), path, level, parent_active, base)
+
+    @pass_context
+    def render(
+        self, context: Context, macro: Any, item: Any, path: Any, level: Any, parent: Any
+    ) -> Any:
+        """Called by the wrapped macro: the branch from the cache, or rendered (and kept)."""
+        key = self.key(item, path, level, parent, context.get("page"))
+        if key is None:
+            return macro(item, path, level, parent)
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = macro(item, path, level, parent)
+        else:
+            self.hits += 1
+        return html
