@@ -62,6 +62,29 @@ def test_category_and_section_pages_list_articles_in_order(reference_site: Path)
 
 
 @pytest.mark.slow
+def test_categories_are_tabs_in_their_configured_order_and_articles_list_their_own(
+    reference_site: Path,
+) -> None:
+    page = html(reference_site, "fr", "orders/change-or-cancel-an-order")
+    tabs = re.search(r'<nav class="md-tabs".*?</nav>', page, re.DOTALL).group(0)
+    folders = re.findall(r'href="\.\./\.\./([a-z-]+)/[^"]*" class="md-tabs__link"', tabs)
+    assert folders == ["getting-started", "shipping", "returns", "billing", "account", "contact"]
+    assert "md-tabs__item--active" in tabs  # Commandes, the page's own category
+    # The sidebar holds the page's category; other categories are one link each (pruned).
+    sidebar = page[page.index("md-nav--primary") : page.index('data-md-type="toc"')]
+    links = re.findall(r'href="([^"]+)"', sidebar)
+    assert "../track-your-order/" in links and "../missing-item-in-parcel/" in links
+    assert [link for link in links if link.startswith("../../returns/")] == [
+        "../../returns/start-a-return/"
+    ]
+    assert sidebar.count("md-nav__item--pruned") == 5
+    # Previous and next follow the same order: after the home page comes the first category.
+    home = html(reference_site, "fr", ".")
+    following = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', home)
+    assert following.group(1).startswith("getting-started/")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("locale", LOCALES)
 def test_articles_have_breadcrumbs_related_articles_and_type_layout(
     reference_site: Path, locale: str

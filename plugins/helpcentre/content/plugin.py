@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -216,6 +217,35 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         files.append(
             File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         )
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Order the category folders (the tabs) as the ``categories`` option lists them."""
+        if not self.config.enabled or not self.active:
+            return None
+        rank = {spec.id: number for number, spec in enumerate(self.specs)}
+
+        def folder(section: Section) -> str:
+            for page in section.children:
+                source = getattr(getattr(page, "file", None), "src_uri", "")
+                if source:
+                    return source.split("/", 1)[0]
+                if isinstance(page, Section):
+                    return folder(page)
+            return ""
+
+        # Sections move among the places sections hold; pages (home, contact) stay where they are.
+        places = [n for n, item in enumerate(nav.items) if isinstance(item, Section)]
+        ordered = sorted(
+            (nav.items[n] for n in places), key=lambda item: rank.get(folder(item), len(rank))
+        )
+        for place, section in zip(places, ordered, strict=True):
+            nav.items[place] = section
+        # Previous/next links (the footer) follow the order readers now see.
+        nav.pages = list(_pages_in_order(nav.items))
+        for number, page in enumerate(nav.pages):
+            page.previous_page = nav.pages[number - 1] if number else None
+            page.next_page = nav.pages[number + 1] if number + 1 < len(nav.pages) else None
+        return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Keep the environment to render the article partials."""
@@ -452,3 +482,11 @@ def _display(folder: Path) -> str:
 
 def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _pages_in_order(items: list[Any]) -> Any:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages_in_order(item.children)
