@@ -10,6 +10,10 @@ Sites, all built in a temporary folder in this run:
   timed on a French page;
 - a generated locale of ``--articles`` articles (English), built the same three ways.
 
+Every Material build, helpcentre's and the anchors', uses the theme features of the help centre's
+``mkdocs.yml`` (categories as tabs, pruned navigation), so the pages around the search box are the
+same and the comparison is between search engines.
+
 Served gzip-compressed over loopback; headless Chromium through Playwright, with and without a
 throttled profile (CDP "Fast 3G" network and 4x CPU slowdown). Measured: time from navigation to
 the first rendered results for a query typed as soon as the box exists, bytes fetched until then,
@@ -37,6 +41,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import sync_playwright
 
 from helpcentre.search.relevance import (
@@ -135,13 +140,27 @@ def run_pagefind(site: Path, language: str) -> None:
     (site / "pagefind-search.html").write_text(PAGEFIND_PAGE.format(lang=language), "utf-8")
 
 
+def theme_features() -> list[str]:
+    """The theme features of the help centre's ``mkdocs.yml`` (its ``!ENV`` tags read as text)."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=loader)  # noqa: S506
+    return list(config["theme"].get("features") or [])
+
+
 def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
     """The same content with helpcentre's search, Material's, and Pagefind."""
     synonyms = str(ROOT / "locales" / "{locale}" / "synonyms.txt")
+    features = theme_features()
     ours = build_locale_site(
-        docs, locale, work, synonyms_file=synonyms, overrides=ROOT / "overrides"
+        docs,
+        locale,
+        work,
+        synonyms_file=synonyms,
+        overrides=ROOT / "overrides",
+        features=features,
     )
-    material = build_locale_site(docs, locale, work, search="material")
+    material = build_locale_site(docs, locale, work, search="material", features=features)
     pagefind = work / f"site-pagefind-{locale}"
     shutil.copytree(material, pagefind)
     run_pagefind(pagefind, locale)
@@ -158,7 +177,7 @@ def build_static_i18n(work: Path) -> Path:
         "site_name": "Help centre",
         "docs_dir": str(ROOT / "docs"),
         "site_dir": str(site),
-        "theme": {"name": "material", "font": False},
+        "theme": {"name": "material", "font": False, "features": theme_features()},
         "markdown_extensions": ["attr_list", "admonition", "toc"],
         "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
     }

@@ -108,13 +108,20 @@ def build_locale_site(
     search: str = "helpcentre",
     synonyms_file: str | None = None,
     overrides: Path | None = None,
+    features: list[str] | None = None,
 ) -> Path:
     """Build one locale with MkDocs (in a subprocess) and return its site folder.
 
-    ``search`` is ``helpcentre`` (our index and worker) or ``material`` (the theme's own search).
+    ``search`` is ``helpcentre`` (our index and worker) or ``material`` (the theme's own search);
+    ``features`` are the theme's features (``theme.features`` of ``mkdocs.yml``).
     """
     plugins: list[object] = ["search"]
-    theme: dict[str, object] = {"name": "material", "language": locale, "font": False}
+    theme: dict[str, object] = {
+        "name": "material",
+        "language": locale,
+        "font": False,
+        "features": list(features or []),
+    }
     if search == "helpcentre":
         options: dict[str, str] = {}
         if synonyms_file:
