@@ -122,6 +122,27 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert article["location"] == "orders/article-42/"
     assert section["text"] == "Le <mark>parapluie</mark> 42"  # the block, as Material extracts it
 
+    # The worker answers first with the excerpts of six results (one round of requests), then
+    # again with the whole first page's.
+    answer = run_in_node(
+        {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
+    )
+    (posted,) = answer["results"]
+    assert len(posted) == 2
+    first, second = posted
+    assert [group[0]["location"] for group in first["items"]] == [
+        group[0]["location"] for group in second["items"]
+    ]
+    with_text = [bool(group[0]["text"]) for group in first["items"][:10]]
+    assert with_text == [True] * 6 + [False] * 4
+    assert all(group[0]["text"] for group in second["items"][:10])
+    assert len(answer["chunks"]) == 10
+    # Once the chunks are at hand, one answer is enough.
+    answer = run_in_node(
+        {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis", "colis"]}
+    )
+    assert [len(posted) for posted in answer["results"]] == [2, 1]
+
 
 def test_scores_equal_lunr_js_own_index(french_site: Path) -> None:
     if not shutil.which("node"):
@@ -180,13 +201,18 @@ def test_unsupported_locale_is_an_author_error(tmp_path: Path) -> None:
     assert "no search rules for locale 'pl'" in done.stderr
 
 
-def test_worker_is_one_script_with_the_locale_rules(french_site: Path) -> None:
-    worker = (french_site / "assets/javascripts/helpcentre/search-worker.js").read_text("utf-8")
-    assert 'lunr.version="2.3.9"' in worker and "e.fr.stemmer" in worker
-    assert "@param" not in worker  # lunr.js's documentation comments are not shipped
-    assert len(worker) < 100_000  # about 150 kB with the comments
-    assert "this.BIAS__" not in worker  # the Japanese segmenter model only where needed
+def test_worker_starts_the_download_then_imports_the_locale_rules(french_site: Path) -> None:
+    folder = french_site / "assets/javascripts/helpcentre"
+    worker = (folder / "search-worker.js").read_text("utf-8")
+    assert len(worker) < 8_000  # small: its first statement starts the index download
+    assert worker.index("fetch(indexUrl.href") < worker.index('importScripts("search-libs.js")')
     assert "/* helpcentre:libraries */" not in worker
+    libraries = (folder / "search-libs.js").read_text("utf-8")
+    assert 'lunr.version="2.3.9"' in libraries and "e.fr.stemmer" in libraries
+    assert "helpcentreSearch" in libraries  # search-core.js
+    assert "@param" not in libraries  # lunr.js's documentation comments are not shipped
+    assert len(libraries) < 100_000  # about 150 kB with the comments
+    assert "this.BIAS__" not in libraries  # the Japanese segmenter model only where needed
 
 
 def test_worker_without_marker_is_refused() -> None:

@@ -7,6 +7,7 @@
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
  *   {mode: "answer", index: path, queries: [..]} -> {results: [..], chunks: [chunk number, ..]}
+ *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
  */
 "use strict"
@@ -113,11 +114,18 @@ if (request.mode === "terms") {
 if (answer) {
   process.stdout.write(JSON.stringify(answer))
 } else {
-  /* mode "answer": as the worker answers, waiting for the excerpts of the first page */
+  /* modes "answer" and "steps": as the worker answers, with the excerpts of the first page */
   ;(async () => {
     const results = []
-    for (const query of request.queries)
-      results.push(await searcher.answer(query))
+    for (const query of request.queries) {
+      if (request.mode === "steps") {
+        const posted = []
+        await searcher.answerInSteps(query, undefined, data => posted.push(data))
+        results.push(posted)
+      } else {
+        results.push(await searcher.answer(query))
+      }
+    }
     process.stdout.write(JSON.stringify({ results, chunks }))
   })()
 }

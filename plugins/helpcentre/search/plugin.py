@@ -18,7 +18,7 @@ from helpcentre.search.config import SearchConfig
 from helpcentre.search.index import TEXT_URL, build_index, dump_index
 from helpcentre.search.languages import LanguageError, analyzer, lunr_js_source
 from helpcentre.search.synonyms import SynonymError, load_synonyms, synonym_terms
-from helpcentre.search.worker import bundle_worker
+from helpcentre.search.worker import LIBRARIES_FILE, bundle_worker
 
 log = get_plugin_logger(__name__)
 
@@ -108,7 +108,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             (assets / name).write_text((package / name).read_text(encoding="utf-8"), "utf-8")
         (assets / "lunr.js").write_text(lunr_js_source(), encoding="utf-8")
         worker = assets / "search-worker.js"
-        worker.write_text(bundle_worker(worker.read_text("utf-8"), self.locale), "utf-8")
+        script, libraries = bundle_worker(worker.read_text("utf-8"), self.locale)
+        worker.write_text(script, "utf-8")
+        (assets / LIBRARIES_FILE).write_text(libraries, "utf-8")
         log.debug("search index for %s: %d documents", self.locale, len(docs))
 
     def _synonyms(self, config: MkDocsConfig) -> list[list[list[str]]]:

@@ -1,11 +1,12 @@
-"""Assemble the search worker of a locale build into one script.
+"""Assemble the search worker of a locale build: a small script and one file of libraries.
 
-Under a slow network each script a worker imports costs a round trip, one after the other; the
-worker therefore ships as a single file: lunr.js, the locale's lunr-languages files (read from
-the installed Material package at build time, never copied into the repository) and
-``search-core.js``, inlined at the worker's ``helpcentre:libraries`` marker. lunr.js is read from
-the theme's source map with its comments (a hundred kilobytes); it is minified on the way, which
-only removes comments and spaces, so the browser runs the code the test-suite runs in node.
+The worker's first statement starts the index download; everything before it delays the first
+results. The worker script is therefore small, and the libraries -- lunr.js, the locale's
+lunr-languages files (read from the installed Material package at build time, never copied into
+the repository) and ``search-core.js`` -- come as one more file, ``search-libs.js``, imported at
+the worker's ``helpcentre:libraries`` marker while the index downloads. lunr.js is read from the
+theme's source map with its comments (a hundred kilobytes); it is minified on the way, which only
+removes comments and spaces, so the browser runs the code the test-suite runs in node.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from rjsmin import jsmin
 from helpcentre.search.languages import analyzer, lunr_js_source, material_lunr_dir
 
 MARKER = "/* helpcentre:libraries */"
+
+#: The libraries' file, next to the worker.
+LIBRARIES_FILE = "search-libs.js"
 
 
 def worker_libraries(locale: str) -> list[str]:
@@ -34,8 +38,8 @@ def worker_libraries(locale: str) -> list[str]:
     return sources
 
 
-def bundle_worker(worker_source: str, locale: str) -> str:
-    """Return the worker with its libraries inlined at the marker.
+def bundle_worker(worker_source: str, locale: str) -> tuple[str, str]:
+    """Return the worker, importing its libraries at the marker, and the libraries' script.
 
     Raises:
         ValueError: if the worker source has no marker.
@@ -44,10 +48,10 @@ def bundle_worker(worker_source: str, locale: str) -> str:
         raise ValueError(f"search worker has no {MARKER} marker")
     # Each library is wrapped so that a missing trailing semicolon cannot join two statements;
     # `this` stays the worker's global scope, which the libraries' loaders expect.
-    inlined = "\n".join(
+    libraries = "\n".join(
         f";(function () {{\n{source}\n}}).call(self);" for source in worker_libraries(locale)
     )
-    head, tail = worker_source.split(MARKER, 1)
     # Sourcemap comments of the inlined files would point at the wrong place.
-    inlined = re.sub(r"^//# sourceMappingURL=.*$", "", inlined, flags=re.MULTILINE)
-    return head + inlined + "\n" + tail
+    libraries = re.sub(r"^//# sourceMappingURL=.*$", "", libraries, flags=re.MULTILINE)
+    head, tail = worker_source.split(MARKER, 1)
+    return f'{head}importScripts("{LIBRARIES_FILE}")\n{tail}', libraries

@@ -163,7 +163,11 @@
       entry = workers[url] = { worker: new Worker(url), waiting: null };
       entry.worker.addEventListener("message", function (event) {
         var message = event.data || {};
-        if (message.type === 3 && entry.waiting) {
+        /* The worker may answer a question twice (excerpts follow): only the answer to the
+         * question waiting counts. */
+        if (message.type === 3 && entry.waiting &&
+            (!message.data || message.data.query === undefined ||
+             message.data.query === entry.question)) {
           var resolve = entry.waiting;
           entry.waiting = null;
           resolve((message.data && message.data.items) || []);
@@ -174,6 +178,7 @@
       /* A newer question supersedes an unanswered one: answer the older with nothing. */
       if (entry.waiting) entry.waiting([]);
       entry.waiting = resolve;
+      entry.question = question;
       entry.worker.postMessage({ type: 2, data: question });
     }).then(function (groups) {
       return groups.slice(0, limit).map(function (group) {

@@ -458,6 +458,10 @@
 
   /* Groups whose excerpts are waited for before answering: the theme renders ten at first */
   var FIRST_PAGE = 10
+  /* Groups whose excerpts the first answer waits for: as many chunk requests as a browser sends
+     to one host at once over HTTP/1.1 (so one round trip), and more results than the list shows
+     before the reader scrolls. The rest of the first page follows in a second answer. */
+  var FIRST_EXCERPTS = 6
   /* Groups that get an excerpt when their text is at hand (the theme adds four per scroll) */
   var EXCERPT_GROUPS = 20
 
@@ -531,6 +535,7 @@
         .then(function (texts) {
           for (var i = 0; i < texts.length; i++)
             self.texts[self.starts[number] + i] = texts[i]
+          self.chunks[number].done = true
         })
         .catch(function (error) {
           delete self.chunks[number]
@@ -540,13 +545,18 @@
     return this.chunks[number]
   }
 
-  /* Promise that the texts of the documents of `groups[from..to)` are at hand */
-  Searcher.prototype.fetchTexts = function (ranked, from, to) {
+  /* Numbers of the chunks holding the texts of the documents of `groups[from..to)` */
+  Searcher.prototype.chunksOf = function (ranked, from, to) {
     var wanted = {}
     for (var g = from; g < Math.min(to, ranked.groups.length); g++)
       for (var d = 0; d < ranked.groups[g].length; d++)
         wanted[this.chunkOf(ranked.groups[g][d].number)] = true
-    return Promise.all(Object.keys(wanted).map(Number).map(this.fetchChunk, this))
+    return Object.keys(wanted).map(Number)
+  }
+
+  /* Promise that the texts of the documents of `groups[from..to)` are at hand */
+  Searcher.prototype.fetchTexts = function (ranked, from, to) {
+    return Promise.all(this.chunksOf(ranked, from, to).map(this.fetchChunk, this))
   }
 
   /*
@@ -645,6 +655,26 @@
     var self = this, ranked = this.rankGroups(query)
     return this.fetchTexts(ranked, 0, FIRST_PAGE).then(function () {
       return self.render(ranked, options)
+    })
+  }
+
+  /*
+   * Answers in steps, for the worker: `post(data)` is called with the results once the excerpts
+   * of the first FIRST_EXCERPTS groups are at hand, and again with the whole first page's
+   * excerpts if some of them were still missing. Returns a promise that settles after the last.
+   */
+  Searcher.prototype.answerInSteps = function (query, options, post) {
+    var self = this, ranked = this.rankGroups(query)
+    var loaded = function (number) { return self.chunks[number] && self.chunks[number].done }
+    return this.fetchTexts(ranked, 0, FIRST_EXCERPTS).then(function () {
+      var later = self.chunksOf(ranked, FIRST_EXCERPTS, FIRST_PAGE).filter(function (number) {
+        return !loaded(number)
+      })
+      post(self.render(ranked, options))
+      if (later.length)
+        return self.fetchTexts(ranked, FIRST_EXCERPTS, FIRST_PAGE).then(function () {
+          post(self.render(ranked, options))
+        })
     })
   }
 

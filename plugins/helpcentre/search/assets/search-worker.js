@@ -14,15 +14,16 @@ var indexUrl = new URL(
   params.get("index") || "../../../search/helpcentre-index.json", self.location.href
 )
 
-/* Start the download before loading the scripts, which blocks this thread */
+/* Start the download before loading the scripts, which blocks this thread: the worker script
+   is small so that this starts as soon as the page creates the worker */
 var download = fetch(indexUrl.href, { credentials: "same-origin" }).then(function (response) {
   if (!response.ok)
     throw new Error("helpcentre search: " + indexUrl.href + " answered " + response.status)
   return response.json()
 })
 
-/* The build inlines lunr.js, the language's lunr-languages files and search-core.js here, so
-   that the worker is one request; unbuilt, it loads them from the site. */
+/* The build imports here one file holding lunr.js, the language's lunr-languages files and
+   search-core.js, which loads while the index downloads; unbuilt, it loads them one by one. */
 /* helpcentre:libraries */
 if (typeof self.helpcentreSearch !== "function") {
   var scripts = ["lunr.js"]
@@ -55,26 +56,33 @@ var channel = typeof BroadcastChannel === "function"
   : null
 
 /* Queries arrive per keystroke; an answer still waiting for excerpts when a newer query
-   arrives is dropped, so that results never go back to an older query */
+   arrives is dropped, so that results never go back to an older query. An answer comes in one
+   or two messages: the second adds the excerpts of the first page's last results. */
 var latest = 0
 
 function respond(query, searcher) {
-  var sequence = ++latest
-  var answer
-  try {
-    answer = searcher.answer(query)
-  } catch (error) {
-    answer = Promise.reject(error)
-  }
-  return answer.catch(function (error) {
-    console.warn("helpcentre search: query failed", query, error)
-    return { items: [] }
-  }).then(function (data) {
+  var sequence = ++latest, first = true
+  function post(data) {
     if (sequence !== latest)
       return
-    if (channel)
+    if (first && channel)
       channel.postMessage({ query: query, results: data.items.length })
+    first = false
+    /* The query goes with its results (the theme ignores it): a page that asks several
+       questions, such as the contact form, can tell a late second message from an answer */
+    data.query = query
     postMessage({ type: 3, data: data })
+  }
+  var answered
+  try {
+    answered = searcher.answerInSteps(query, undefined, post)
+  } catch (error) {
+    answered = Promise.reject(error)
+  }
+  return answered.catch(function (error) {
+    console.warn("helpcentre search: query failed", query, error)
+    if (first)
+      post({ items: [] })
   })
 }
 
