@@ -5,10 +5,12 @@ Run: ``.venv/bin/python bench/search.py [--runs 5] [--throttled-runs 3] [--artic
 Sites, all built in a temporary folder in this run:
 - the reference help centre (docs/<locale>), one build per locale, with helpcentre's search,
   with Material's own search, and with Pagefind 1.5 (default UI; pages indexed from
-  ``article.md-content__inner``, the theme's content, so navigation does not pollute results);
+  ``article.md-content__inner``, the theme's content, so navigation does not pollute results),
+  timed twice: on a page of its own (Pagefind's UI and nothing else) and at the top of the
+  Material home page of a build without Material's search, as a site would have it;
 - the same content as one Material + mkdocs-static-i18n site (all locales in one search index),
   timed on a French page;
-- a generated locale of ``--articles`` articles (English), built the same three ways.
+- a generated locale of ``--articles`` articles (English), built the same ways.
 
 Every Material build, helpcentre's and the anchors', uses the theme features of the help centre's
 ``mkdocs.yml`` (categories as tabs, pruned navigation), so the pages around the search box are the
@@ -61,6 +63,11 @@ FAST_3G = {
     "uploadThroughput": 750 * 1000 / 8 * 0.9,
 }
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map"}
+#: The Pagefind anchor inside the Material page (the other Pagefind anchor is a page of its own).
+PAGEFIND_IN_MATERIAL = "pagefind (Material page)"
+PAGEFIND_UI = """<div id="{element}"></div><script>
+window.addEventListener("DOMContentLoaded", () => new PagefindUI({{element: "#{element}"}}))
+</script>"""
 PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
 <link href="pagefind/pagefind-ui.css" rel="stylesheet">
 <script src="pagefind/pagefind-ui.js"></script></head><body><div id="search"></div>
@@ -122,7 +129,7 @@ def serve(directory: Path) -> Iterator[str]:
 # -- building -----------------------------------------------------------------------------------
 
 
-def run_pagefind(site: Path, language: str) -> None:
+def run_pagefind(site: Path, language: str, *, page: bool = True) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -137,7 +144,8 @@ def run_pagefind(site: Path, language: str) -> None:
         check=True,
         capture_output=True,
     )
-    (site / "pagefind-search.html").write_text(PAGEFIND_PAGE.format(lang=language), "utf-8")
+    if page:
+        (site / "pagefind-search.html").write_text(PAGEFIND_PAGE.format(lang=language), "utf-8")
 
 
 def theme_features() -> list[str]:
@@ -164,7 +172,27 @@ def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
     pagefind = work / f"site-pagefind-{locale}"
     shutil.copytree(material, pagefind)
     run_pagefind(pagefind, locale)
-    return {"helpcentre": ours, "material": material, "pagefind": pagefind}
+    in_material = build_locale_site(docs, locale, work, search="none", features=features)
+    run_pagefind(in_material, locale, page=False)
+    embed_pagefind(in_material / "index.html")
+    return {
+        "helpcentre": ours,
+        "material": material,
+        "pagefind": pagefind,
+        PAGEFIND_IN_MATERIAL: in_material,
+    }
+
+
+def embed_pagefind(page: Path) -> None:
+    """Pagefind's default UI at the top of a Material page built without Material's search, as a
+    Material site that moves to Pagefind would have it."""
+    html = page.read_text("utf-8")
+    head = '<link href="pagefind/pagefind-ui.css" rel="stylesheet">'
+    head += '<script src="pagefind/pagefind-ui.js"></script></head>'
+    content = '<article class="md-content__inner md-typeset">'
+    ui = content + PAGEFIND_UI.format(element="pagefind-search")
+    assert html.count("</head>") == 1 and html.count(content) == 1, page
+    page.write_text(html.replace("</head>", head).replace(content, ui), "utf-8")
 
 
 def build_static_i18n(work: Path) -> Path:
@@ -229,14 +257,18 @@ def generate_locale(root: Path, articles: int) -> Path:
 # -- measuring ----------------------------------------------------------------------------------
 
 # In-page helpers: type a query the way the engine's UI listens, resolve when results render.
+# A result counts once it shows its title: Pagefind's UI first draws each result as a loading
+# placeholder (a grey bar where the title goes) and fills it in when the page's data arrives,
+# so its results are counted by their links, which come with the titles.
 TYPE_AND_WAIT = """async ([engine, query]) => {
-  const box = engine === "pagefind"
+  const pagefind = engine.startsWith("pagefind")
+  const box = pagefind
     ? document.querySelector(".pagefind-ui__search-input")
     : document.querySelector("input[data-md-component=search-query]")
-  const list = engine === "pagefind"
-    ? () => document.querySelectorAll(".pagefind-ui__result").length
+  const list = pagefind
+    ? () => document.querySelectorAll(".pagefind-ui__result-link").length
     : () => document.querySelectorAll(".md-search-result__list > li").length
-  const meta = engine === "pagefind"
+  const meta = pagefind
     ? () => (document.querySelector(".pagefind-ui__message") || {}).textContent || ""
     : () => document.querySelector(".md-search-result__meta").textContent
   const before = meta() + "|" + list()
@@ -274,7 +306,7 @@ def first_results(browser, engine: str, url: str, query: str, throttled: bool) -
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     selector = (
         ".pagefind-ui__search-input"
-        if engine == "pagefind"
+        if engine.startswith("pagefind")
         else "input[data-md-component=search-query]"
     )
     start = time.perf_counter()
@@ -318,7 +350,7 @@ def time_engines(
 
 
 RANK_WORKER = """async ([url, engine, queries]) => {
-  if (engine === "pagefind") {
+  if (engine.startsWith("pagefind")) {
     const pagefind = await import(url + "pagefind/pagefind.js")
     await pagefind.init()
     const ranks = []
@@ -355,7 +387,7 @@ def rank_in_browser(browser, engine: str, site: Path, queries: list[str]) -> lis
     context = browser.new_context()
     page = context.new_page()
     with serve(site) as base:
-        page.goto(page_url(engine, base) if engine == "pagefind" else base)
+        page.goto(page_url(engine, base) if engine.startswith("pagefind") else base)
         ranks = page.evaluate(RANK_WORKER, [base, engine, queries])
     context.close()
     return ranks
@@ -406,13 +438,18 @@ def main(argv: list[str] | None = None) -> int:
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
         print("\n== Relevance (labelled queries whose articles exist) ==")
-        print(f"  {'locale':<8}{'n':>4}  " + "  ".join(f"{e:>24}" for e in reference["en"]))
+        print(
+            f"  {'locale':<8}{'n':>4}  "
+            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
+        )
         for locale in LOCALES:
             local = [q for q in queries if q.locale == locale]
             if not local:
                 continue
             cells = []
             for engine, site in reference[locale].items():
+                if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
+                    continue
                 ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
                 measured = relevance(ranks, local)
                 cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")

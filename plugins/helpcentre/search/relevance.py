@@ -112,10 +112,11 @@ def build_locale_site(
 ) -> Path:
     """Build one locale with MkDocs (in a subprocess) and return its site folder.
 
-    ``search`` is ``helpcentre`` (our index and worker) or ``material`` (the theme's own search);
+    ``search`` is ``helpcentre`` (our index and worker), ``material`` (the theme's own search) or
+    ``none`` (no search: a site that brings another search);
     ``features`` are the theme's features (``theme.features`` of ``mkdocs.yml``).
     """
-    plugins: list[object] = ["search"]
+    plugins: list[object] = [] if search == "none" else ["search"]
     theme: dict[str, object] = {
         "name": "material",
         "language": locale,
