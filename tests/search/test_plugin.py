@@ -35,7 +35,7 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
     material = json.loads((french_site / "search" / "search_index.json").read_text("utf-8"))
     assert material["docs"] == [] and material["config"]["lang"] == ["fr"]
     ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
-    assert ours["locale"] == "fr" and ours["format"] == 2
+    assert ours["locale"] == "fr" and ours["format"] == 3
     articles = [location for location, *_ in ours["docs"] if not location.startswith("#")]
     assert set(articles) == {
         "",
@@ -44,10 +44,45 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
         "shipping/international-shipping-and-duties/",
     }
     assert "#when" in [location for location, *_ in ours["docs"]]  # a section, after its article
-    for name in ("lunr.js", "search-core.js", "search-worker.js", "search-telemetry.js"):
+    for name in ("search-libs.js", "search-worker.js", "search-telemetry.js"):
         assert (french_site / "assets" / "javascripts" / "helpcentre" / name).is_file()
     page = (french_site / "index.html").read_text("utf-8")
     assert '"search": "assets/javascripts/helpcentre/search-worker.js?lang=fr"' in page
+
+
+def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path) -> None:
+    from helpcentre.search.index import build_index, shard_postings, write_index
+    from helpcentre.search.languages import analyzer
+
+    documents = [
+        {"location": f"a/{word}/", "title": word, "text": f"<p>{word} " + "colis " * n + "</p>"}
+        for n, word in enumerate(["abricot", "banane", "cerise", "datte", "figue", "goyave"])
+    ]
+    index = build_index(documents, "fr")
+    postings = [lists for shard in index.shards for lists in shard]
+    assert len(postings) == len(index.payload["terms"]) == len(index.payload["df"])
+    assert shard_postings(postings, size=1) == list(range(len(postings)))  # one term a shard
+    small = type(index)(
+        dict(index.payload, postings=dict(index.payload["postings"], starts=list(range(7)))),
+        index.chunks,
+        [[lists] for lists in postings],
+    )
+    write_index(tmp_path / "index.json", small)
+    terms = small.payload["terms"]
+    assert terms == sorted(terms) and "colis" in terms
+    # Each term's document frequency and each document's field lengths, for the weights.
+    assert small.payload["df"][terms.index("colis")] == 5
+    assert small.payload["lengths"][1] == [1, 2, 3, 4, 5, 6]  # text: the fruit and n colis
+    answer = run_in_node(
+        {"mode": "answer", "locale": "fr", "index": str(tmp_path / "index.json"),
+         "queries": ["cerise"]}
+    )  # fmt: skip
+    assert answer["results"][0]["items"][0][0]["location"] == "a/cerise/"
+    # "cerise" and the terms its prefix and near spellings expand to: not every shard.
+    (cerise,) = analyzer("fr").terms("cerise")
+    assert terms.index(cerise) in answer["shards"]
+    assert terms.index("colis") not in answer["shards"]
+    assert not (tmp_path / "helpcentre-postings" / f"{len(terms)}.json").exists()
 
 
 def test_text_lives_in_chunks_outside_the_index(french_site: Path) -> None:
@@ -91,7 +126,7 @@ def test_highlight_and_missing_terms(french_site: Path) -> None:
 
 
 def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None:
-    from helpcentre.search.index import build_index, dump_index, text_chunks
+    from helpcentre.search.index import SearchIndex, build_index, text_chunks, write_index
 
     documents = []
     for number in range(60):
@@ -105,13 +140,10 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert len(index.chunks) == 1  # small texts: one chunk
     starts = text_chunks(documents, size=10)
     assert starts == list(range(0, 120, 2))  # an article and its section never split
+    chunks = [[d["text"] for d in documents[start : start + 2]] for start in starts]
     payload = dict(index.payload, text={"url": "t/{}.json", "starts": starts})
-    (tmp_path / "t").mkdir()
-    for number, start in enumerate(starts):
-        texts = [d["text"] for d in documents[start : start + 2]]
-        (tmp_path / "t" / f"{number}.json").write_text(dump_index(texts), "utf-8")
     path = tmp_path / "index.json"
-    path.write_text(dump_index(payload), "utf-8")
+    write_index(path, SearchIndex(payload, chunks, index.shards))
     answer = run_in_node(
         {"mode": "answer", "locale": "fr", "index": str(path), "queries": ["parapluie"]}
     )

@@ -2,15 +2,16 @@
 
 Input: the search documents Material's search plugin prepares (one per page and per section:
 ``location``, ``title``, ``text`` with light HTML, optional ``tags``). Output: a small index file
-the worker loads before the first query, and the documents' text in chunks it fetches only for
-the results it shows.
+the worker loads before the first query, the terms' postings in shards it fetches for the terms
+a query needs, and the documents' text in chunks it fetches only for the results it shows.
 
 The index file holds, per document, its location and title (all the result list needs besides an
-excerpt; a section that follows its article is located by its anchor alone), and per term its
-postings -- document number and term frequency in each field -- as lunr.py's builder counted them.
-lunr's serialised index would add a vector per document and field whose weights are a function of
-those counts; the worker recomputes them as lunr.js's builder does (``search-core.js``), so the
-scores are lunr.js's and the file is a fraction of the size.
+excerpt; a section that follows its article is located by its anchor alone) and its field lengths,
+and per term its document frequency. The shards hold, per term, its postings -- document number
+and term frequency in each field -- as lunr.py's builder counted them. lunr's serialised index
+would add a vector per document and field whose weights are a function of those counts; the
+worker computes them as lunr.js's builder does (``search-core.js``), so the scores are lunr.js's
+and what a query downloads is a fraction of the size.
 
 Terms are computed by :mod:`helpcentre.search.languages` and handed to lunr.py as ready lists, so
 lunr.py's own pipeline (and its NLTK language support) is never involved. Documents are referenced
@@ -22,8 +23,10 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from lunr.builder import Builder
@@ -31,13 +34,20 @@ from lunr.builder import Builder
 from helpcentre.search.languages import SEPARATOR, analyzer
 
 #: Format of the index file; the worker refuses other versions.
-FORMAT = 2
+FORMAT = 3
 
 #: Field weights: a word in a title or tag says more about a page than one in its body.
 FIELD_BOOSTS = {"title": 5, "text": 1, "tags": 3}
 
 #: Folder of the text chunks, relative to the index file; ``{}`` is the chunk number.
 TEXT_URL = "helpcentre-text/{}.json"
+
+#: Folder of the postings shards, relative to the index file; ``{}`` is the shard number.
+POSTINGS_URL = "helpcentre-postings/{}.json"
+
+#: Uncompressed size after which a postings shard is closed. Terms are in sorted order, so the
+#: expansions of a query word (its prefixes and near spellings) mostly fall in one or two shards.
+SHARD_CHARS = 16_000
 
 #: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
 #: the chunks of a page of results cost little, large enough that a page needs few requests.
@@ -57,6 +67,7 @@ class SearchIndex:
 
     payload: dict[str, Any]
     chunks: list[list[str]]
+    shards: list[list[list[list[int]]]]
 
 
 def text_chunks(documents: list[Mapping[str, Any]], size: int = CHUNK_CHARS) -> list[int]:
@@ -73,6 +84,18 @@ def text_chunks(documents: list[Mapping[str, Any]], size: int = CHUNK_CHARS) -> 
             starts.append(number)
             filled = 0
         filled += len(document.get("text") or "")
+    return starts or [0]
+
+
+def shard_postings(postings: list[list[list[int]]], size: int = SHARD_CHARS) -> list[int]:
+    """Numbers of the terms that start a shard: a shard closes once its JSON passes ``size``."""
+    starts: list[int] = []
+    filled = size
+    for number, lists in enumerate(postings):
+        if filled >= size:
+            starts.append(number)
+            filled = 0
+        filled += len(json.dumps(lists, separators=(",", ":")))
     return starts or [0]
 
 
@@ -153,6 +176,16 @@ def build_index(
         [documents[n].get("text") or "" for n in range(start, end)]
         for start, end in zip(starts, ends, strict=True)
     ]
+    terms = _postings(builder, fields, len(documents))
+    postings = [entry[1:] for entry in terms]
+    shard_starts = shard_postings(postings)
+    shard_ends = [*shard_starts[1:], len(postings)]
+    # Field lengths (the sum of the terms' frequencies) and document frequencies (postings in
+    # all fields, as lunr.idf counts them): what the weights need besides a term's own postings.
+    lengths = [
+        [sum(builder.field_term_frequencies[f"{name}/{n}"].values()) for n in range(len(docs))]
+        for name in fields
+    ]
     payload = {
         "format": FORMAT,
         "locale": locale,
@@ -161,12 +194,43 @@ def build_index(
         "fields": [[name, FIELD_BOOSTS[name]] for name in fields],
         "docs": docs,
         "boosts": boosts,
-        "terms": _postings(builder, fields, len(documents)),
+        "terms": [entry[0] for entry in terms],
+        "df": [sum(len(_documents_of(lists)) for lists in entry) for entry in postings],
+        "lengths": lengths,
+        "postings": {"url": POSTINGS_URL, "starts": shard_starts},
         "text": {"url": TEXT_URL, "starts": starts},
     }
-    return SearchIndex(payload, chunks)
+    shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
+    return SearchIndex(payload, chunks, shards)
+
+
+def _documents_of(postings: list[int]) -> list[int]:
+    # Gaps and negative frequencies (see _postings) back to document numbers.
+    documents, number = [], 0
+    for value in postings:
+        if value >= 0:
+            number += value
+            documents.append(number)
+    return documents
 
 
 def dump_index(payload: Any) -> str:
     """Serialise an index file or a text chunk compactly (no spaces; the server compresses it)."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_index(index_file: Path, index: SearchIndex) -> None:
+    """Write the index file, its postings shards and its text chunks (next to it, at the URLs
+    the payload names), replacing those of an earlier build."""
+    index_file.parent.mkdir(parents=True, exist_ok=True)
+    index_file.write_text(dump_index(index.payload), encoding="utf-8")
+    for url, parts in (
+        (index.payload["postings"]["url"], index.shards),
+        (index.payload["text"]["url"], index.chunks),
+    ):
+        folder = index_file.parent / url.split("/")[0]
+        # A rebuild into the same site must not leave parts of a larger index behind.
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for number, part in enumerate(parts):
+            (index_file.parent / url.format(number)).write_text(dump_index(part), "utf-8")

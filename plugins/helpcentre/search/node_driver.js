@@ -6,7 +6,8 @@
  *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
- *   {mode: "answer", index: path, queries: [..]} -> {results: [..], chunks: [chunk number, ..]}
+ *   {mode: "answer", index: path, queries: [..]}
+ *       -> {results: [..], chunks: [chunk number, ..], shards: [postings shard number, ..]}
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
  */
@@ -42,7 +43,7 @@ function setup(request) {
  * added the documents, built into a lunr.Index, and each query's hits (references, scores and
  * matched terms, in order) compared with the core's.
  */
-function compare(data, searcher, queries) {
+function compare(data, searcher, queries, shard) {
   const lunr = global.__lunr
   const builder = new lunr.Builder()
   builder.ref("ref")
@@ -54,7 +55,9 @@ function compare(data, searcher, queries) {
       builder.fieldLengths[`${field}/${n}`] = 0
     }
   })
-  data.terms.forEach(([term, ...lists], t) => {
+  const postings = data.postings.starts.flatMap((start, number) => shard(number))
+  data.terms.forEach((term, t) => {
+    const lists = postings[t]
     const posting = { _index: t }
     fields.forEach((field, f) => {
       posting[field] = {}
@@ -89,43 +92,54 @@ function compare(data, searcher, queries) {
 const input = fs.readFileSync(0, "utf8")
 const request = JSON.parse(input)
 const { core } = setup(request)
-let answer, searcher
-const chunks = []
-if (request.mode === "terms") {
-  const analyzer = new core.Analyzer(request.locale, request.separator)
-  answer = {
-    terms: request.texts.map(text => analyzer.terms(text)),
-    words: request.texts.map(text => analyzer.words(text))
-  }
-} else {
-  const data = JSON.parse(fs.readFileSync(request.index, "utf8"))
-  searcher = new core.Searcher(data, number => {
-    chunks.push(number)
-    const file = path.join(path.dirname(request.index), data.text.url.replace("{}", number))
-    return JSON.parse(fs.readFileSync(file, "utf8"))
-  })
-  if (request.mode === "rank")
-    answer = { ranks: request.queries.map(query => searcher.rank(query)) }
-  else if (request.mode === "search")
-    answer = { results: request.queries.map(query => searcher.search(query)) }
-  else if (request.mode === "compare")
-    answer = compare(data, searcher, request.queries)
-}
-if (answer) {
-  process.stdout.write(JSON.stringify(answer))
-} else {
-  /* modes "answer" and "steps": as the worker answers, with the excerpts of the first page */
-  ;(async () => {
-    const results = []
-    for (const query of request.queries) {
-      if (request.mode === "steps") {
-        const posted = []
-        await searcher.answerInSteps(query, undefined, data => posted.push(data))
-        results.push(posted)
-      } else {
-        results.push(await searcher.answer(query))
-      }
+
+async function main() {
+  if (request.mode === "terms") {
+    const analyzer = new core.Analyzer(request.locale, request.separator)
+    return {
+      terms: request.texts.map(text => analyzer.terms(text)),
+      words: request.texts.map(text => analyzer.words(text))
     }
-    process.stdout.write(JSON.stringify({ results, chunks }))
-  })()
+  }
+  const data = JSON.parse(fs.readFileSync(request.index, "utf8"))
+  const chunks = [], shards = []
+  const part = (template, fetched) => number => {
+    fetched.push(number)
+    const file = path.join(path.dirname(request.index), template.replace("{}", number))
+    return JSON.parse(fs.readFileSync(file, "utf8"))
+  }
+  const searcher = new core.Searcher(data, part(data.text.url, chunks), part(data.postings.url, shards))
+  const each = async ask => {
+    const answers = []
+    for (const query of request.queries) {
+      await searcher.prepare(query)
+      answers.push(await ask(query))
+    }
+    return answers
+  }
+  if (request.mode === "rank")
+    return { ranks: await each(query => searcher.rank(query)) }
+  if (request.mode === "search")
+    return { results: await each(query => searcher.search(query)) }
+  if (request.mode === "compare") {
+    await each(() => null)
+    return compare(data, searcher, request.queries, part(data.postings.url, []))
+  }
+  /* modes "answer" and "steps": as the worker answers, with the excerpts of the first page */
+  const results = []
+  for (const query of request.queries) {
+    if (request.mode === "steps") {
+      const posted = []
+      await searcher.answerInSteps(query, undefined, answer => posted.push(answer))
+      results.push(posted)
+    } else {
+      results.push(await searcher.answer(query))
+    }
+  }
+  return { results, chunks, shards }
 }
+
+main().then(answer => process.stdout.write(JSON.stringify(answer)), error => {
+  console.error(error)
+  process.exit(1)
+})

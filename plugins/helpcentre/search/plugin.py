@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from helpcentre.search.config import SearchConfig
-from helpcentre.search.index import TEXT_URL, build_index, dump_index
+from helpcentre.search.index import build_index, write_index
 from helpcentre.search.languages import LanguageError, analyzer, lunr_js_source
 from helpcentre.search.synonyms import SynonymError, load_synonyms, synonym_terms
 from helpcentre.search.worker import LIBRARIES_FILE, bundle_worker
@@ -88,16 +87,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for doc in material.get("docs", [])
             if doc["location"].split("#")[0] not in self.excluded
         ]
-        index = build_index(docs, self.locale, self._synonyms(config))
-        (site / INDEX_FILE).write_text(dump_index(index.payload), encoding="utf-8")
-        chunk_dir = (site / INDEX_FILE).parent / TEXT_URL.split("/")[0]
-        # A rebuild into the same site must not leave chunks of a larger index behind.
-        shutil.rmtree(chunk_dir, ignore_errors=True)
-        chunk_dir.mkdir(parents=True)
-        for number, texts in enumerate(index.chunks):
-            (chunk_dir.parent / TEXT_URL.format(number)).write_text(
-                dump_index(texts), encoding="utf-8"
-            )
+        write_index(site / INDEX_FILE, build_index(docs, self.locale, self._synonyms(config)))
         # The theme still fetches this file for its configuration; the documents now live in ours.
         material["docs"] = []
         material_file.write_text(json.dumps(material, separators=(",", ":")), encoding="utf-8")

@@ -201,8 +201,20 @@
     return plan
   }
 
+  /* Promise that `index` can run `plan` (the postings it needs are loaded) */
+  function preparePlan(index, plan) {
+    return typeof index.prepare === "function"
+      ? index.prepare(planQueryFunction(plan))
+      : Promise.resolve()
+  }
+
   function runPlan(index, plan) {
-    return index.query(function (q) {
+    return index.query(planQueryFunction(plan))
+  }
+
+  /* The lunr.Query builder of a plan */
+  function planQueryFunction(plan) {
+    return function (q) {
       for (var i = 0; i < plan.length; i++) {
         var entry = plan[i]
         q.term(entry.term, { usePipeline: false, boost: 10 })
@@ -219,7 +231,7 @@
         for (var s = 0; s < entry.synonyms.length; s++)
           q.term(entry.synonyms[s], { usePipeline: false, boost: 4 })
       }
-    })
+    }
   }
 
   function matches(entry, key) {
@@ -308,59 +320,104 @@
    * --------------------------------------------------------------------- */
 
   /*
-   * Rebuild the lunr index from the postings of the index file (format 2). The field vectors are
-   * computed as lunr.Builder#createFieldVectors computes them (BM25 with k1 = 1.2, b = 0.75, the
-   * same idf and rounding), but straight from the postings into sorted arrays: going through the
-   * builder's per-document objects costs ten times as long.
-   */
-  /*
    * The index as lunr.js would build it from the same documents, without building it.
    *
    * lunr.Index holds an object per term and field listing its documents and a vector per
    * document and field; creating them for a large locale took most of the time before the first
-   * results. This index keeps the postings as the file has them and computes, per query, only
-   * what lunr.Index.prototype.query computes for the documents the query matches: the same BM25
-   * weights (rounded as lunr.Builder rounds them), the same query vector and similarity, the same
-   * order of results, so the scores are lunr.js's to the last bit (the test-suite compares them
-   * with a lunr.Index built by lunr.Builder from the same postings).
+   * results. This index keeps the postings as the build wrote them -- in shards, fetched for the
+   * terms a query needs -- and computes, per query, only what lunr.Index.prototype.query computes
+   * for the documents the query matches: the same BM25 weights (rounded as lunr.Builder rounds
+   * them), the same query vector and similarity, the same order of results, so the scores are
+   * lunr.js's to the last bit (the test-suite compares them with a lunr.Index built by
+   * lunr.Builder from the same postings).
+   *
+   * `loadShard(number)` returns (a promise of) the postings of one shard: for each of its terms,
+   * one list per field.
    */
-  function CompactIndex(data) {
-    var fields = this.fields = data.fields.map(function (field) { return field[0] })
+  function CompactIndex(data, loadShard) {
+    this.fields = data.fields.map(function (field) { return field[0] })
     var count = this.count = data.docs.length
-    var terms = this.terms = data.terms
-    var t, f, p
+    this.names = data.terms
     this.fieldBoosts = data.fields.map(function (field) { return field[1] || 1 })
     this.docBoosts = data.boosts || {}
     this.termIndex = new Map()
-    this.idf = new Float64Array(terms.length)
-    this.lengths = fields.map(function () { return new Float64Array(count) })
-    /* One pass: field lengths (sum of term frequencies) and document frequencies */
-    for (t = 0; t < terms.length; t++) {
-      var entry = terms[t], documents = 0
-      this.termIndex.set(entry[0], t)
-      for (f = 0; f < fields.length; f++) {
-        var list = entry[f + 1] || [], lengths = this.lengths[f], doc = 0
-        for (p = 0; p < list.length; p++) {
-          doc += list[p]
-          lengths[doc] += list[p + 1] < 0 ? -list[++p] : 1
-          documents++
-        }
-      }
+    this.idf = new Float64Array(data.terms.length)
+    for (var t = 0; t < data.terms.length; t++) {
+      var documents = data.df[t]
+      this.termIndex.set(data.terms[t], t)
       this.idf[t] = Math.log(1 + Math.abs((count - documents + 0.5) / (documents + 0.5)))
     }
+    this.lengths = data.lengths
     this.average = this.lengths.map(function (values) {
       var sum = 0
       for (var i = 0; i < values.length; i++)
         sum += values[i]
       return count ? sum / count : 0
     })
-    this.tokenSet = lunr.TokenSet.fromArray(terms.map(function (term) { return term[0] }).sort())
+    this.tokenSet = lunr.TokenSet.fromArray(data.terms.slice().sort())
+    this.shardStarts = data.postings.starts
+    this.loadShard = loadShard
+    this.shards = []
+    this.loading = []
+  }
+
+  /* Number of the shard holding the postings of term `t` */
+  CompactIndex.prototype.shardOf = function (t) {
+    var low = 0, high = this.shardStarts.length - 1
+    while (low < high) {
+      var middle = (low + high + 1) >> 1
+      if (this.shardStarts[middle] <= t)
+        low = middle
+      else
+        high = middle - 1
+    }
+    return low
+  }
+
+  /* Postings of term `t` in field `f` (its shard must be loaded) */
+  CompactIndex.prototype.list = function (t, f) {
+    var shard = this.shardOf(t)
+    if (!this.shards[shard])
+      throw new Error("helpcentre search: postings shard " + shard + " is not loaded")
+    return this.shards[shard][t - this.shardStarts[shard]][f] || []
+  }
+
+  /* Terms (numbers) the clauses of the query `fn` builds expand to */
+  CompactIndex.prototype.expand = function (query) {
+    var expanded = []
+    for (var c = 0; c < query.clauses.length; c++) {
+      var terms = this.tokenSet.intersect(lunr.TokenSet.fromClause(query.clauses[c])).toArray()
+      expanded.push(terms.map(function (term) { return this.termIndex.get(term) }, this))
+    }
+    return expanded
+  }
+
+  /* Promise that the postings the query `fn` needs are at hand */
+  CompactIndex.prototype.prepare = function (fn) {
+    var query = new lunr.Query(this.fields), wanted = {}, self = this
+    fn.call(query, query)
+    this.expand(query).forEach(function (terms) {
+      terms.forEach(function (t) { wanted[self.shardOf(t)] = true })
+    })
+    return Promise.all(Object.keys(wanted).map(Number).map(function (number) {
+      if (self.shards[number])
+        return null
+      if (!self.loading[number])
+        self.loading[number] = Promise.resolve()
+          .then(function () { return self.loadShard(number) })
+          .then(function (postings) { self.shards[number] = postings })
+          .catch(function (error) {
+            delete self.loading[number]
+            throw error
+          })
+      return self.loading[number]
+    }))
   }
 
   /* Calls visit(doc, weight) for each document of term `t` in field `f`, in document order */
   CompactIndex.prototype.postings = function (t, f, visit) {
     var K1 = 1.2, B = 0.75
-    var list = this.terms[t][f + 1] || [], lengths = this.lengths[f], average = this.average[f]
+    var list = this.list(t, f), lengths = this.lengths[f], average = this.average[f]
     var idf = this.idf[t], boost = this.fieldBoosts[f], boosts = this.docBoosts, doc = 0
     for (var p = 0; p < list.length; p++) {
       doc += list[p]
@@ -385,11 +442,11 @@
     var vectors = fields.map(function () { return new Map() })
     var seen = new Set(), order = [], matched = fields.map(function () { return new Set() })
     var keys = new Map()
+    var expansions = this.expand(query)
     for (var c = 0; c < query.clauses.length; c++) {
-      var clause = query.clauses[c]
-      var expanded = this.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray()
+      var clause = query.clauses[c], expanded = expansions[c]
       for (var e = 0; e < expanded.length; e++) {
-        var term = expanded[e], t = this.termIndex.get(term)
+        var t = expanded[e], term = this.names[t]
         for (var k = 0; k < clause.fields.length; k++) {
           var f = fields.indexOf(clause.fields[k]), vector = vectors[f]
           vector.set(t, (vector.has(t) ? vector.get(t) : 0) + clause.boost)
@@ -397,7 +454,7 @@
           if (seen.has(cacheKey))
             continue
           seen.add(cacheKey)
-          var list = this.terms[t][f + 1] || [], doc = 0
+          var list = this.list(t, f), doc = 0
           for (var p = 0; p < list.length; p++) {
             doc += list[p]
             if (list[p + 1] < 0)
@@ -448,8 +505,8 @@
      the same empty metadata; lunr only reads it */
   var NO_METADATA = Object.freeze(Object.create(null))
 
-  function loadIndex(data) {
-    return new CompactIndex(data)
+  function loadIndex(data, loadShard) {
+    return new CompactIndex(data, loadShard)
   }
 
   /* ------------------------------------------------------------------------
@@ -466,18 +523,23 @@
   var EXCERPT_GROUPS = 20
 
   /*
-   * `data` is the index file written by the build (format 2):
+   * `data` is the index file written by the build (format 3):
    * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location (or
-   * "#anchor" after its article), title, tags?]], boosts: {doc: boost}, terms: [[term, postings per field]], text: {url, starts}};
-   * postings are document-number gaps, each followed by -tf when its term frequency is not 1.
+   * "#anchor" after its article), title, tags?]], boosts: {doc: boost}, terms: [term],
+   * df: [documents per term], lengths: [[length per document] per field],
+   * postings: {url, starts}, text: {url, starts}}.
+   * `loadShard(number)` returns (a promise of) the postings of one shard (the terms from
+   * `postings.starts[number]` on, one list per field each); postings are document-number gaps,
+   * each followed by -tf when its term frequency is not 1.
    * `loadChunk(number)` returns a promise of the texts of one chunk (the documents from
    * `text.starts[number]` on); without it, results have no excerpts.
+   * Queries run once `prepare(query)` has settled: `answer` and `answerInSteps` see to it.
    */
-  function Searcher(data, loadChunk) {
-    if (data.format !== 2)
+  function Searcher(data, loadChunk, loadShard) {
+    if (data.format !== 3)
       throw new Error("helpcentre search: index format " + data.format + " is not supported")
     this.analyzer = new Analyzer(data.locale, data.separator)
-    this.index = loadIndex(data)
+    this.index = loadIndex(data, loadShard)
     this.synonyms = data.synonyms || []
     this.starts = data.text ? data.text.starts : [0]
     this.loadChunk = loadChunk || null
@@ -509,6 +571,11 @@
 
   Searcher.prototype.plan = function (query) {
     return planQuery(this.analyzer, this.synonyms, query)
+  }
+
+  /* Promise that `query` can be ranked: the postings of its terms are loaded */
+  Searcher.prototype.prepare = function (query) {
+    return preparePlan(this.index, this.plan(query))
   }
 
   /* Number of the text chunk holding document `number` */
@@ -652,8 +719,11 @@
    * would cost a reader on a slow or metered network for results they may never scroll to.
    */
   Searcher.prototype.answer = function (query, options) {
-    var self = this, ranked = this.rankGroups(query)
-    return this.fetchTexts(ranked, 0, FIRST_PAGE).then(function () {
+    var self = this, ranked
+    return this.prepare(query).then(function () {
+      ranked = self.rankGroups(query)
+      return self.fetchTexts(ranked, 0, FIRST_PAGE)
+    }).then(function () {
       return self.render(ranked, options)
     })
   }
@@ -664,9 +734,12 @@
    * excerpts if some of them were still missing. Returns a promise that settles after the last.
    */
   Searcher.prototype.answerInSteps = function (query, options, post) {
-    var self = this, ranked = this.rankGroups(query)
+    var self = this, ranked
     var loaded = function (number) { return self.chunks[number] && self.chunks[number].done }
-    return this.fetchTexts(ranked, 0, FIRST_EXCERPTS).then(function () {
+    return this.prepare(query).then(function () {
+      ranked = self.rankGroups(query)
+      return self.fetchTexts(ranked, 0, FIRST_EXCERPTS)
+    }).then(function () {
       var later = self.chunksOf(ranked, FIRST_EXCERPTS, FIRST_PAGE).filter(function (number) {
         return !loaded(number)
       })
@@ -680,6 +753,7 @@
 
   return {
     Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery, runPlan: runPlan,
+    preparePlan: preparePlan,
     loadIndex: loadIndex
   }
 })

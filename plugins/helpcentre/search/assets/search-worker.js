@@ -39,14 +39,18 @@ if (typeof self.helpcentreSearch !== "function") {
 
 var core = self.helpcentreSearch(self.lunr)
 var ready = download.then(function (data) {
-  return new core.Searcher(data, function (number) {
-    var url = new URL(data.text.url.replace("{}", number), indexUrl)
-    return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok)
-        throw new Error("helpcentre search: " + url.href + " answered " + response.status)
-      return response.json()
-    })
-  })
+  /* Parts of the index next to it: postings shards and text chunks, by number */
+  function part(template) {
+    return function (number) {
+      var url = new URL(template.replace("{}", number), indexUrl)
+      return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok)
+          throw new Error("helpcentre search: " + url.href + " answered " + response.status)
+        return response.json()
+      })
+    }
+  }
+  return new core.Searcher(data, part(data.text.url), part(data.postings.url))
 })
 ready.catch(function (error) { console.error(error) })
 
