@@ -363,10 +363,15 @@
 
   /* Number of the shard holding the postings of term `t` */
   CompactIndex.prototype.shardOf = function (t) {
-    var low = 0, high = this.shardStarts.length - 1
+    return partOf(this.shardStarts, t)
+  }
+
+  /* Number of the part (shard or chunk) holding item `item`, given where each part starts */
+  function partOf(starts, item) {
+    var low = 0, high = starts.length - 1
     while (low < high) {
       var middle = (low + high + 1) >> 1
-      if (this.shardStarts[middle] <= t)
+      if (starts[middle] <= item)
         low = middle
       else
         high = middle - 1
@@ -580,15 +585,7 @@
 
   /* Number of the text chunk holding document `number` */
   Searcher.prototype.chunkOf = function (number) {
-    var low = 0, high = this.starts.length - 1
-    while (low < high) {
-      var middle = (low + high + 1) >> 1
-      if (this.starts[middle] <= number)
-        low = middle
-      else
-        high = middle - 1
-    }
-    return low
+    return partOf(this.starts, number)
   }
 
   /* Promise that the texts of chunk `number` are at hand; failures leave excerpts empty */
