@@ -58,7 +58,7 @@ def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path
         {"location": f"a/{word}/", "title": word, "text": f"<p>{word} " + "colis " * n + "</p>"}
         for n, word in enumerate(["abricot", "banane", "cerise", "datte", "figue", "goyave"])
     ]
-    index = build_index(documents, "fr")
+    index = build_index(documents, "fr", inline_chars=0)
     postings = [lists for shard in index.shards for lists in shard]
     assert len(postings) == len(index.payload["terms"]) == len(index.payload["df"])
     assert shard_postings(postings, size=1) == list(range(len(postings)))  # one term a shard
@@ -85,19 +85,45 @@ def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path
     assert not (tmp_path / "helpcentre-postings" / f"{len(terms)}.json").exists()
 
 
-def test_text_lives_in_chunks_outside_the_index(french_site: Path) -> None:
-    raw = (french_site / "search" / "helpcentre-index.json").read_text("utf-8")
-    assert "5 jours ouvrés" not in raw  # article text is not part of what loads first
-    ours = json.loads(raw)
-    starts = ours["text"]["starts"]
-    texts = []
-    for number in range(len(starts)):
-        chunk = french_site / "search" / ours["text"]["url"].format(number)
-        texts += json.loads(chunk.read_text("utf-8"))
+def test_a_small_locale_carries_postings_and_texts_in_its_index(french_site: Path) -> None:
+    ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
+    assert set(ours["postings"]) == {"inline"} and set(ours["text"]) == {"inline"}
+    assert len(ours["postings"]["inline"]) == len(ours["terms"])
+    texts = ours["text"]["inline"]
     assert len(texts) == len(ours["docs"])
     (refund,) = [n for n, (location, *_) in enumerate(ours["docs"]) if location.endswith("#when")]
     assert "moyen de paiement" in texts[refund]
-    assert not (french_site / "search" / ours["text"]["url"].format(len(starts))).exists()
+    assert not (french_site / "search" / "helpcentre-text").exists()
+    assert not (french_site / "search" / "helpcentre-postings").exists()
+    # Answered with no request after the reader types: excerpts included.
+    (result,) = search(french_site, "fr", ["remboursement"], mode="answer")
+    assert any("<mark>" in doc["text"] for doc in result["items"][0])
+
+
+SENTENCE = "Le transporteur livre le colis au point relais. "
+
+
+def test_text_of_a_large_locale_lives_in_chunks_outside_the_index(tmp_path: Path) -> None:
+    from helpcentre.search.index import INLINE_CHARS, build_index, write_index
+
+    documents = [
+        {"location": f"a/{n}/", "title": f"Article {n}", "text": f"<p>Colis {n}. " + SENTENCE * 30}
+        for n in range(150)
+    ]
+    assert not build_index(documents[:10], "fr").chunks  # small: inside the index
+    index = build_index(documents, "fr")
+    assert len(json.dumps(documents)) > INLINE_CHARS and len(index.chunks) > 1
+    write_index(tmp_path / "index.json", index)
+    raw = (tmp_path / "index.json").read_text("utf-8")
+    assert SENTENCE not in raw  # article text is not part of what loads first
+    ours = json.loads(raw)
+    texts = []
+    for number in range(len(ours["text"]["starts"])):
+        texts += json.loads((tmp_path / ours["text"]["url"].format(number)).read_text("utf-8"))
+    assert texts == [document["text"] for document in documents]
+    # A rebuild into the same folder with a smaller index leaves no parts behind.
+    write_index(tmp_path / "index.json", build_index(documents[:10], "fr"))
+    assert not (tmp_path / "helpcentre-text").exists()
 
 
 def test_inflections_synonyms_and_typos(french_site: Path) -> None:
@@ -136,7 +162,7 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
         documents.append(
             {"location": location + "#a", "title": "Section", "text": f"<p>Le {word} {number}</p>"}
         )
-    index = build_index(documents, "fr")
+    index = build_index(documents, "fr", inline_chars=0)
     assert len(index.chunks) == 1  # small texts: one chunk
     starts = text_chunks(documents, size=10)
     assert starts == list(range(0, 120, 2))  # an article and its section never split

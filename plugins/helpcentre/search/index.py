@@ -3,7 +3,8 @@
 Input: the search documents Material's search plugin prepares (one per page and per section:
 ``location``, ``title``, ``text`` with light HTML, optional ``tags``). Output: a small index file
 the worker loads before the first query, the terms' postings in shards it fetches for the terms
-a query needs, and the documents' text in chunks it fetches only for the results it shows.
+a query needs, and the documents' text in chunks it fetches only for the results it shows. A
+small locale ships its postings and texts inside the index file instead (``INLINE_CHARS``).
 
 The index file holds, per document, its location and title (all the result list needs besides an
 excerpt; a section that follows its article is located by its anchor alone) and its field lengths,
@@ -48,6 +49,11 @@ POSTINGS_URL = "helpcentre-postings/{}.json"
 #: Uncompressed size after which a postings shard is closed. Terms are in sorted order, so the
 #: expansions of a query word (its prefixes and near spellings) mostly fall in one or two shards.
 SHARD_CHARS = 16_000
+
+#: Uncompressed size of postings and texts together under which a locale ships them inside the
+#: index file: a small help centre then answers with no request after the reader types, which
+#: costs less than the round trips (more than half a second each on a slow mobile network).
+INLINE_CHARS = 128_000
 
 #: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
 #: the chunks of a page of results cost little, large enough that a page needs few requests.
@@ -122,13 +128,17 @@ def build_index(
     documents: Iterable[Mapping[str, Any]],
     locale: str,
     synonyms: list[list[list[str]]] | None = None,
+    *,
+    inline_chars: int = INLINE_CHARS,
 ) -> SearchIndex:
-    """Return the index file and text chunks the search worker loads for ``locale``.
+    """Return the index file, postings shards and text chunks the worker loads for ``locale``.
 
     Args:
         documents: search documents (``location``, ``title``, ``text``, optional ``tags``).
         locale: the build's locale, e.g. ``fr``; decides tokenising, stop words and stemming.
         synonyms: analysed synonym groups from :func:`helpcentre.search.synonyms.synonym_terms`.
+        inline_chars: postings and texts under this size (JSON) go inside the index file
+            (``{"inline": [...]}``) instead of shards and chunks.
 
     Raises:
         helpcentre.search.languages.LanguageError: for a locale without search rules.
@@ -201,6 +211,11 @@ def build_index(
         "text": {"url": TEXT_URL, "starts": starts},
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
+    texts = [text for chunk in chunks for text in chunk]
+    if len(dump_index(postings)) + len(dump_index(texts)) <= inline_chars:
+        payload["postings"] = {"inline": postings}
+        payload["text"] = {"inline": texts}
+        return SearchIndex(payload, [], [])
     return SearchIndex(payload, chunks, shards)
 
 
@@ -225,12 +240,13 @@ def write_index(index_file: Path, index: SearchIndex) -> None:
     index_file.parent.mkdir(parents=True, exist_ok=True)
     index_file.write_text(dump_index(index.payload), encoding="utf-8")
     for url, parts in (
-        (index.payload["postings"]["url"], index.shards),
-        (index.payload["text"]["url"], index.chunks),
+        (index.payload["postings"].get("url", POSTINGS_URL), index.shards),
+        (index.payload["text"].get("url", TEXT_URL), index.chunks),
     ):
         folder = index_file.parent / url.split("/")[0]
         # A rebuild into the same site must not leave parts of a larger index behind.
         shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
+        if parts:
+            folder.mkdir(parents=True)
         for number, part in enumerate(parts):
             (index_file.parent / url.format(number)).write_text(dump_index(part), "utf-8")

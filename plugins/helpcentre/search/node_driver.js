@@ -55,7 +55,7 @@ function compare(data, searcher, queries, shard) {
       builder.fieldLengths[`${field}/${n}`] = 0
     }
   })
-  const postings = data.postings.starts.flatMap((start, number) => shard(number))
+  const postings = data.postings.inline || data.postings.starts.flatMap((_, number) => shard(number))
   data.terms.forEach((term, t) => {
     const lists = postings[t]
     const posting = { _index: t }
@@ -108,7 +108,9 @@ async function main() {
     const file = path.join(path.dirname(request.index), template.replace("{}", number))
     return JSON.parse(fs.readFileSync(file, "utf8"))
   }
-  const searcher = new core.Searcher(data, part(data.text.url, chunks), part(data.postings.url, shards))
+  const searcher = new core.Searcher(
+    data, part(data.text.url || "", chunks), part(data.postings.url || "", shards)
+  )
   const each = async ask => {
     const answers = []
     for (const query of request.queries) {

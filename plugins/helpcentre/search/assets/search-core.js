@@ -355,9 +355,10 @@
       return count ? sum / count : 0
     })
     this.tokenSet = lunr.TokenSet.fromArray(data.terms.slice().sort())
-    this.shardStarts = data.postings.starts
+    /* A small locale's postings come inside the index file, as its only shard */
+    this.shardStarts = data.postings.inline ? [0] : data.postings.starts
     this.loadShard = loadShard
-    this.shards = []
+    this.shards = data.postings.inline ? [data.postings.inline] : []
     this.loading = []
   }
 
@@ -532,7 +533,8 @@
    * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location (or
    * "#anchor" after its article), title, tags?]], boosts: {doc: boost}, terms: [term],
    * df: [documents per term], lengths: [[length per document] per field],
-   * postings: {url, starts}, text: {url, starts}}.
+   * postings: {url, starts} or {inline: [postings per term]},
+   * text: {url, starts} or {inline: [text per document]}}.
    * `loadShard(number)` returns (a promise of) the postings of one shard (the terms from
    * `postings.starts[number]` on, one list per field each); postings are document-number gaps,
    * each followed by -tf when its term frequency is not 1.
@@ -546,10 +548,16 @@
     this.analyzer = new Analyzer(data.locale, data.separator)
     this.index = loadIndex(data, loadShard)
     this.synonyms = data.synonyms || []
-    this.starts = data.text ? data.text.starts : [0]
+    this.starts = data.text && data.text.starts ? data.text.starts : [0]
     this.loadChunk = loadChunk || null
     this.chunks = []
     this.texts = []
+    if (data.text && data.text.inline) {
+      /* A small locale's texts come inside the index file, as its only chunk */
+      this.texts = data.text.inline.slice()
+      this.chunks[0] = Promise.resolve()
+      this.chunks[0].done = true
+    }
     this.docs = []
     this.map = new Map()
     var articlePath = ""

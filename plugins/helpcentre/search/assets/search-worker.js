@@ -50,7 +50,7 @@ var ready = download.then(function (data) {
       })
     }
   }
-  return new core.Searcher(data, part(data.text.url), part(data.postings.url))
+  return new core.Searcher(data, part(data.text.url || ""), part(data.postings.url || ""))
 })
 ready.catch(function (error) { console.error(error) })
 
