@@ -172,7 +172,7 @@ def main() -> None:
         (anchor_bytes, _) = french_index_bytes(projects["anchor"] / "site", ours=False)
         print(
             f"search index fetched on a French page: helpcentre {first / 2**10:.0f} KB before"
-            f" the first query ({first / anchor_bytes:.2f}x), {whole / 2**10:.0f} KB if every"
+            f" the first query ({first / anchor_bytes:.3f}x), {whole / 2**10:.0f} KB if every"
             f" shard and text chunk were fetched ({whole / anchor_bytes:.2f}x);"
             f" anchor {anchor_bytes / 2**10:.0f} KB"
         )
