@@ -25,7 +25,8 @@ _WORDS = {
     "fatura endereço transportadora rastreamento cliente carrinho".split(),
     "nl": "bestelling pakket levering terugbetaling betaling kaart account wachtwoord retour "
     "label factuur adres vervoerder volgen klant winkelwagen".split(),
-    "zh": "订单 包裹 配送 退款 付款 银行卡 账户 密码 退货 标签 发票 地址 快递 跟踪 客户 购物车".split(),
+    "zh": "订单 包裹 配送 退款 付款 银行卡 账户 密码 "
+    "退货 标签 发票 地址 快递 跟踪 客户 购物车".split(),
     "sv": "beställning paket leverans återbetalning betalning kort konto lösenord retur "
     "etikett faktura adress transportör spårning kund varukorg".split(),
     "ru": "заказ посылка доставка возврат оплата карта аккаунт пароль этикетка счёт адрес "

@@ -79,8 +79,10 @@ def test_catalogs_compiled_from_po_without_mo(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with (folder / "messages.po").open("a", encoding="utf-8") as handle:
-        handle.write('\nmsgid "%(num)d article"\nmsgid_plural "%(num)d articles"\n'
-                     'msgstr[0] ""\nmsgstr[1] ""\n')
+        handle.write(
+            '\nmsgid "%(num)d article"\nmsgid_plural "%(num)d articles"\n'
+            'msgstr[0] ""\nmsgstr[1] ""\n'
+        )
     (folder / "extra.po").write_text(
         'msgid "Returns"\nmsgstr "Retours"\n\n'
         'msgid "%(num)d article"\nmsgid_plural "%(num)d articles"\n'
@@ -93,7 +95,8 @@ def test_catalogs_compiled_from_po_without_mo(tmp_path: Path) -> None:
     assert translations.gettext("Account") == "Account"  # missing falls back to the source
     assert translations.gettext("Returns") == "Retours"  # other domains are merged
     # An empty plural entry in messages.po does not hide another domain's translation.
-    assert translations.ngettext("%(num)d article", "%(num)d articles", 3) == "%(num)d articles (fr)"
+    plural = translations.ngettext("%(num)d article", "%(num)d articles", 3)
+    assert plural == "%(num)d articles (fr)"
     assert not list(tmp_path.rglob("*.mo"))
     assert load_translations(tmp_path, "de").gettext("Orders") == "Orders"
 

@@ -108,7 +108,9 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
         # A value YAML parses but cannot construct, such as the date 2026-02-30.
         line, key, raw = _bad_value(source)
         raise ContentError(
-            path, line, f"'{key}': '{raw}' is not a date ({error})",
+            path,
+            line,
+            f"'{key}': '{raw}' is not a date ({error})",
             "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
         ) from error
     finally:
