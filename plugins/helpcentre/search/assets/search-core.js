@@ -105,12 +105,23 @@
     })
   }
 
+  /* Words whose terms are remembered: highlighting a page of results analyses the same title
+     and text words again and again, and stemming is most of what it costs */
+  var TERM_MEMORY = 20000
+
   /* Trim, filter and stem one lower-case word; null when it is not indexed */
   Analyzer.prototype.term = function (word) {
+    var memory = this.memory || (this.memory = new Map())
+    var known = memory.get(word)
+    if (known !== undefined)
+      return known
     var token = new lunr.Token(word, {})
     for (var i = 0; i < this.pipeline.length && token; i++)
       token = this.pipeline[i](token, 0, [token])
     var value = token ? token.toString() : ""
+    if (memory.size >= TERM_MEMORY)
+      memory.clear()
+    memory.set(word, value.length ? value : null)
     return value.length ? value : null
   }
 
@@ -234,7 +245,24 @@
     }
   }
 
+  /* Whether the index term `key` answers the plan entry `entry`, remembered per entry: a query
+     asks it for every matched document's terms, which are mostly the same few */
   function matches(entry, key) {
+    var known = entry.answers || (entry.answers = new Map())
+    var answer = known.get(key)
+    if (answer === undefined)
+      known.set(key, answer = answers(entry, key))
+    return answer
+  }
+
+  function matchesAny(entry, keys) {
+    for (var k = 0; k < keys.length; k++)
+      if (matches(entry, keys[k]))
+        return true
+    return false
+  }
+
+  function answers(entry, key) {
     return key === entry.term ||
       (entry.prefix && key.indexOf(entry.term) === 0) ||
       (entry.stub && key.indexOf(entry.stub) === 0) ||
@@ -420,41 +448,29 @@
     }))
   }
 
-  /* Calls visit(doc, weight) for each document of term `t` in field `f`, in document order */
-  CompactIndex.prototype.postings = function (t, f, visit) {
-    var K1 = 1.2, B = 0.75
-    var list = this.list(t, f), lengths = this.lengths[f], average = this.average[f]
-    var idf = this.idf[t], boost = this.fieldBoosts[f], boosts = this.docBoosts, doc = 0
-    for (var p = 0; p < list.length; p++) {
-      doc += list[p]
-      var frequency = list[p + 1] < 0 ? -list[++p] : 1
-      var score = idf * ((K1 + 1) * frequency) /
-        (K1 * (1 - B + B * (lengths[doc] / average)) + frequency)
-      score *= boost
-      score *= boosts[doc] || 1
-      visit(doc, Math.round(score * 1000) / 1000)
-    }
-  }
-
   /*
    * lunr.Index.prototype.query for the queries the searcher makes (optional clauses, no
-   * pipeline): `fn` receives a lunr.Query; returns [{ref, score, matchData: {metadata}}], best
-   * first, ties in lunr's order.
+   * pipeline): `fn` receives a lunr.Query; returns [{ref, score, keys, matchData: {metadata}}],
+   * best first, ties in lunr's order; `keys` are the matched terms, which lunr gives as the keys
+   * of `matchData.metadata`. Per-document sums live in typed arrays indexed by document number:
+   * a common word matches thousands of documents, and a Map or an object per document was most
+   * of the time of a first query.
    */
   CompactIndex.prototype.query = function (fn) {
-    var fields = this.fields, query = new lunr.Query(fields), self = this
+    var fields = this.fields, query = new lunr.Query(fields), count = this.count
     fn.call(query, query)
     /* Query vectors: per field, term number -> summed clause boosts */
     var vectors = fields.map(function () { return new Map() })
-    var seen = new Set(), order = [], matched = fields.map(function () { return new Set() })
-    var keys = new Map()
+    var seen = new Set(), order = []
+    var matched = fields.map(function () { return new Uint8Array(count) })
+    var keys = new Array(count)
     var expansions = this.expand(query)
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c], expanded = expansions[c]
       for (var e = 0; e < expanded.length; e++) {
         var t = expanded[e], term = this.names[t]
         for (var k = 0; k < clause.fields.length; k++) {
-          var f = fields.indexOf(clause.fields[k]), vector = vectors[f]
+          var f = fields.indexOf(clause.fields[k]), vector = vectors[f], marks = matched[f]
           vector.set(t, (vector.has(t) ? vector.get(t) : 0) + clause.boost)
           var cacheKey = term + "/" + f
           if (seen.has(cacheKey))
@@ -465,50 +481,80 @@
             doc += list[p]
             if (list[p + 1] < 0)
               p++
-            if (!matched[f].has(doc)) {
-              matched[f].add(doc)
+            if (!marks[doc]) {
+              marks[doc] = 1
               order.push(f, doc)
             }
-            var docKeys = keys.get(doc)
+            var docKeys = keys[doc]
             if (!docKeys)
-              keys.set(doc, docKeys = Object.create(null))
-            docKeys[term] = NO_METADATA
+              keys[doc] = [term]
+            else if (docKeys[docKeys.length - 1] !== term && docKeys.indexOf(term) < 0)
+              docKeys.push(term)
           }
         }
       }
     }
     /* Similarity of each matched field to its query vector: dot product over the query's terms
        in term order (as lunr.Vector.dot adds them), divided by the query vector's magnitude */
-    var dots = fields.map(function (field, f) {
-      var dot = new Map(), sumOfSquares = 0
-      var numbers = Array.from(vectors[f].keys()).sort(function (a, b) { return a - b })
-      numbers.forEach(function (t) {
-        var weight = vectors[f].get(t)
+    var dots = [], magnitudes = []
+    for (var d = 0; d < fields.length; d++) {
+      var dot = dots[d] = new Float64Array(count), sumOfSquares = 0
+      var numbers = Array.from(vectors[d].keys()).sort(function (a, b) { return a - b })
+      for (var n = 0; n < numbers.length; n++) {
+        var weight = vectors[d].get(numbers[n])
         sumOfSquares += weight * weight
-        self.postings(t, f, function (doc, score) {
-          dot.set(doc, (dot.get(doc) || 0) + weight * score)
-        })
-      })
-      return { dot: dot, magnitude: Math.sqrt(sumOfSquares) }
-    })
-    var results = [], byDoc = new Map()
+        this.addPostings(numbers[n], d, weight, dot)
+      }
+      magnitudes[d] = Math.sqrt(sumOfSquares)
+    }
+    var results = [], position = new Int32Array(count)
     for (var i = 0; i < order.length; i += 2) {
-      var similarity = dots[order[i]], number = order[i + 1]
-      var score = (similarity.dot.get(number) || 0) / similarity.magnitude || 0
-      var match = byDoc.get(number)
-      if (match) {
-        match.score += score
+      var field = order[i], number = order[i + 1]
+      var score = dots[field][number] / magnitudes[field] || 0
+      if (position[number]) {
+        results[position[number] - 1].score += score
       } else {
-        match = { ref: String(number), score: score, matchData: { metadata: keys.get(number) } }
-        byDoc.set(number, match)
-        results.push(match)
+        results.push(new Hit(String(number), score, keys[number]))
+        position[number] = results.length
       }
     }
     return results.sort(function (a, b) { return b.score - a.score })
   }
 
-  /* The index keeps no term positions (highlighting re-analyses the text), so every match has
-     the same empty metadata; lunr only reads it */
+  /* Adds weight x (BM25 weight of term `t` in field `f`) to `dot[doc]` for each of its documents */
+  CompactIndex.prototype.addPostings = function (t, f, weight, dot) {
+    var K1 = 1.2, B = 0.75
+    var list = this.list(t, f), lengths = this.lengths[f], average = this.average[f]
+    var idf = this.idf[t], boost = this.fieldBoosts[f], boosts = this.docBoosts, doc = 0
+    for (var p = 0; p < list.length; p++) {
+      doc += list[p]
+      var frequency = list[p + 1] < 0 ? -list[++p] : 1
+      var score = idf * ((K1 + 1) * frequency) /
+        (K1 * (1 - B + B * (lengths[doc] / average)) + frequency)
+      score *= boost
+      score *= boosts[doc] || 1
+      dot[doc] += weight * (Math.round(score * 1000) / 1000)
+    }
+  }
+
+  /* A match as lunr.Index returns it; its metadata is made only when asked for */
+  function Hit(ref, score, keys) {
+    this.ref = ref
+    this.score = score
+    this.keys = keys
+  }
+
+  Object.defineProperty(Hit.prototype, "matchData", {
+    get: function () {
+      /* The index keeps no term positions (highlighting re-analyses the text), so every
+         matched term has the same empty metadata; lunr only reads it */
+      var metadata = Object.create(null)
+      for (var k = 0; k < this.keys.length; k++)
+        metadata[this.keys[k]] = NO_METADATA
+      return { metadata: metadata }
+    }
+  })
+
   var NO_METADATA = Object.freeze(Object.create(null))
 
   function loadIndex(data, loadShard) {
@@ -640,17 +686,19 @@
     if (!plan.length)
       return { plan: plan, groups: [] }
     var map = this.map, docs = this.docs
-    var items = []
+    var items = [], matchedKeys = Object.create(null)
     var hits = runPlan(this.index, plan)
     for (var h = 0; h < hits.length; h++) {
       var hit = hits[h]
       var doc = docs[Number(hit.ref)]
       if (typeof doc === "undefined")
         continue
-      var keys = Object.keys(hit.matchData.metadata)
+      var keys = hit.keys || Object.keys(hit.matchData.metadata)
+      for (var k = 0; k < keys.length; k++)
+        matchedKeys[keys[k]] = true
       var matched = 0
       for (var p = 0; p < plan.length; p++)
-        matched += keys.some(matches.bind(null, plan[p])) ? 1 : 0
+        matched += matchesAny(plan[p], keys) ? 1 : 0
       var boost = +!doc.parent + matched / plan.length
       items.push({ number: doc.number, score: hit.score * (1 + boost * boost), keys: keys })
     }
@@ -669,38 +717,65 @@
       if (!group.some(function (item) { return docs[item.number].location === ref }))
         group.push({ number: map.get(ref).number, score: 0, keys: [] })
     })
-    return { plan: plan, groups: Array.from(groups.values()) }
+    return { plan: plan, groups: Array.from(groups.values()), keys: matchedKeys }
   }
 
-  /* Items of Material's result list: titles highlighted, excerpts for the first groups */
+  /*
+   * Items of Material's result list: titles highlighted, excerpts for the first groups. A group
+   * rendered before for the same ranking is reused unless a text it lacked has come since: an
+   * answer in two steps renders the many groups past the first page once.
+   */
   Searcher.prototype.render = function (ranked, options) {
     var doHighlight = !options || options.highlight !== false
     var analyzer = this.analyzer, docs = this.docs, texts = this.texts, plan = ranked.plan
     var excerpts = options && options.excerpts !== undefined ? options.excerpts : EXCERPT_GROUPS
+    var key = String(doHighlight) + "/" + excerpts
+    if (!ranked.rendered || ranked.rendered.key !== key)
+      ranked.rendered = { key: key, groups: [] }
+    var rendered = ranked.rendered.groups
+    /* A document's own matched terms are the query's matched terms that occur in it, so its
+       title and text are highlighted with the query's: the same marks, and a title that many
+       results share (a "Steps" or "Symptoms" section) is highlighted once */
+    var keySet = ranked.keys || Object.create(null), titles = new Map()
+    function highlightTitle(title) {
+      var marked = titles.get(title)
+      if (marked === undefined)
+        titles.set(title, marked = highlight(analyzer, title, keySet, true))
+      return marked
+    }
+    function renderItem(item, rank) {
+      var source = docs[item.number]
+      var terms = {}
+      if (item.keys.length)
+        for (var p = 0; p < plan.length; p++)
+          terms[plan[p].word] = matchesAny(plan[p], item.keys)
+      var text = rank < excerpts && typeof texts[item.number] === "string"
+        ? texts[item.number]
+        : ""
+      var doc = { location: source.location, title: source.title, text: text }
+      if (source.tags)
+        doc.tags = source.tags.slice()
+      if (doHighlight) {
+        doc.title = highlightTitle(doc.title)
+        doc.text = highlight(analyzer, doc.text, keySet, false)
+      }
+      doc.score = item.score
+      doc.terms = terms
+      return doc
+    }
     return {
       items: ranked.groups.map(function (group, rank) {
-        return group.map(function (item) {
-          var source = docs[item.number], keySet = {}
-          for (var k = 0; k < item.keys.length; k++)
-            keySet[item.keys[k]] = true
-          var terms = {}
-          if (item.keys.length)
-            for (var p = 0; p < plan.length; p++)
-              terms[plan[p].word] = item.keys.some(matches.bind(null, plan[p]))
-          var text = rank < excerpts && typeof texts[item.number] === "string"
-            ? texts[item.number]
-            : ""
-          var doc = { location: source.location, title: source.title, text: text }
-          if (source.tags)
-            doc.tags = source.tags.slice()
-          if (doHighlight) {
-            doc.title = highlight(analyzer, doc.title, keySet, true)
-            doc.text = highlight(analyzer, doc.text, keySet, false)
-          }
-          doc.score = item.score
-          doc.terms = terms
-          return doc
+        var done = rendered[rank]
+        if (done && done.complete)
+          return done.items
+        var complete = true
+        var items = group.map(function (item) {
+          if (rank < excerpts && typeof texts[item.number] !== "string")
+            complete = false
+          return renderItem(item, rank)
         })
+        rendered[rank] = { items: items, complete: complete }
+        return items
       })
     }
   }
