@@ -50,7 +50,12 @@ ARTICLES = {
 
 
 def write_site(
-    base: Path, locale: str, *, endpoint: str = "/api/v1", synonyms: str | None = None
+    base: Path,
+    locale: str,
+    *,
+    endpoint: str = "/api/v1",
+    synonyms: str | None = None,
+    features: list[str] | None = None,
 ) -> Path:
     """Write a one-locale help centre under ``base`` and return its mkdocs.yml."""
     docs = base / "docs" / locale
@@ -71,6 +76,7 @@ def write_site(
             "language": locale,
             "custom_dir": str(ROOT / "overrides"),
             "font": False,  # no requests leave the machine
+            "features": list(features or []),
         },
         "markdown_extensions": ["attr_list", "admonition"],
         "plugins": ["search", {"helpcentre/search": {"report_endpoint": endpoint}}],

@@ -22,6 +22,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         done = build(write_site(base, locale, endpoint="/collector/api/v1"))
         assert done.returncode == 0, done.stderr
         built[locale] = base / "site" / locale
+    base = tmp_path_factory.mktemp("site-instant")
+    done = build(write_site(base, "fr", features=["navigation.instant"]))
+    assert done.returncode == 0, done.stderr
+    built["instant"] = base / "site" / "fr"
     return built
 
 
@@ -63,6 +67,32 @@ def test_french_inflected_query_finds_article_with_highlight(page, sites) -> Non
         # Keyboard: Enter opens the best result.
         page.keyboard.press("Enter")
         page.wait_for_url("**/returns/refund-timeline/**")
+
+
+def test_worker_started_by_the_page_head_is_the_one_the_theme_uses(page, sites) -> None:  # noqa: ANN001
+    html = (sites["instant"] / "index.html").read_text("utf-8")
+    # The worker is started before the stylesheets, which would hold a script after them.
+    assert html.index("search-worker.js") < html.index('rel="stylesheet"')
+    with serve(sites["instant"]) as (url, _):
+        workers: list[str] = []
+        requests: list[str] = []
+        page.on("worker", lambda worker: workers.append(worker.url))
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(url)
+        search(page, "remboursements")
+        assert result_titles(page)[0] == "Délai de remboursement"
+        # One worker, one index download: the theme talks to the worker the head started, and
+        # `Worker` is the browser's own again once it has been handed over.
+        assert len(workers) == 1 and "search-worker.js?lang=fr" in workers[0], workers
+        assert page.evaluate("Worker === window.__hcSearchWorker.constructor")
+        assert page.evaluate("String(Worker).includes('[native code]')")
+        assert sum(u.endswith("search/helpcentre-index.json") for u in requests) == 1
+        # After an instant navigation the theme mounts its search again, with a worker of its
+        # own (as it does with its own worker): search goes on working.
+        page.locator(f"{RESULTS} a").first.click()
+        page.wait_for_url("**/returns/refund-timeline/**")
+        search(page, "colis")
+        assert result_titles(page)[0] == "Comment suivre ma commande ?"
 
 
 def test_japanese_query_finds_article(page, sites) -> None:  # noqa: ANN001
