@@ -105,3 +105,22 @@ def test_reference_catalogs_parse() -> None:
     root = Path(__file__).resolve().parents[2] / "locales"
     for code in ("fr", "it", "es", "ja"):
         assert load_translations(root, code).gettext("Orders") != "Orders"
+
+
+def test_plural_forms_follow_the_catalog_header_not_the_installed_cldr(tmp_path: Path) -> None:
+    # The catalog was written for French's two forms; newer CLDR data gives French a third
+    # ("many", for millions). The file's rule decides which form a number takes.
+    folder = tmp_path / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgid "%(num)d vote"\nmsgid_plural "%(num)d votes"\n'
+        'msgstr[0] "%(num)d avis"\nmsgstr[1] "%(num)d avis (pluriel)"\n',
+        encoding="utf-8",
+    )
+    translations = load_translations(tmp_path, "fr")
+    assert translations.ngettext("%(num)d vote", "%(num)d votes", 1) == "%(num)d avis"
+    for count in (0, 3, 1_000_000):
+        got = translations.ngettext("%(num)d vote", "%(num)d votes", count)
+        assert got == ("%(num)d avis" if count == 0 else "%(num)d avis (pluriel)")

@@ -51,23 +51,38 @@ def read_catalog(path: Path, locale: str) -> Catalog:
         ) from error
 
 
-def _translated(string: str | tuple[str, ...]) -> bool:
-    """Whether a message string (a tuple of plural forms) is filled in."""
-    if isinstance(string, tuple):
-        return bool(string) and all(string)
-    return bool(string)
+def _filled(string: str | tuple[str, ...], forms: int) -> str | tuple[str, ...]:
+    """A message string as the compiled catalog takes it; empty when it is not translated.
+
+    A plural entry needs its first form. Forms missing at the end -- a file written for a rule
+    with fewer forms, which the parser pads with empty strings -- take the last one given.
+    """
+    if not isinstance(string, tuple):
+        return string
+    given = list(string)
+    while given and not given[-1]:
+        given.pop()
+    if not given or not all(given):
+        return ""
+    return tuple((given + [given[-1]] * forms)[:forms])
 
 
 @lru_cache(maxsize=64)
 def _compiled(locales_dir: str, locale: str, stamp: tuple[tuple[str, float], ...]) -> Translations:
     merged = Catalog(locale=locale.replace("-", "_"))
-    for path_name, _ in stamp:
-        for message in read_catalog(Path(path_name), locale):
+    for index, (path_name, _) in enumerate(stamp):
+        catalog = read_catalog(Path(path_name), locale)
+        if index == 0:
+            # The plural rule the translators wrote for (messages.po's header), not the one of
+            # the installed Babel's CLDR data, which may count more forms (French has three
+            # since CLDR 42): the message strings are indexed by the file's rule.
+            merged.mime_headers = [("Plural-Forms", catalog.plural_forms)]
+        for message in catalog:
             # Fuzzy and empty entries are left out, so gettext falls back to the source text
             # (or to another domain that translates it).
-            if message.id and _translated(message.string) and not message.fuzzy:
-                if message.id not in merged:
-                    merged.add(message.id, message.string, context=message.context)
+            string = _filled(message.string, merged.num_plurals)
+            if message.id and string and not message.fuzzy and message.id not in merged:
+                merged.add(message.id, string, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, merged)
     buffer.seek(0)
