@@ -628,6 +628,38 @@
     }
   }
 
+  /*
+   * Work to do while the reader has not typed yet, as a list of small steps (the worker runs
+   * one per task, so a query that arrives goes before the rest): the words of the titles, and
+   * of the texts a small locale carries, are analysed once, so that highlighting a first page
+   * of results finds their terms remembered; where the postings are at hand, one query is
+   * answered and thrown away, so that a reader's first query runs compiled code.
+   */
+  Searcher.prototype.warmUpSteps = function () {
+    var self = this, steps = [], STEP_CHARS = 16000
+    function analyse(texts) {
+      var from = 0
+      while (from < texts.length) {
+        var to = from, size = 0
+        while (to < texts.length && size < STEP_CHARS)
+          size += String(texts[to++] || "").length
+        steps.push(function (slice) {
+          return function () {
+            for (var i = 0; i < slice.length; i++)
+              self.analyzer.terms(String(slice[i] || "").replace(/<[^>]*>/g, " "))
+          }
+        }(texts.slice(from, to)))
+        from = to
+      }
+    }
+    if (this.index.shards.length === this.index.shardStarts.length && this.docs.length)
+      steps.push(function () { self.search(self.docs[0].title) })
+    analyse(this.docs.map(function (doc) { return doc.title }))
+    if (this.chunks[0] && this.chunks[0].done && this.starts.length === 1)
+      analyse(this.texts)
+    return steps
+  }
+
   Searcher.prototype.plan = function (query) {
     return planQuery(this.analyzer, this.synonyms, query)
   }

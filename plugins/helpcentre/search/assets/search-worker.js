@@ -54,6 +54,24 @@ var ready = download.then(function (data) {
 })
 ready.catch(function (error) { console.error(error) })
 
+/* Until the reader types, warm up one small step per task: a query that arrives meanwhile is a
+   message, which runs before the next step */
+ready.then(function (searcher) {
+  var steps = searcher.warmUpSteps()
+  function next() {
+    if (!steps.length)
+      return
+    try {
+      steps.shift()()
+    } catch (error) {
+      console.warn("helpcentre search: warm-up failed", error)
+      return
+    }
+    setTimeout(next, 0)
+  }
+  setTimeout(next, 0)
+}, function () {})
+
 /* Pages listen here to learn how many results the last query had (failed-search reports) */
 var channel = typeof BroadcastChannel === "function"
   ? new BroadcastChannel("helpcentre-search")
