@@ -292,3 +292,18 @@ def test_core_modules_import_without_mkdocs() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_warm_up_before_the_first_query_changes_no_answer(french_site: Path) -> None:
+    if not shutil.which("node"):
+        missing("node is not installed")
+    index = str(french_site / "search" / "helpcentre-index.json")
+    queries = ["remboursement", "colis livraison", "rembourser ma commande", "xyz"]
+    request = {"mode": "steps", "locale": "fr", "index": index, "queries": queries}
+    cold = run_in_node(request)
+    warm = run_in_node(dict(request, warm=True))
+    assert cold["warmed"] is None
+    # The small locale carries its postings and texts: a query, the titles and the texts.
+    assert warm["warmed"]["steps"] >= 3
+    assert warm["warmed"]["remembered"] > 20
+    assert warm["results"] == cold["results"]

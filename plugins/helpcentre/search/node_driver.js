@@ -10,6 +10,7 @@
  *       -> {results: [..], chunks: [chunk number, ..], shards: [postings shard number, ..]}
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
+ * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`.
  */
 "use strict"
 const fs = require("fs")
@@ -111,6 +112,14 @@ async function main() {
   const searcher = new core.Searcher(
     data, part(data.text.url || "", chunks), part(data.postings.url || "", shards)
   )
+  /* {warm: true}: run the worker's warm-up steps first, as the worker does before the reader
+     types; the answer says how many steps ran and how many words the analyser remembers */
+  let warmed = null
+  if (request.warm) {
+    const steps = searcher.warmUpSteps()
+    steps.forEach(step => step())
+    warmed = { steps: steps.length, remembered: searcher.analyzer.memory.size }
+  }
   const each = async ask => {
     const answers = []
     for (const query of request.queries) {
@@ -138,7 +147,7 @@ async function main() {
       results.push(await searcher.answer(query))
     }
   }
-  return { results, chunks, shards }
+  return { results, chunks, shards, warmed }
 }
 
 main().then(answer => process.stdout.write(JSON.stringify(answer)), error => {
