@@ -382,12 +382,20 @@
         sum += values[i]
       return count ? sum / count : 0
     })
-    this.tokenSet = lunr.TokenSet.fromArray(data.terms.slice().sort())
+    /* The automaton of the terms, which expands prefixes and typos, is built when first needed
+       (or by the warm-up): building it is the longest part of loading a large locale */
+    this.tokenSetCache = null
     /* A small locale's postings come inside the index file, as its only shard */
     this.shardStarts = data.postings.inline ? [0] : data.postings.starts
     this.loadShard = loadShard
     this.shards = data.postings.inline ? [data.postings.inline] : []
     this.loading = []
+  }
+
+  CompactIndex.prototype.tokenSet = function () {
+    if (!this.tokenSetCache)
+      this.tokenSetCache = lunr.TokenSet.fromArray(this.names.slice().sort())
+    return this.tokenSetCache
   }
 
   /* Number of the shard holding the postings of term `t` */
@@ -420,7 +428,7 @@
   CompactIndex.prototype.expand = function (query) {
     var expanded = []
     for (var c = 0; c < query.clauses.length; c++) {
-      var terms = this.tokenSet.intersect(lunr.TokenSet.fromClause(query.clauses[c])).toArray()
+      var terms = this.tokenSet().intersect(lunr.TokenSet.fromClause(query.clauses[c])).toArray()
       expanded.push(terms.map(function (term) { return this.termIndex.get(term) }, this))
     }
     return expanded
@@ -630,13 +638,14 @@
 
   /*
    * Work to do while the reader has not typed yet, as a list of small steps (the worker runs
-   * one per task, so a query that arrives goes before the rest): the words of the titles, and
-   * of the texts a small locale carries, are analysed once, so that highlighting a first page
-   * of results finds their terms remembered; where the postings are at hand, one query is
-   * answered and thrown away, so that a reader's first query runs compiled code.
+   * one per task, so a query that arrives goes before the rest): the automaton of the terms is
+   * built; the words of the texts and titles a small locale carries are analysed once, so that
+   * highlighting a first page of results finds their terms remembered; where the postings are
+   * at hand, one query is answered and thrown away, so that a reader's first query runs
+   * compiled code.
    */
   Searcher.prototype.warmUpSteps = function () {
-    var self = this, steps = [], STEP_CHARS = 16000
+    var self = this, steps = [], STEP_CHARS = 8000
     function analyse(texts) {
       var from = 0
       while (from < texts.length) {
@@ -652,11 +661,14 @@
         from = to
       }
     }
+    steps.push(function () { self.index.tokenSet() })
     if (this.index.shards.length === this.index.shardStarts.length && this.docs.length)
       steps.push(function () { self.search(self.docs[0].title) })
-    analyse(this.docs.map(function (doc) { return doc.title }))
+    /* A small locale's texts: highlighting excerpts stems every word of the texts shown. (A
+       large locale's titles are left: their distinct words are few, and the first query's
+       titles fill the memory as fast as a warm-up would.) */
     if (this.chunks[0] && this.chunks[0].done && this.starts.length === 1)
-      analyse(this.texts)
+      analyse(this.texts.concat(this.docs.map(function (doc) { return doc.title })))
     return steps
   }
 
