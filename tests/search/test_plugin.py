@@ -182,9 +182,8 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
 
     # The worker answers first with the excerpts of six results (one round of requests), then
     # again with the whole first page's.
-    answer = run_in_node(
-        {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
-    )
+    request_steps = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
+    answer = run_in_node(request_steps)
     (posted,) = answer["results"]
     assert len(posted) == 2
     first, second = posted
@@ -195,6 +194,20 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert with_text == [True] * 6 + [False] * 4
     assert all(group[0]["text"] for group in second["items"][:10])
     assert len(answer["chunks"]) == 10
+    # On a slow network (excerpts later than the wait), the titles come first, then the first
+    # six excerpts, then the page's.
+    slow = dict(request_steps, chunk_delay=300, excerpt_wait=50)
+    (posted,) = run_in_node(slow)["results"]
+    assert len(posted) == 3
+    assert [group[0]["location"] for group in posted[0]["items"]] == [
+        group[0]["location"] for group in second["items"]
+    ]
+    assert not any(group[0]["text"] for group in posted[0]["items"])
+    assert [bool(group[0]["text"]) for group in posted[1]["items"][:10]] == with_text
+    assert posted[2] == second
+    # Excerpts within the wait: no answer without them.
+    (posted,) = run_in_node(dict(request_steps, chunk_delay=20, excerpt_wait=2000))["results"]
+    assert len(posted) == 2 and posted[0]["items"][0][0]["text"]
     # Once the chunks are at hand, one answer is enough.
     answer = run_in_node(
         {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis", "colis"]}

@@ -10,7 +10,8 @@
  *       -> {results: [..], chunks: [chunk number, ..], shards: [postings shard number, ..]}
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
- * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`.
+ * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`;
+ * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait.
  */
 "use strict"
 const fs = require("fs")
@@ -109,9 +110,12 @@ async function main() {
     const file = path.join(path.dirname(request.index), template.replace("{}", number))
     return JSON.parse(fs.readFileSync(file, "utf8"))
   }
-  const searcher = new core.Searcher(
-    data, part(data.text.url || "", chunks), part(data.postings.url || "", shards)
-  )
+  /* {chunk_delay: ms}: text chunks arrive that late, as over a slow network */
+  const text = part(data.text.url || "", chunks)
+  const delayed = request.chunk_delay
+    ? number => new Promise(resolve => setTimeout(() => resolve(text(number)), request.chunk_delay))
+    : text
+  const searcher = new core.Searcher(data, delayed, part(data.postings.url || "", shards))
   /* {warm: true}: run the worker's warm-up steps first, as the worker does before the reader
      types; the answer says how many steps ran and how many words the analyser remembers */
   let warmed = null
@@ -141,7 +145,10 @@ async function main() {
   for (const query of request.queries) {
     if (request.mode === "steps") {
       const posted = []
-      await searcher.answerInSteps(query, undefined, answer => posted.push(answer))
+      const options = request.excerpt_wait === undefined
+        ? undefined
+        : { excerptWait: request.excerpt_wait }
+      await searcher.answerInSteps(query, options, answer => posted.push(answer))
       results.push(posted)
     } else {
       results.push(await searcher.answer(query))
