@@ -208,11 +208,34 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     # Excerpts within the wait: no answer without them.
     (posted,) = run_in_node(dict(request_steps, chunk_delay=20, excerpt_wait=2000))["results"]
     assert len(posted) == 2 and posted[0]["items"][0][0]["text"]
-    # Once the chunks are at hand, one answer is enough.
+    # Once the chunks are at hand, the first answer has every excerpt of the first page; a
+    # second follows for the groups past the twentieth, highlighted in the last answer only.
     answer = run_in_node(
         {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis", "colis"]}
     )
-    assert [len(posted) for posted in answer["results"]] == [2, 1]
+    assert [len(posted) for posted in answer["results"]] == [2, 2]
+    assert answer["results"][1][0]["items"][:10] == second["items"][:10]
+
+
+def test_groups_past_the_twentieth_are_highlighted_in_the_last_answer(tmp_path: Path) -> None:
+    from helpcentre.search.index import build_index, write_index
+
+    documents = [
+        {"location": f"orders/colis-{n}/", "title": f"Colis {n}", "text": f"<p>Le colis {n}</p>"}
+        for n in range(30)
+    ]
+    path = tmp_path / "index.json"
+    write_index(path, build_index(documents, "fr"))
+    request = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
+    ((first, last),) = run_in_node(request)["results"]
+    marked = ["<mark>" in group[0]["title"] for group in first["items"]]
+    assert marked == [True] * 20 + [False] * 10
+    assert all("<mark>" in group[0]["title"] for group in last["items"])
+    assert first["items"][:20] == last["items"][:20]
+    # Twenty groups or fewer: one answer, all highlighted.
+    write_index(path, build_index(documents[:12], "fr"))
+    ((only,),) = run_in_node(request)["results"]
+    assert all("<mark>" in group[0]["title"] for group in only["items"])
 
 
 def test_scores_equal_lunr_js_own_index(french_site: Path) -> None:

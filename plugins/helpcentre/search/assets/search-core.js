@@ -776,6 +776,9 @@
     var doHighlight = !options || options.highlight !== false
     var analyzer = this.analyzer, docs = this.docs, texts = this.texts, plan = ranked.plan
     var excerpts = options && options.excerpts !== undefined ? options.excerpts : EXCERPT_GROUPS
+    /* Groups from `plainFrom` on are rendered without highlighting (a first answer's groups the
+       reader cannot see yet: highlighting is most of the time rendering takes) */
+    var plainFrom = options && options.plainFrom !== undefined ? options.plainFrom : Infinity
     var key = String(doHighlight) + "/" + excerpts
     if (!ranked.rendered || ranked.rendered.key !== key)
       ranked.rendered = { key: key, groups: [] }
@@ -790,7 +793,7 @@
         titles.set(title, marked = highlight(analyzer, title, keySet, true))
       return marked
     }
-    function renderItem(item, rank) {
+    function renderItem(item, rank, marked) {
       var source = docs[item.number]
       var terms = {}
       if (item.keys.length)
@@ -802,7 +805,7 @@
       var doc = { location: source.location, title: source.title, text: text }
       if (source.tags)
         doc.tags = source.tags.slice()
-      if (doHighlight) {
+      if (marked) {
         doc.title = highlightTitle(doc.title)
         doc.text = highlight(analyzer, doc.text, keySet, false)
       }
@@ -812,16 +815,17 @@
     }
     return {
       items: ranked.groups.map(function (group, rank) {
+        var marked = doHighlight && rank < plainFrom
         var done = rendered[rank]
-        if (done && done.complete)
+        if (done && done.complete && done.marked === marked)
           return done.items
         var complete = true
         var items = group.map(function (item) {
           if (rank < excerpts && typeof texts[item.number] !== "string")
             complete = false
-          return renderItem(item, rank)
+          return renderItem(item, rank, marked)
         })
-        rendered[rank] = { items: items, complete: complete }
+        rendered[rank] = { items: items, complete: complete, marked: marked }
         return items
       })
     }
@@ -861,24 +865,34 @@
    * excerpts if some of them were still missing. When those first excerpts take longer than
    * `options.excerptWait` milliseconds (EXCERPT_WAIT) after the ranking, the results are posted
    * without them first: on a slow network the reader sees the titles a round trip sooner.
+   * Groups past the first EXCERPT_GROUPS, which the reader reaches only by scrolling, are
+   * highlighted in the last answer only (one more follows for them if needed).
    * Returns a promise that settles after the last answer.
    */
   Searcher.prototype.answerInSteps = function (query, options, post) {
-    var self = this, ranked
+    var self = this, ranked, early
     var wait = options && options.excerptWait !== undefined ? options.excerptWait : EXCERPT_WAIT
     var loaded = function (number) { return self.chunks[number] && self.chunks[number].done }
     function rest() {
       var later = self.chunksOf(ranked, FIRST_EXCERPTS, FIRST_PAGE).filter(function (number) {
         return !loaded(number)
       })
-      post(self.render(ranked, options))
+      post(self.render(ranked, early))
       if (later.length)
         return self.fetchTexts(ranked, FIRST_EXCERPTS, FIRST_PAGE).then(function () {
+          post(self.render(ranked, options))
+        })
+      if (early !== options)
+        /* A task later, so that the page can show the first answer before it takes this one */
+        return new Promise(function (resolve) { setTimeout(resolve, 0) }).then(function () {
           post(self.render(ranked, options))
         })
     }
     return this.prepare(query).then(function () {
       ranked = self.rankGroups(query)
+      early = ranked.groups.length > EXCERPT_GROUPS
+        ? Object.assign({}, options, { plainFrom: EXCERPT_GROUPS })
+        : options
       var first = self.fetchTexts(ranked, 0, FIRST_EXCERPTS)
       if (self.chunksOf(ranked, 0, FIRST_EXCERPTS).every(loaded))
         return first.then(rest)
@@ -888,7 +902,7 @@
         clearTimeout(timer)
         if (!slow)
           return rest()
-        post(self.render(ranked, options))
+        post(self.render(ranked, early))
         return first.then(rest)
       })
     })
