@@ -401,15 +401,22 @@ RANK_WORKER = """async ([url, engine, queries]) => {
   const config = JSON.parse(document.getElementById("__config").textContent)
   const worker = new Worker(new URL(config.search, location.href))
   const index = await (await fetch(url + "search/search_index.json")).json()
-  const ask = message => new Promise(resolve => {
-    worker.onmessage = event => resolve(event.data)
+  /* helpcentre's worker may answer a query in several messages (excerpts and highlighting
+     follow); each names its query, so a late message of the previous query is not taken for
+     the next one's answer. The ranking is the same in all of them. */
+  const ask = (message, query) => new Promise(resolve => {
+    worker.onmessage = event => {
+      const answered = event.data && event.data.data && event.data.data.query
+      if (query === undefined || answered === undefined || answered === query)
+        resolve(event.data)
+    }
     worker.postMessage(message)
   })
   const options = { suggest: false }
   await ask({ type: 0, data: { config: index.config, docs: index.docs, options } })
   const ranks = []
   for (const query of queries) {
-    const result = await ask({ type: 2, data: query })
+    const result = await ask({ type: 2, data: query }, query)
     ranks.push(result.data.items.map(group => {
       const article = group.find(item => !item.location.includes("#")) || group[0]
       return article.location
@@ -465,14 +472,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--throttled-runs", type=int, default=3)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument("--relevance-only", action="store_true", help="skip the timings")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     queries = answerable(load_queries(ROOT / "bench" / "search_queries.yml"), ROOT / "docs")
     print(f"building sites in {work} ...", flush=True)
     reference = {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
-    multi = build_static_i18n(work)
-    generated = build_three(generate_locale(work, args.articles), "en", work / "generated")
+    if not args.relevance_only:
+        multi = build_static_i18n(work)
+        generated = build_three(generate_locale(work, args.articles), "en", work / "generated")
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -496,7 +505,8 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
             print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
 
-        for throttled, runs in ((False, args.runs), (True, args.throttled_runs)):
+        profiles = () if args.relevance_only else ((False, args.runs), (True, args.throttled_runs))
+        for throttled, runs in profiles:
             profile = "Fast 3G + 4x CPU" if throttled else "loopback, no throttling"
             print(f"\n== Timing, {profile}, median of {runs} ==")
             for locale, query in (("en", "refund"), ("fr", "remboursement")):
