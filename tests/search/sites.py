@@ -49,6 +49,16 @@ ARTICLES = {
 }
 
 
+def many_articles(count: int) -> dict[str, str]:
+    """``count`` short French articles that all answer "colis" in their titles."""
+    pages = {"index.md": "# Centre d'aide\n\nBienvenue.\n"}
+    for number in range(count):
+        pages[f"orders/colis-{number:02d}.md"] = (
+            f"---\ntitle: Colis numéro {number}\n---\n\nLe colis {number} est en route.\n"
+        )
+    return pages
+
+
 def write_site(
     base: Path,
     locale: str,
@@ -56,10 +66,11 @@ def write_site(
     endpoint: str = "/api/v1",
     synonyms: str | None = None,
     features: list[str] | None = None,
+    articles: dict[str, str] | None = None,
 ) -> Path:
     """Write a one-locale help centre under ``base`` and return its mkdocs.yml."""
     docs = base / "docs" / locale
-    for name, text in ARTICLES[locale].items():
+    for name, text in (articles or ARTICLES[locale]).items():
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .sites import build, serve, write_site
+from .sites import build, many_articles, serve, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     done = build(write_site(base, "fr", features=["navigation.instant"]))
     assert done.returncode == 0, done.stderr
     built["instant"] = base / "site" / "fr"
+    base = tmp_path_factory.mktemp("site-many")
+    done = build(write_site(base, "fr", articles=many_articles(30)))
+    assert done.returncode == 0, done.stderr
+    built["many"] = base / "site" / "fr"
     return built
 
 
@@ -93,6 +97,31 @@ def test_worker_started_by_the_page_head_is_the_one_the_theme_uses(page, sites) 
         page.wait_for_url("**/returns/refund-timeline/**")
         search(page, "colis")
         assert result_titles(page)[0] == "Comment suivre ma commande ?"
+
+
+def test_results_past_the_first_answer_are_highlighted_in_the_last(page, sites) -> None:  # noqa: ANN001
+    # The worker answers first with the twenty groups a reader reaches without scrolling
+    # highlighted, then with all of them: the list the reader scrolls through is the last one.
+    with serve(sites["many"]) as (url, _):
+        page.goto(url)
+        page.evaluate(
+            "() => { window.answers = []; window.__hcSearchWorker.addEventListener('message',"
+            " e => { if (e.data.type === 3 && e.data.data.query === 'colis')"
+            " window.answers.push(e.data.data.items) }) }"
+        )
+        search(page, "colis")
+        page.wait_for_function("() => window.answers.length === 2")
+        first, last = page.evaluate("window.answers")
+        assert len(first) == len(last) == 30
+        marked = ["<mark>" in group[0]["title"] for group in first]
+        assert marked == [True] * 20 + [False] * 10
+        assert all("<mark>" in group[0]["title"] for group in last)
+        # What the theme shows is highlighted.
+        titles = page.locator(f"{RESULTS} article h1")
+        assert titles.count() >= 10
+        assert page.locator(f"{RESULTS} article h1 mark").count() == titles.count()
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.answers.length") == 2  # and nothing more
 
 
 def test_japanese_query_finds_article(page, sites) -> None:  # noqa: ANN001
