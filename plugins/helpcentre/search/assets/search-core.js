@@ -118,11 +118,11 @@
     var token = new lunr.Token(word, {})
     for (var i = 0; i < this.pipeline.length && token; i++)
       token = this.pipeline[i](token, 0, [token])
-    var value = token ? token.toString() : ""
+    var value = token && token.toString() || null
     if (memory.size >= TERM_MEMORY)
       memory.clear()
-    memory.set(word, value.length ? value : null)
-    return value.length ? value : null
+    memory.set(word, value)
+    return value
   }
 
   Analyzer.prototype.terms = function (text) {
@@ -740,7 +740,7 @@
       var doc = docs[Number(hit.ref)]
       if (typeof doc === "undefined")
         continue
-      var keys = hit.keys || Object.keys(hit.matchData.metadata)
+      var keys = hit.keys
       for (var k = 0; k < keys.length; k++)
         matchedKeys[keys[k]] = true
       var matched = 0
