@@ -151,6 +151,11 @@ def test_highlight_and_missing_terms(french_site: Path) -> None:
     assert any("<mark>" in doc["text"] for doc in result["items"][0])
 
 
+def articles_of(answer: dict) -> list[str]:
+    """The article of each result group of a worker's answer, in order."""
+    return [group[0]["location"].split("#")[0] for group in answer["items"]]
+
+
 def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None:
     from helpcentre.search.index import SearchIndex, build_index, text_chunks, write_index
 
@@ -187,9 +192,7 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     (posted,) = answer["results"]
     assert len(posted) == 2
     first, second = posted
-    assert [group[0]["location"] for group in first["items"]] == [
-        group[0]["location"] for group in second["items"]
-    ]
+    assert articles_of(first) == articles_of(second)
     with_text = [bool(group[0]["text"]) for group in first["items"][:10]]
     assert with_text == [True] * 6 + [False] * 4
     assert all(group[0]["text"] for group in second["items"][:10])
@@ -199,15 +202,24 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     slow = dict(request_steps, chunk_delay=300, excerpt_wait=50)
     (posted,) = run_in_node(slow)["results"]
     assert len(posted) == 3
-    assert [group[0]["location"] for group in posted[0]["items"]] == [
-        group[0]["location"] for group in second["items"]
-    ]
+    assert articles_of(posted[0]) == articles_of(second)
     assert not any(group[0]["text"] for group in posted[0]["items"])
     assert [bool(group[0]["text"]) for group in posted[1]["items"][:10]] == with_text
     assert posted[2] == second
     # Excerpts within the wait: no answer without them.
     (posted,) = run_in_node(dict(request_steps, chunk_delay=20, excerpt_wait=2000))["results"]
     assert len(posted) == 2 and posted[0]["items"][0][0]["text"]
+    # Once a download took longer than the wait, the next query's titles do not wait: they are
+    # posted at once, well before the wait is over, and its excerpts follow.
+    queries = ["colis", "parapluie"]
+    slower = dict(request_steps, queries=queries, chunk_delay=1500, excerpt_wait=1000)
+    answer = run_in_node(slower)
+    colis, parapluie = answer["results"]
+    assert not colis[0]["items"][0][0]["text"]  # the first download's time was not known yet
+    assert answer["posted_at"][0][0] >= 1000
+    assert len(parapluie) == 2
+    assert not parapluie[0]["items"][0][0]["text"] and parapluie[1]["items"][0][0]["text"]
+    assert answer["posted_at"][1][0] < 500 <= 1500 <= answer["posted_at"][1][1]
     # Once the chunks are at hand, the first answer has every excerpt of the first page; a
     # second follows for the groups past the twentieth, highlighted in the last answer only.
     answer = run_in_node(
@@ -217,13 +229,16 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert answer["results"][1][0]["items"][:10] == second["items"][:10]
 
 
-def test_groups_past_the_twentieth_are_highlighted_in_the_last_answer(tmp_path: Path) -> None:
+def test_groups_past_the_twentieth_are_complete_in_the_last_answer(tmp_path: Path) -> None:
     from helpcentre.search.index import build_index, write_index
 
-    documents = [
-        {"location": f"orders/colis-{n}/", "title": f"Colis {n}", "text": f"<p>Le colis {n}</p>"}
-        for n in range(30)
-    ]
+    documents = []
+    for n in range(30):
+        location = f"orders/colis-{n}/"
+        documents.append({"location": location, "title": f"Colis {n}", "text": "<p>Le colis</p>"})
+        documents.append(
+            {"location": location + "#suivi", "title": "Suivi", "text": "<p>Suivre un colis</p>"}
+        )
     path = tmp_path / "index.json"
     write_index(path, build_index(documents, "fr"))
     request = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
@@ -232,6 +247,14 @@ def test_groups_past_the_twentieth_are_highlighted_in_the_last_answer(tmp_path: 
     assert marked == [True] * 20 + [False] * 10
     assert all("<mark>" in group[0]["title"] for group in last["items"])
     assert first["items"][:20] == last["items"][:20]
+    # The groups past the twentieth carry only their article in the first answer (the list
+    # shows them after a scroll), and their sections in the last.
+    assert [len(group) for group in first["items"]] == [2] * 20 + [1] * 10
+    assert all(len(group) == 2 for group in last["items"])
+    assert [group[0]["location"] for group in first["items"][20:]] == [
+        next(doc["location"] for doc in group if "#" not in doc["location"])
+        for group in last["items"][20:]
+    ]
     # Twenty groups or fewer: one answer, all highlighted.
     write_index(path, build_index(documents[:12], "fr"))
     ((only,),) = run_in_node(request)["results"]

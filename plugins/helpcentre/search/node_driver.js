@@ -11,7 +11,8 @@
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
  * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`;
- * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait.
+ * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait;
+ * mode "steps" says in `posted_at` when each answer was posted (ms after the query was asked).
  */
 "use strict"
 const fs = require("fs")
@@ -141,20 +142,24 @@ async function main() {
     return compare(data, searcher, request.queries, part(data.postings.url, []))
   }
   /* modes "answer" and "steps": as the worker answers, with the excerpts of the first page */
-  const results = []
+  const results = [], postedAt = []
   for (const query of request.queries) {
     if (request.mode === "steps") {
-      const posted = []
+      const posted = [], at = [], start = performance.now()
       const options = request.excerpt_wait === undefined
         ? undefined
         : { excerptWait: request.excerpt_wait }
-      await searcher.answerInSteps(query, options, answer => posted.push(answer))
+      await searcher.answerInSteps(query, options, answer => {
+        posted.push(answer)
+        at.push(performance.now() - start)
+      })
       results.push(posted)
+      postedAt.push(at)
     } else {
       results.push(await searcher.answer(query))
     }
   }
-  return { results, chunks, shards, warmed }
+  return { results, chunks, shards, warmed, posted_at: postedAt }
 }
 
 main().then(answer => process.stdout.write(JSON.stringify(answer)), error => {

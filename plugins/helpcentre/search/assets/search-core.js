@@ -603,10 +603,13 @@
     if (data.format !== 3)
       throw new Error("helpcentre search: index format " + data.format + " is not supported")
     this.analyzer = new Analyzer(data.locale, data.separator)
-    this.index = loadIndex(data, loadShard)
+    /* Milliseconds the last download of a part of the index took (a shard of postings or a
+       chunk of texts), for how long the next one will take; undefined until one is made */
+    this.fetchTime = undefined
+    this.index = loadIndex(data, loadShard && this.timed(loadShard))
     this.synonyms = data.synonyms || []
     this.starts = data.text && data.text.starts ? data.text.starts : [0]
-    this.loadChunk = loadChunk || null
+    this.loadChunk = loadChunk ? this.timed(loadChunk) : null
     this.chunks = []
     this.texts = []
     if (data.text && data.text.inline) {
@@ -682,6 +685,22 @@
   /* Promise that `query` can be ranked: the postings of its terms are loaded */
   Searcher.prototype.prepare = function (query) {
     return preparePlan(this.index, this.plan(query))
+  }
+
+  var clock = typeof performance !== "undefined" && performance.now
+    ? function () { return performance.now() }
+    : function () { return Date.now() }
+
+  /* `load`, noting in `fetchTime` how long each of its downloads took */
+  Searcher.prototype.timed = function (load) {
+    var self = this
+    return function (number) {
+      var start = clock()
+      return Promise.resolve(load(number)).then(function (value) {
+        self.fetchTime = clock() - start
+        return value
+      })
+    }
   }
 
   /* Number of the text chunk holding document `number` */
@@ -776,8 +795,9 @@
     var doHighlight = !options || options.highlight !== false
     var analyzer = this.analyzer, docs = this.docs, texts = this.texts, plan = ranked.plan
     var excerpts = options && options.excerpts !== undefined ? options.excerpts : EXCERPT_GROUPS
-    /* Groups from `plainFrom` on are rendered without highlighting (a first answer's groups the
-       reader cannot see yet: highlighting is most of the time rendering takes) */
+    /* Groups from `plainFrom` on are rendered without highlighting and without their sections
+       (a first answer's groups the reader cannot see yet: highlighting is most of the time
+       rendering takes) */
     var plainFrom = options && options.plainFrom !== undefined ? options.plainFrom : Infinity
     var key = String(doHighlight) + "/" + excerpts
     if (!ranked.rendered || ranked.rendered.key !== key)
@@ -819,6 +839,17 @@
         var done = rendered[rank]
         if (done && done.complete && done.marked === marked)
           return done.items
+        if (rank >= plainFrom) {
+          /* Nor do they carry their sections yet: the list shows them only when the reader has
+             scrolled past the first groups, by which time the last answer has come. A smaller
+             message is quicker to send and to read. */
+          var article = group.filter(function (item) {
+            return docs[item.number].location.indexOf("#") < 0
+          })
+          return (article.length ? article : group.slice(0, 1)).map(function (item) {
+            return renderItem(item, rank, false)
+          })
+        }
         var complete = true
         var items = group.map(function (item) {
           if (rank < excerpts && typeof texts[item.number] !== "string")
@@ -864,7 +895,9 @@
    * of the first FIRST_EXCERPTS groups are at hand, and again with the whole first page's
    * excerpts if some of them were still missing. When those first excerpts take longer than
    * `options.excerptWait` milliseconds (EXCERPT_WAIT) after the ranking, the results are posted
-   * without them first: on a slow network the reader sees the titles a round trip sooner.
+   * without them first: on a slow network the reader sees the titles a round trip sooner. When
+   * the last download of a part of the index (postings or texts) took longer than the wait, the
+   * titles are posted at once: the excerpts' download will be as slow.
    * Groups past the first EXCERPT_GROUPS, which the reader reaches only by scrolling, are
    * highlighted in the last answer only (one more follows for them if needed).
    * Returns a promise that settles after the last answer.
@@ -896,6 +929,12 @@
       var first = self.fetchTexts(ranked, 0, FIRST_EXCERPTS)
       if (self.chunksOf(ranked, 0, FIRST_EXCERPTS).every(loaded))
         return first.then(rest)
+      if (self.fetchTime > wait) {
+        /* The last download took longer than the wait: this one will too, so the titles need
+           not wait for it */
+        post(self.render(ranked, early))
+        return first.then(rest)
+      }
       var timer
       var late = new Promise(function (resolve) { timer = setTimeout(resolve, wait, true) })
       return Promise.race([first.then(function () { return false }), late]).then(function (slow) {
