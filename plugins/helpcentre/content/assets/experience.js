@@ -182,9 +182,14 @@
       entry.worker.postMessage({ type: 2, data: question });
     }).then(function (groups) {
       return groups.slice(0, limit).map(function (group) {
-        var path = String(group[0].location || "").split("#")[0];
+        /* A group is an article and its matching sections, best first: a section may come
+         * before its article, but the suggestion names the article. */
+        var article = group.filter(function (doc) {
+          return String(doc.location || "").indexOf("#") < 0;
+        })[0] || group[0];
+        var path = String(article.location || "").split("#")[0];
         /* Titles come highlighted (<mark>) and escaped; DOMParser runs and loads nothing. */
-        var title = new DOMParser().parseFromString(String(group[0].title || ""), "text/html");
+        var title = new DOMParser().parseFromString(String(article.title || ""), "text/html");
         return { path: path, title: plain(title.body.textContent) };
       }).filter(function (doc) { return doc.path && doc.path !== "contact/" && doc.title; });
     });
