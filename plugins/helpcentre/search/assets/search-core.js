@@ -770,7 +770,8 @@
     }
     items.sort(function (a, b) { return b.score - a.score })
 
-    /* Group sections under their article, article first */
+    /* Group sections under their article, best first; an article that did not match itself
+       comes last, with no score, for the theme to head its group with */
     var groups = new Map()
     for (var i = 0; i < items.length; i++) {
       var parent = docs[items[i].number].parent
