@@ -69,14 +69,26 @@ def test_sitemap_index_lists_each_locale() -> None:
     assert xml.count("<sitemap>") == 3
 
 
-def test_catalogs_compiled_from_po_without_mo(tmp_path: Path) -> None:
-    folder = tmp_path / "fr" / "LC_MESSAGES"
+def write_messages(root: Path, locale: str, entries: str, headers: str = "") -> Path:
+    """Write ``root/<locale>/LC_MESSAGES/messages.po``: a UTF-8 header, ``headers``, ``entries``."""
+    folder = root / locale / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "messages.po").write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        + headers
+        + "\n"
+        + entries,
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_catalogs_compiled_from_po_without_mo(tmp_path: Path) -> None:
+    folder = write_messages(
+        tmp_path,
+        "fr",
         'msgid "Orders"\nmsgstr "Commandes"\n\n#, fuzzy\nmsgid "Billing"\nmsgstr "Facture"\n\n'
         'msgid "Account"\nmsgstr ""\n',
-        encoding="utf-8",
     )
     with (folder / "messages.po").open("a", encoding="utf-8") as handle:
         handle.write(
@@ -110,14 +122,12 @@ def test_reference_catalogs_parse() -> None:
 def test_plural_forms_follow_the_catalog_header_not_the_installed_cldr(tmp_path: Path) -> None:
     # The catalog was written for French's two forms; newer CLDR data gives French a third
     # ("many", for millions). The file's rule decides which form a number takes.
-    folder = tmp_path / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    (folder / "messages.po").write_text(
-        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-        '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+    write_messages(
+        tmp_path,
+        "fr",
         'msgid "%(num)d vote"\nmsgid_plural "%(num)d votes"\n'
         'msgstr[0] "%(num)d avis"\nmsgstr[1] "%(num)d avis (pluriel)"\n',
-        encoding="utf-8",
+        headers='"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n',
     )
     translations = load_translations(tmp_path, "fr")
     assert translations.ngettext("%(num)d vote", "%(num)d votes", 1) == "%(num)d avis"

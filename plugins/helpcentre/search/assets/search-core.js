@@ -606,7 +606,7 @@
     /* Milliseconds the last download of a part of the index took (a shard of postings or a
        chunk of texts), for how long the next one will take; undefined until one is made */
     this.fetchTime = undefined
-    this.index = loadIndex(data, loadShard && this.timed(loadShard))
+    this.index = loadIndex(data, loadShard ? this.timed(loadShard) : null)
     this.synonyms = data.synonyms || []
     this.starts = data.text && data.text.starts ? data.text.starts : [0]
     this.loadChunk = loadChunk ? this.timed(loadChunk) : null
@@ -844,12 +844,9 @@
           /* Nor do they carry their sections yet: the list shows them only when the reader has
              scrolled past the first groups, by which time the last answer has come. A smaller
              message is quicker to send and to read. */
-          var article = group.filter(function (item) {
+          return group.filter(function (item) {
             return docs[item.number].location.indexOf("#") < 0
-          })
-          return (article.length ? article : group.slice(0, 1)).map(function (item) {
-            return renderItem(item, rank, false)
-          })
+          }).map(function (item) { return renderItem(item, rank, false) })
         }
         var complete = true
         var items = group.map(function (item) {
@@ -930,14 +927,12 @@
       var first = self.fetchTexts(ranked, 0, FIRST_EXCERPTS)
       if (self.chunksOf(ranked, 0, FIRST_EXCERPTS).every(loaded))
         return first.then(rest)
-      if (self.fetchTime > wait) {
-        /* The last download took longer than the wait: this one will too, so the titles need
-           not wait for it */
-        post(self.render(ranked, early))
-        return first.then(rest)
-      }
+      /* When the last download took longer than the wait, this one will too: the titles need
+         not wait for it */
       var timer
-      var late = new Promise(function (resolve) { timer = setTimeout(resolve, wait, true) })
+      var late = self.fetchTime > wait
+        ? Promise.resolve(true)
+        : new Promise(function (resolve) { timer = setTimeout(resolve, wait, true) })
       return Promise.race([first.then(function () { return false }), late]).then(function (slow) {
         clearTimeout(timer)
         if (!slow)
