@@ -51,6 +51,29 @@ def test_concurrent_start_ups_migrate_once(database_url):
         assert store.schema_version() == LATEST_VERSION
 
 
+def test_sqlite_start_ups_on_a_new_file_wait_for_each_other(tmp_path):
+    # Connections that switch a new file to WAL mode together are refused at once by SQLite
+    # ("database is locked"): each start-up waits for the others instead of failing.
+    for round_ in range(60):
+        url = f"sqlite:///{tmp_path / f'feedback-{round_}.db'}"
+        errors: list[BaseException] = []
+
+        def start(url: str = url, errors: list = errors) -> None:
+            try:
+                open_store(url).close()
+            except BaseException as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+
+        threads = [threading.Thread(target=start) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with open_store(url) as store:
+            assert store.schema_version() == LATEST_VERSION
+
+
 def test_records_round_trip_verbatim(database_url):
     hostile = "<script>alert(1)</script> '); DROP TABLE votes; -- 日本語 🙂"
     records = [

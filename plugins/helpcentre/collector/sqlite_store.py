@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +22,29 @@ from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
 from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 _P = "?"
+
+#: Seconds a connection waits for another one's lock (the busy timeout), here and for WAL mode.
+_LOCK_TIMEOUT = 30
+
+
+def _enter_wal_mode(connection: sqlite3.Connection) -> None:
+    """Switch the file to WAL mode, waiting while another connection is doing the same.
+
+    SQLite answers "database is locked" at once, without its busy timeout, when connections
+    change the journal mode of a new file together (several collector processes starting at
+    once): the change is tried again until the timeout.
+    """
+    deadline = time.monotonic() + _LOCK_TIMEOUT
+    pause = 0.005
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 class SQLiteStore:
@@ -40,14 +64,14 @@ class SQLiteStore:
             # Autocommit mode: transactions are opened explicitly, so their extent is obvious.
             # The connection is used by one thread at a time, but not always the one that made it.
             self._connection = sqlite3.connect(
-                path, isolation_level=None, check_same_thread=False, timeout=30
+                path, isolation_level=None, check_same_thread=False, timeout=_LOCK_TIMEOUT
             )
         except sqlite3.Error as error:
             raise storage.StorageError(
                 f"{path}: cannot open the SQLite database ({error})"
             ) from None
         try:
-            self._connection.execute("PRAGMA journal_mode=WAL")
+            _enter_wal_mode(self._connection)
             self._connection.execute("PRAGMA synchronous=FULL")
             self._connection.execute("PRAGMA secure_delete=ON")
             # Checkpoints copy the log back into the database file and fsync it; done at commit
@@ -147,7 +171,7 @@ class SQLiteStore:
         """
         if self.path == ":memory:":
             return
-        connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        connection = sqlite3.connect(self.path, isolation_level=None, timeout=_LOCK_TIMEOUT)
         try:
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
