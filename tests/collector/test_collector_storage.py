@@ -32,21 +32,26 @@ def test_migrations_are_recorded_and_idempotent(database_url):
     assert [m.version for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1))
 
 
-def test_concurrent_start_ups_migrate_once(database_url):
+def start_together(url: str, count: int) -> list[BaseException]:
+    """Open and close ``count`` stores on ``url`` at once, in threads; return their errors."""
     errors: list[BaseException] = []
 
     def start() -> None:
         try:
-            open_store(database_url).close()
-        except BaseException as error:  # noqa: BLE001 - reported below
+            open_store(url).close()
+        except BaseException as error:  # noqa: BLE001 - reported by the caller
             errors.append(error)
 
-    threads = [threading.Thread(target=start) for _ in range(4)]
+    threads = [threading.Thread(target=start) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
+    return errors
+
+
+def test_concurrent_start_ups_migrate_once(database_url):
+    assert start_together(database_url, 4) == []
     with open_store(database_url) as store:
         assert store.schema_version() == LATEST_VERSION
 
@@ -56,20 +61,7 @@ def test_sqlite_start_ups_on_a_new_file_wait_for_each_other(tmp_path):
     # ("database is locked"): each start-up waits for the others instead of failing.
     for round_ in range(60):
         url = f"sqlite:///{tmp_path / f'feedback-{round_}.db'}"
-        errors: list[BaseException] = []
-
-        def start(url: str = url, errors: list = errors) -> None:
-            try:
-                open_store(url).close()
-            except BaseException as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-
-        threads = [threading.Thread(target=start) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
+        assert start_together(url, 8) == []
         with open_store(url) as store:
             assert store.schema_version() == LATEST_VERSION
 
