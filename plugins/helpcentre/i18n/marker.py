@@ -15,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
+from helpcentre.content.frontmatter import CLOSING_FENCE, ContentError, parse_front_matter
 
 #: Front matter key of the marker.
 MARKER_KEY = "source_hash"
@@ -24,7 +24,6 @@ MARKER_LENGTH = 12
 
 _MARKER_VALUE = re.compile(rf"^[0-9a-f]{{{MARKER_LENGTH}}}$")
 _MARKER_LINE = re.compile(rf"^{MARKER_KEY}[ \t]*:[ \t]*(\S*)[ \t]*(#.*)?$")
-_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
 def normalised_body(path: str | Path, text: str) -> str:
@@ -111,7 +110,7 @@ def write_marker(path: str | Path, text: str, source_hash: str) -> str:
         return "".join(lines)
     # The closing fence is the line just before the body.
     closing = front.body_line - 2
-    if closing < 1 or not _FENCE.match(lines[closing].rstrip("\r\n")):
+    if closing < 1 or not CLOSING_FENCE.match(lines[closing].rstrip("\r\n")):
         raise ContentError(
             path,
             1,

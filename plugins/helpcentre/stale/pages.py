@@ -16,11 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcentre.content.frontmatter import ContentError, FrontMatter, parse_front_matter
+from helpcentre.content.frontmatter import (
+    CLOSING_FENCE,
+    OPENING_FENCE,
+    ContentError,
+    FrontMatter,
+    parse_front_matter,
+)
 from helpcentre.history import RepositoryHistory
 from helpcentre.stale.policy import PolicySettings, ReviewPolicy, article_policy
 
-_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 
 #: Where a page's dates came from.
@@ -71,11 +76,11 @@ def front_matter_lines(text: str) -> dict[str, int]:
     The build already has the parsed front matter; this cheap scan only adds line numbers.
     """
     lines = text.splitlines()
-    if not lines or not _FENCE.match(lines[0].rstrip()) or lines[0].startswith("..."):
+    if not lines or not OPENING_FENCE.match(lines[0].rstrip()):
         return {}
     found: dict[str, int] = {}
     for number, line in enumerate(lines[1:], start=2):
-        if _FENCE.match(line.rstrip()):
+        if CLOSING_FENCE.match(line.rstrip()):
             break
         match = _TOP_KEY.match(line)
         if match:
