@@ -11,8 +11,8 @@ import pytest
 from conftest import git
 from helpcentre.cli import main
 from helpcentre.feedback.summary import FeedbackSummary, PageFeedback
-from helpcentre.stale.check import CheckOptions, run_check
-from helpcentre.stale.policy import policy_settings
+from helpcentre.site.settings import site_settings
+from helpcentre.stale.check import run_check
 from helpcentre.stale.rules import RULES
 
 TODAY = "2026-11-23"
@@ -30,6 +30,8 @@ markdown_extensions:
       emoji_index: !!python/name:material.extensions.emoji.twemoji
 plugins:
   - search
+  - helpcentre/i18n:
+      locales: [{locale: en}, {locale: fr}]
   - helpcentre/stale:
       review_every: 1y
       categories:
@@ -314,15 +316,14 @@ def test_shallow_clone_falls_back_to_reviewed_dates(site: Path, tmp_path: Path) 
         check=True,
         capture_output=True,
     )
-    settings = policy_settings(categories={"billing": {"max_age": "1y"}})
     import datetime as dt
 
-    options = CheckOptions(settings=settings, today=dt.date(2026, 11, 23))
-    result = run_check(clone / "docs", options)
+    today = dt.date(2026, 11, 23)
+    result = run_check(site_settings(clone / "mkdocs.yml"), today=today)
     assert any("fetch-depth: 0" in note for note in result.notes)
     # In the full history the invoice page is unchanged since 2024; the shallow clone cannot know
     # that, so it uses the 'reviewed' date (2026-10-01) rather than the boundary commit's date.
     assert not any(flag.rule == "unchanged-too-long" for flag in result.flags)
-    full = run_check(site / "docs", options)
+    full = run_check(site_settings(site / "mkdocs.yml"), today=today)
     assert any(flag.rule == "unchanged-too-long" for flag in full.flags)
     assert not full.notes

@@ -53,6 +53,9 @@ _KEYS: dict[str, _Key] = {
     "review_every": _Key((str,), "a period, e.g. 'review_every: 6m' (d, w, m or y)"),
     "max_age": _Key((str,), "a period, e.g. 'max_age: 2y' (d, w, m or y)"),
     "locale_only": _Key((bool,), "'locale_only: true' or 'locale_only: false'"),
+    "feedback": _Key(
+        (bool,), "'feedback: false' to leave the \"Was this article helpful?\" widget out, or true"
+    ),
     "source_hash": _Key((str,), "the hash 'helpcentre translations mark' writes"),
 }
 
@@ -260,7 +263,7 @@ def read_article(locale_dir: Path, path: str, *, display_prefix: str = "") -> Ar
     except ContentError as error:
         return Article(path=path, file=file, front=FrontMatter(body=text), problems=[error])
     article = Article(path=path, file=file, front=front)
-    article.problems = article_problems(article, display_path=display)
+    article.problems = sorted(article_problems(article, display_path=display), key=lambda e: e.line)
     return article
 
 

@@ -38,6 +38,10 @@ class ContentError(ValueError):
         self.fix = fix
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[type, tuple[str, int, str, str]]:
+        # Sent to the locale builds' worker processes with the site model.
+        return (type(self), (self.path, self.line, self.problem, self.fix))
+
     @property
     def message(self) -> str:
         """The error as ``path:line: problem -- fix``."""

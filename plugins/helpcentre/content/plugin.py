@@ -84,7 +84,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled:
             return None
         source = str(config.config_file_path or "mkdocs.yml")
-        self.context = build_context(config)
+        self.context = build_context(config, error=PluginError)
         # The root build of a multilingual site only writes the language choice.
         self.active = not self.context.is_root
         try:

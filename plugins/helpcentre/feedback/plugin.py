@@ -67,7 +67,7 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         """Take the build's locale, the collector endpoint and the summary from the site model."""
         if not self.config.enabled:
             return None
-        context = build_context(config)
+        context = build_context(config, error=PluginError)
         # The root build of a multilingual site only writes the language choice.
         self.active = not context.is_root
         if not self.active:

@@ -18,6 +18,7 @@ import html
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import threading
@@ -128,7 +129,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 f"{PLUGIN_NAME}: default_locale '{self.config.default_locale}' is not among the "
                 f"locales ({', '.join(codes)}) -- add it to locales or change default_locale"
             )
-        self.context = build_context(config)
+        self.context = build_context(config, error=PluginError)
         if self.locale is None:
             self.docs_root = Path(config.docs_dir)
             config.theme["language"] = material_language(self.config.default_locale)
@@ -451,7 +452,7 @@ def build_locale(
     site_dir: str,
     site_url: str | None,
     template_cache: str | None = None,
-    model: SiteModel | None = None,
+    model: bytes | None = None,
 ) -> LocaleBuildResult:
     """Run one locale's MkDocs build (in a worker process) and return what the root needs.
 
@@ -462,7 +463,7 @@ def build_locale(
         site_dir: The root build's output folder; this locale writes to ``<site_dir>/<locale>``.
         site_url: The root ``site_url`` or ``None``.
         template_cache: A folder where the locale builds share their compiled templates.
-        model: The root build's site model (read again only when it is not given).
+        model: The root build's site model, pickled (read again only when it is not given).
     """
     from mkdocs.commands.build import build
 
@@ -486,8 +487,10 @@ def build_locale(
             from helpcentre.site.model import load_site
             from helpcentre.site.settings import site_settings
 
-            model = load_site(site_settings(Path(config_file), docs_root=Path(docs_root)))
-        enter_locale_build(model, locale)
+            site = load_site(site_settings(Path(config_file), docs_root=Path(docs_root)))
+        else:
+            site = pickle.loads(model)  # noqa: S301 - made by this build's root process
+        enter_locale_build(site, locale)
         config = load_config(config_file=config_file, **overrides)
         config.strict = False  # the root build counts the relayed warnings
         config.theme["language"] = material_language(locale)
@@ -542,6 +545,8 @@ class LocaleBuilds:
     ) -> None:
         count = workers or os.cpu_count() or 1
         count = max(1, min(count, len(locales)))
+        # Pickled once here: a model that cannot be sent fails this build, not a worker.
+        shared = pickle.dumps(model) if model is not None else None
         # Private to this build (mode 0700), removed when the builds are done.
         self.template_cache: str | None = tempfile.mkdtemp(prefix="helpcentre-templates-")
         self.arguments = [
@@ -552,7 +557,7 @@ class LocaleBuilds:
                 str(site_dir),
                 site_url,
                 self.template_cache,
-                model,
+                shared,
             )
             for locale in locales
         ]

@@ -39,7 +39,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Check the locale and Material's search plugin; point the page chrome at our worker."""
         if not self.config.enabled:
             return None
-        context = build_context(config)
+        context = build_context(config, error=PluginError)
         self.locale = context.current
         try:
             analyzer(self.locale)

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -51,7 +52,7 @@ class StalePlugin(BasePlugin[StaleConfig]):
         """Take this build's locale and the site model; load the locale's strings."""
         if not self.config.enabled:
             return None
-        self.context = build_context(config)
+        self.context = build_context(config, error=PluginError)
         # The root build of a multilingual site only starts the locale builds.
         self.active = not self.context.is_root
         if not self.active:
