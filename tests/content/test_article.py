@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from helpcentre.content.article import duplicate_slugs, read_locale
-from helpcentre.content.frontmatter import ContentError
 
 
 def write(folder: Path, path: str, front: str) -> None:
@@ -51,7 +50,11 @@ def test_every_wrong_key_of_a_file_is_reported(tmp_path: Path) -> None:
 
 
 def test_foreign_values_are_read_as_meant(tmp_path: Path) -> None:
-    write(tmp_path, "a/b.md", "title: A\ndescription:\naliases: refund, money back\nreviewed: '2026-08-14'")
+    write(
+        tmp_path,
+        "a/b.md",
+        "title: A\ndescription:\naliases: refund, money back\nreviewed: '2026-08-14'",
+    )
     article = read_locale(tmp_path)["a/b.md"]
     assert article.problems == []
     assert article.meta["aliases"] == ["refund", "money back"]

@@ -284,9 +284,7 @@ def read_locale(locale_dir: Path, *, display_prefix: str = "") -> dict[str, Arti
     return articles
 
 
-def duplicate_slugs(
-    articles: Iterable[Article], *, display_prefix: str = ""
-) -> list[ContentError]:
+def duplicate_slugs(articles: Iterable[Article], *, display_prefix: str = "") -> list[ContentError]:
     """Articles of one locale that *declare* a slug another article declares.
 
     File names may repeat in different folders (ids come from paths); only a ``slug:`` written

@@ -85,7 +85,9 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
     lines = text.splitlines(keepends=True)
     if not lines or not OPENING_FENCE.match(lines[0].rstrip("\r\n")):
         return FrontMatter(body=text, body_line=1)
-    end = next((i for i in range(1, len(lines)) if CLOSING_FENCE.match(lines[i].rstrip("\r\n"))), None)
+    end = next(
+        (i for i in range(1, len(lines)) if CLOSING_FENCE.match(lines[i].rstrip("\r\n"))), None
+    )
     if end is None:
         raise ContentError(
             path,

@@ -51,7 +51,12 @@ from helpcentre.i18n.locales import (
 )
 from helpcentre.i18n.navcache import NavigationCache
 from helpcentre.i18n.notices import outdated_notice_html
-from helpcentre.site.build import BuildContext, build_context, enter_locale_build, leave_locale_build
+from helpcentre.site.build import (
+    BuildContext,
+    build_context,
+    enter_locale_build,
+    leave_locale_build,
+)
 from helpcentre.site.model import SiteModel
 
 log = get_plugin_logger(__name__)
@@ -266,7 +271,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 if file.abs_src_path
                 and Path(file.abs_src_path).is_relative_to(self.docs_root / self.current)
             }
-            articles = {path for path, origin in self.published_paths.items() if origin[0] != self.current}
+            articles = {
+                path for path, origin in self.published_paths.items() if origin[0] != self.current
+            }
             others = [
                 path.relative_to(default_dir).as_posix()
                 for path in default_dir.rglob("*")
@@ -408,7 +415,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         )
         context["helpcentre_default_locale"] = self.config.default_locale
         context["helpcentre_is_fallback"] = fallback
-        context["helpcentre_content_lang"] = self.config.default_locale if fallback else self.current
+        context["helpcentre_content_lang"] = (
+            self.config.default_locale if fallback else self.current
+        )
         self.published.append(src[: -len(".md")])
         return context
 

@@ -27,7 +27,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
+from helpcentre.content.frontmatter import ContentError, FrontMatter, parse_front_matter
 from helpcentre.i18n.marker import MARKER_KEY, body_hash, read_marker
 
 #: Front matter key of an article written for one locale only.
@@ -484,7 +484,7 @@ def _read_articles(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
     return {
-        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8", errors="replace")
         for path in sorted(folder.rglob("*.md"))
         if path.is_file()
     }
@@ -589,8 +589,12 @@ class _Judge:
                 source_hash=self.hashes[article],
             )
         file_path = self.docs_dir / locale / own_path
-        front = parse_front_matter(file_path, text)
-        recorded = read_marker(file_path, text)
+        try:
+            front = parse_front_matter(file_path, text)
+            recorded = read_marker(file_path, text)
+        except ContentError:
+            # The verdict reports the file; its status is judged from git dates alone.
+            front, recorded = FrontMatter(), None
         if article not in self.sources:
             return self.without_source(common, front.meta, recorded)
         current = self.hashes[article]

@@ -52,7 +52,9 @@ def collect_report(sources: ReportSources) -> HealthReport:
     config_file = sources.config if sources.config.exists() or explicit_config else None
     settings = site_settings(config_file, docs_root=sources.docs)
     if not settings.docs_root.is_dir():
-        raise ContentError(settings.docs_root, 0, "docs folder not found", "pass --docs path/to/docs")
+        raise ContentError(
+            settings.docs_root, 0, "docs folder not found", "pass --docs path/to/docs"
+        )
     if sources.feedback:
         settings.feedback_summary = sources.feedback
     settings.summary_since = sources.since

@@ -13,12 +13,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from helpcentre.site.build import build_context
 from helpcentre.search.config import SearchConfig
 from helpcentre.search.index import build_index, write_index
 from helpcentre.search.languages import LanguageError, analyzer, lunr_js_source
 from helpcentre.search.synonyms import SynonymError, load_synonyms, synonym_terms
 from helpcentre.search.worker import LIBRARIES_FILE, bundle_worker
+from helpcentre.site.build import build_context
 
 log = get_plugin_logger(__name__)
 

@@ -89,7 +89,9 @@ def run_check(
         The problems and notes; one bad file never hides another.
     """
     model = model or load_site(settings, today=today)
-    result = CheckResult(flags=list(model.problems), notes=list(model.notes), pages=len(model.pages))
+    result = CheckResult(
+        flags=list(model.problems), notes=list(model.notes), pages=len(model.pages)
+    )
     if changed_since:
         result.flags = _narrow(result.flags, model, changed_since)
     return result
