@@ -41,7 +41,8 @@ from helpcentre.feedback.helpfulness import (
     wants_feedback,
 )
 from helpcentre.feedback.summary import FeedbackSummary
-from helpcentre.site.build import build_context
+from helpcentre.i18n.catalogs import load_translations
+from helpcentre.site.build import BuildContext, build_context
 
 log = get_plugin_logger(__name__)
 
@@ -62,12 +63,13 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         self.endpoint = "/api/v1"
         self.summary: FeedbackSummary | None = None
         self.wanted: dict[str, bool] = {}
+        self.context: BuildContext | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Take the build's locale, the collector endpoint and the summary from the site model."""
         if not self.config.enabled:
             return None
-        context = build_context(config, error=PluginError)
+        context = self.context = build_context(config, error=PluginError)
         # The root build of a multilingual site only writes the language choice.
         self.active = not context.is_root
         if not self.active:
@@ -104,10 +106,18 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Without helpcentre/i18n the partial still needs ``_()``: install the English text."""
-        if self.active and "_" not in env.globals:
+        """Without helpcentre/i18n the partials still need ``_()`` with named placeholders: install
+        the locale's catalogs (MkDocs' own null translations take no placeholders)."""
+        if (
+            self.active
+            and self.context is not None
+            and not self.context.model.settings.multilingual
+        ):
+            settings = self.context.model.settings
             env.add_extension("jinja2.ext.i18n")
-            env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+            env.install_gettext_translations(  # type: ignore[attr-defined]
+                load_translations(settings.locales_dir, self.locale), newstyle=True
+            )
         return env
 
     @event_priority(100)
