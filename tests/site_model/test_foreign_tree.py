@@ -25,7 +25,8 @@ ENGLISH = {
     "Bases/Formulas.md": (
         "---\npermalink: bases-formulas\ndescription:\naliases: formula, expressions\n"
         "reviewed: '2026-06-01'\ncomments: true\n---\n\n# Formulas\n\nFormulas compute values "
-        "from other properties.\n\n## Functions\n\nSee [security](../Sync/Security and privacy.md).\n"
+        "from other properties.\n\n## Functions\n\n"
+        "See [security](../Sync/Security and privacy.md).\n"
     ),
     "Bases/Create a base.md": (
         "---\npermalink: bases-create\n---\n\n# Create a base\n\nA base lists notes by their "

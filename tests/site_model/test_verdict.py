@@ -296,3 +296,25 @@ def test_every_message_in_one_run_has_file_line_and_fix(tmp_path: Path) -> None:
     errors = [line for line in check.stdout.splitlines() if ": error: " in line]
     assert len({line.split(": error: ")[0].split(":")[0] for line in errors}) >= 15
     assert all(" -- " in line for line in errors), textwrap.indent("\n".join(errors), "  ")
+
+
+def test_links_are_checked_in_every_locale_with_the_nearest_page(tmp_path: Path) -> None:
+    from helpcentre.site import load_site, site_settings
+
+    project = tmp_path / "project"
+    write_tree(
+        project,
+        {
+            "en/billing/a.md": "---\ntitle: A\n---\n\nGo to [b](pay.md#cards), [c](pya.md).\n",
+            "fr/billing/a.md": "---\ntitle: A\n---\n\nVoir [b](pay.md#nope) et [i](img.png).\n",
+            "en/billing/img.png": "not really an image",
+        },
+    )
+    model = load_site(site_settings(project / "mkdocs.yml"))
+    links = [flag for flag in model.problems if flag.rule == "broken-link"]
+    assert [(flag.path, flag.line) for flag in links] == [
+        ("docs/en/billing/a.md", 5),
+        ("docs/fr/billing/a.md", 5),
+    ]
+    assert links[0].fix == "did you mean 'pay.md'?"
+    assert "missing anchor '#nope'" in links[1].reason and "(cards" in links[1].fix

@@ -220,6 +220,18 @@ def test_text_format_and_exit_code(site: Path, capsys: pytest.CaptureFixture[str
     assert out.rstrip().endswith("7 pages checked: 3 errors, 4 warnings, 0 notes")
 
 
+def test_notes_printed_are_notes_counted(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    copy = tmp_path / "no-git"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".git"))
+    _, out, _ = run_cli(copy, capsys=capsys)
+    printed = [line for line in out.splitlines() if line.startswith("note: ")]
+    assert printed and out.rstrip().endswith(f"{len(printed)} notes")
+
+
 def test_github_annotations(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_cli(site, "--format", "github", capsys=capsys)
     lines = out.splitlines()
