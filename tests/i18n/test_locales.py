@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpcentre.catalogs import load_translations
 from helpcentre.content.frontmatter import ContentError
-from helpcentre.i18n.catalogs import load_translations
 from helpcentre.i18n.locales import (
     alternates,
     check_locale_folders,

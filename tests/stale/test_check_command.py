@@ -11,8 +11,8 @@ import pytest
 from conftest import git
 from helpcentre.cli import main
 from helpcentre.feedback.summary import FeedbackSummary, PageFeedback
+from helpcentre.site.check import run_check
 from helpcentre.site.settings import site_settings
-from helpcentre.stale.check import run_check
 from helpcentre.stale.rules import RULES
 
 TODAY = "2026-11-23"

@@ -13,39 +13,16 @@ from typing import Any
 
 import yaml
 
+from helpcentre.problems import ContentError
+
+__all__ = ["CLOSING_FENCE", "OPENING_FENCE", "ContentError", "FrontMatter", "parse_front_matter"]
+
 # libyaml's loader when PyYAML was built with it: front matter is read for every page.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: The line that opens a front matter block, and the lines that may close it. Every module that
 #: looks for front matter uses these.
 OPENING_FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-
-
-class ContentError(ValueError):
-    """A problem in an article that its writer can fix.
-
-    Attributes:
-        path: The article's path, as the writer knows it (relative to the repository when possible).
-        line: 1-based line number of the problem, or 0 when it concerns the whole file.
-        problem: What is wrong.
-        fix: What to write instead.
-    """
-
-    def __init__(self, path: str | Path, line: int, problem: str, fix: str) -> None:
-        self.path = str(path)
-        self.line = line
-        self.problem = problem
-        self.fix = fix
-        super().__init__(self.message)
-
-    def __reduce__(self) -> tuple[type, tuple[str, int, str, str]]:
-        # Sent to the locale builds' worker processes with the site model.
-        return (type(self), (self.path, self.line, self.problem, self.fix))
-
-    @property
-    def message(self) -> str:
-        """The error as ``path:line: problem -- fix``."""
-        return f"{self.path}:{self.line}: {self.problem} -- {self.fix}"
 
 
 @dataclass

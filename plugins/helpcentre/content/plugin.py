@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from helpcentre.catalogs import load_translations
 from helpcentre.content.announcements import active_announcement, parse_announcements
 from helpcentre.content.article import Article
 from helpcentre.content.categories import (
@@ -42,7 +43,6 @@ from helpcentre.content.frontmatter import ContentError
 from helpcentre.content.layout import lay_out
 from helpcentre.content.related import RelatedInput, related_articles
 from helpcentre.content.structured_data import script_tag, structured_data
-from helpcentre.i18n.catalogs import load_translations
 from helpcentre.site.build import BuildContext, build_context
 
 log = get_plugin_logger(__name__)

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from helpcentre.catalogs import load_translations
 from helpcentre.feedback.config import FeedbackConfig
 from helpcentre.feedback.helpfulness import (
     MAX_COMMENT,
@@ -41,7 +42,6 @@ from helpcentre.feedback.helpfulness import (
     wants_feedback,
 )
 from helpcentre.feedback.summary import FeedbackSummary
-from helpcentre.i18n.catalogs import load_translations
 from helpcentre.site.build import BuildContext, build_context
 
 log = get_plugin_logger(__name__)

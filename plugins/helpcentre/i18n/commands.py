@@ -26,9 +26,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from helpcentre import __version__
+from helpcentre.catalogs import CATALOG_DOMAIN, read_catalog
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.i18n import notices
-from helpcentre.i18n.catalogs import CATALOG_DOMAIN, read_catalog
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
 from helpcentre.i18n.status import (
     ArticleStatus,

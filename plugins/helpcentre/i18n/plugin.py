@@ -37,9 +37,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from helpcentre.catalogs import load_translations
 from helpcentre.content.article import Article
 from helpcentre.feedback.manifest import write_manifest
-from helpcentre.i18n.catalogs import load_translations
 from helpcentre.i18n.config import I18nConfig
 from helpcentre.i18n.locales import (
     LocaleInfo,

@@ -760,7 +760,7 @@ class CatalogStatus:
     """Completeness of one locale's UI catalogs (every ``.po`` of its ``LC_MESSAGES``).
 
     A string counts as translated when any of the locale's catalogs translates it without the
-    fuzzy flag, exactly as :func:`helpcentre.i18n.catalogs.load_translations` reads them; fuzzy
+    fuzzy flag, exactly as :func:`helpcentre.catalogs.load_translations` reads them; fuzzy
     and missing strings fall back to the source text on the site.
 
     Attributes:
@@ -800,7 +800,7 @@ def catalog_status(locales_dir: Path, locale: str) -> CatalogStatus:
     Raises:
         ContentError: A template or catalog cannot be parsed (names the file and line).
     """
-    from helpcentre.i18n.catalogs import catalog_files, read_catalog
+    from helpcentre.catalogs import catalog_files, read_catalog
 
     locales_dir = Path(locales_dir)
     wanted: set[str] = set()

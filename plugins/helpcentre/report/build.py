@@ -1,7 +1,7 @@
 """Assemble the health report from what the other capabilities compute.
 
 A pure function of its inputs: the feedback summary (:mod:`helpcentre.feedback.summary`), the
-stale check (:mod:`helpcentre.stale.check`) with the pages it looked at, and the translation
+stale check (:mod:`helpcentre.site.check`) with the pages it looked at, and the translation
 status (:mod:`helpcentre.i18n.status`). Gathering those from a docs tree and a database is
 :mod:`helpcentre.report.gather`'s job.
 

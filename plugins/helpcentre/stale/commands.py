@@ -14,9 +14,9 @@ from pathlib import Path
 
 from helpcentre.content.frontmatter import ContentError
 from helpcentre.history import HistoryError
+from helpcentre.site.check import run_check
+from helpcentre.site.output import FORMATS
 from helpcentre.site.settings import site_settings
-from helpcentre.stale.check import run_check
-from helpcentre.stale.output import FORMATS
 from helpcentre.stale.policy import parse_date
 
 

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpcentre.i18n.catalogs import load_translations
+from helpcentre.catalogs import load_translations
 from helpcentre.site.build import BuildContext, build_context
 from helpcentre.stale.config import StaleConfig
 from helpcentre.stale.dates import dates_html, notice_html

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from helpcentre.stale.check import CheckResult
+from helpcentre.site.check import CheckResult
 from helpcentre.stale.rules import StaleFlag
 
 _GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -1,8 +1,7 @@
-"""The writer's check: run every rule over a docs tree, optionally only where a branch changed it.
+"""The writer's check: the site model's verdict, optionally only where a branch changed the tree.
 
-``helpcentre check`` and the build share this: pages are read with their review policy and git
-dates, the optional inputs (feedback, translation status, broken links) are gathered, and the
-rules turn them into flags. This module never imports MkDocs.
+``helpcentre check`` prints what ``mkdocs build --strict`` logs: the problems of the one site
+model (:func:`helpcentre.site.model.load_site`). This module never imports MkDocs.
 """
 
 from __future__ import annotations
