@@ -318,3 +318,18 @@ def test_links_are_checked_in_every_locale_with_the_nearest_page(tmp_path: Path)
     ]
     assert links[0].fix == "did you mean 'pay.md'?"
     assert "missing anchor '#nope'" in links[1].reason and "(cards" in links[1].fix
+
+
+def test_an_overdue_original_is_flagged_once_with_its_translations(tmp_path: Path) -> None:
+    from helpcentre.site import load_site, site_settings
+
+    article = "---\ntitle: {t}\ncategory: billing\nreviewed: 2025-01-02\n---\n\nText.\n"
+    project = tmp_path / "project"
+    write_tree(
+        project,
+        {"en/billing/old.md": article.format(t="Old"), "fr/billing/old.md": article.format(t="V")},
+    )
+    model = load_site(site_settings(project / "mkdocs.yml"))
+    overdue = [flag for flag in model.problems if flag.rule == "review-overdue"]
+    assert [flag.path for flag in overdue] == ["docs/en/billing/old.md"]
+    assert overdue[0].fix.endswith("translations with the same date: docs/fr/billing/old.md")
