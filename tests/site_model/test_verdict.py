@@ -323,7 +323,9 @@ def test_links_are_checked_in_every_locale_with_the_nearest_page(tmp_path: Path)
 def test_an_overdue_original_is_flagged_once_with_its_translations(tmp_path: Path) -> None:
     from helpcentre.site import load_site, site_settings
 
-    article = "---\ntitle: {t}\ncategory: billing\nreviewed: 2025-01-02\n---\n\nText.\n"
+    article = (
+        "---\ntitle: {t}\ncategory: billing\nreviewed: 2025-01-02\nreview_every: 6m\n---\n\nT.\n"
+    )
     project = tmp_path / "project"
     write_tree(
         project,
