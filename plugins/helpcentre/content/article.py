@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from helpcentre.content.frontmatter import ContentError, FrontMatter, parse_front_matter
+from helpcentre.dates import as_date
 
 #: Article types and what they are for (a writer's template exists for each).
 ARTICLE_TYPES = ("faq", "guide", "troubleshooting", "contact", "page")
@@ -162,10 +163,10 @@ def article_problems(article: Article, *, display_path: str) -> list[ContentErro
             isinstance(value, bool) and bool not in spec.kinds
         )
         if dt.date in spec.kinds and isinstance(value, str):
-            try:
-                front.meta[key] = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                wrong_type = True
+            date = as_date(value)
+            wrong_type = date is None
+            if date is not None:
+                front.meta[key] = date
         if wrong_type:
             problems.append(
                 ContentError(

@@ -10,10 +10,10 @@ This module never imports MkDocs.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from helpcentre.dates import as_date
 from helpcentre.stale.rules import PageVotes, TranslationLag
 
 _VOTE_FIELDS = ("votes", "helpful", "not_helpful", "wilson_lower_bound")
@@ -76,19 +76,6 @@ def translation_lags(status: Any, *, docs_prefix: str = "docs") -> dict[str, Tra
                 page_id=page_id,
                 source_path=f"{docs_prefix}/{source}" if docs_prefix else source,
                 state=state,
-                source_updated=_as_date(_field(entry, "source_changed")),
+                source_updated=as_date(_field(entry, "source_changed")),
             )
     return lags
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value).date()
-        except ValueError:
-            return None
-    return None
