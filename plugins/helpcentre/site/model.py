@@ -145,9 +145,7 @@ class SiteModel:
         """Error-level problems of the articles themselves (not of the stale rules or links):
         the build stops on these even without ``--strict``, after reporting them all."""
         return [
-            flag
-            for flag in self.problems
-            if flag.level == "error" and flag.rule in MODEL_LEVELS
+            flag for flag in self.problems if flag.level == "error" and flag.rule in MODEL_LEVELS
         ]
 
     def articles(self, locale: str) -> dict[str, Article]:
@@ -567,7 +565,9 @@ def load_site(settings: SiteSettings, *, today: dt.date | None = None) -> SiteMo
             entry.articles = read_locale(folder, display_prefix=prefix)
         model.content[locale.code] = entry
     source = model.content[model.default_locale] if model.default_locale in model.content else None
-    known = known_keys([*settings.known_keys, *([settings.translation_key] if settings.translation_key else [])])
+    known = known_keys(
+        [*settings.known_keys, *([settings.translation_key] if settings.translation_key else [])]
+    )
     for locale in locales:
         entry = model.content[locale.code]
         if source is not None and entry is not source:
@@ -607,7 +607,9 @@ def load_site(settings: SiteSettings, *, today: dt.date | None = None) -> SiteMo
             from helpcentre.stale.inputs import translation_lags
 
             inputs.translations = translation_lags(model.status, docs_prefix=display_root)
-    problems.extend(_once_per_original(model, evaluate(list(model.pages.values()), inputs, levels=levels)))
+    problems.extend(
+        _once_per_original(model, evaluate(list(model.pages.values()), inputs, levels=levels))
+    )
     problems.sort(key=lambda flag: (flag.path, flag.line, flag.rule))
     model.problems = problems
     return model

@@ -123,9 +123,15 @@ def _resolve(base: Path, value: Any) -> str | None:
     return value if "://" in value else str((base / value).resolve())
 
 
-def _endpoint(feedback: Mapping[str, Any], search: Mapping[str, Any], content: Mapping[str, Any]) -> str:
+def _endpoint(
+    feedback: Mapping[str, Any], search: Mapping[str, Any], content: Mapping[str, Any]
+) -> str:
     """The collector endpoint: ``helpcentre/feedback > endpoint``, else the options it replaced."""
-    for options, key in ((feedback, "endpoint"), (search, "report_endpoint"), (content, "collector_endpoint")):
+    for options, key in (
+        (feedback, "endpoint"),
+        (search, "report_endpoint"),
+        (content, "collector_endpoint"),
+    ):
         if isinstance(options.get(key), str):
             return str(options[key])
     return "/api/v1"
