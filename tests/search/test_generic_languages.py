@@ -157,22 +157,18 @@ def test_a_polish_site_builds_strict_and_finds_words_typed_without_accents(
     assert locations(other)[0].startswith("zwroty/")
 
 
-I18N_CONFIG = """\
-site_name: Help
-site_url: https://help.example.com/
-theme:
-  name: material
-  custom_dir: overrides
-plugins:
-  - search
-  - helpcentre/search
-  - helpcentre/i18n:
-      default_locale: en
-      locales:
-        - locale: en
-        - locale: pl
-        - locale: pt-BR
-"""
+def i18n_config(locales: list[str]) -> str:
+    """An mkdocs.yml (YAML reads JSON) of a help centre in ``locales``, the first the source."""
+    i18n = {"default_locale": locales[0], "locales": [{"locale": code} for code in locales]}
+    return json.dumps(
+        {
+            "site_name": "Help",
+            "site_url": "https://help.example.com/",
+            "theme": {"name": "material", "custom_dir": "overrides"},
+            "plugins": ["search", "helpcentre/search", {"helpcentre/i18n": i18n}],
+        }
+    )
+
 
 I18N_ARTICLES = {
     "en": {"index.md": "# Help\n\nWelcome.\n", "attachments.md": "# Attachments\n\nAdd files.\n"},
@@ -190,7 +186,7 @@ I18N_ARTICLES = {
 def test_an_i18n_site_with_polish_and_brazilian_portuguese_builds_strict(tmp_path: Path) -> None:
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(I18N_CONFIG, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(i18n_config(list(I18N_ARTICLES)), "utf-8")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     for locale, articles in I18N_ARTICLES.items():
         for name, text in articles.items():
