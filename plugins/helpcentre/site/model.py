@@ -157,8 +157,14 @@ class SiteModel:
         """What the build of ``locale`` publishes: its path -> (locale of the file, its path).
 
         The locale's own files, and (with fallback) each source article it has no translation of,
-        under the source's path.
+        under the source's path. Computed once per locale: every page of a build asks.
         """
+        cache = self.__dict__.setdefault("_published_by_locale", {})
+        if locale not in cache:
+            cache[locale] = self._published(locale)
+        return cache[locale]
+
+    def _published(self, locale: str) -> dict[str, tuple[str, str]]:
         own = self.content.get(locale)
         result = {path: (locale, path) for path in (own.articles if own else {})}
         source = self.content.get(self.default_locale)
@@ -210,7 +216,14 @@ class SiteModel:
         page = self.pages.get(f"{locale}/{page_id}")
         if page is None:
             return []
-        return [flag for flag in self.problems if flag.path == page.path]
+        by_path = self.__dict__.get("_flags_by_path")
+        if by_path is None:
+            # Indexed once: every page of every locale build asks for its own.
+            by_path = {}
+            for flag in self.problems:
+                by_path.setdefault(flag.path, []).append(flag)
+            self.__dict__["_flags_by_path"] = by_path
+        return by_path.get(page.path, [])
 
     def display(self, locale: str, path: str) -> str:
         """A locale file as the writer knows it (``docs/fr/orders/x.md``)."""
@@ -270,7 +283,8 @@ def locale_folder_problems(
                     LOCALE_FOLDER,
                     f"{display_root}/{entry.name}/",
                     0,
-                    f"folder '{entry.name}' is not a configured locale ({', '.join(sorted(codes))})",
+                    f"folder '{entry.name}' is not a configured locale "
+                    f"({', '.join(sorted(codes))})",
                     f"add '- locale: {entry.name}' under plugins > helpcentre/i18n > locales in "
                     "mkdocs.yml, or move the folder into a locale folder",
                 )
