@@ -107,7 +107,6 @@ def build_locale_site(
     *,
     search: str = "helpcentre",
     synonyms_file: str | None = None,
-    overrides: Path | None = None,
     features: list[str] | None = None,
 ) -> Path:
     """Build one locale with MkDocs (in a subprocess) and return its site folder.
@@ -128,8 +127,6 @@ def build_locale_site(
         if synonyms_file:
             options["synonyms_file"] = synonyms_file
         plugins.append({"helpcentre/search": options})
-        if overrides:
-            theme["custom_dir"] = str(overrides)
     site = workdir / f"site-{search}-{locale}"
     config = {
         "site_name": "Help centre",

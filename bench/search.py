@@ -167,7 +167,6 @@ def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
         locale,
         work,
         synonyms_file=synonyms,
-        overrides=ROOT / "overrides",
         features=features,
     )
     material = build_locale_site(docs, locale, work, search="material", features=features)

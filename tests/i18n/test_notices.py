@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 
-from conftest import ROOT, git
-from helpcentre.catalogs import load_translations, read_catalog
+from conftest import git
+from helpcentre.catalogs import SHIPPED_LOCALES, load_translations, read_catalog
 from helpcentre.i18n import notices
 from helpcentre.i18n.marker import mark_translation
 from helpcentre.i18n.notices import outdated_notice_html
@@ -25,7 +25,7 @@ def locales_dir(tmp_path: Path) -> Path:
     for locale in LOCALES:
         folder = target / locale / "LC_MESSAGES"
         folder.mkdir(parents=True)
-        shutil.copy(ROOT / "locales" / locale / "LC_MESSAGES" / "translations.po", folder)
+        shutil.copy(SHIPPED_LOCALES / locale / "LC_MESSAGES" / "translations.po", folder)
     return target
 
 
@@ -137,7 +137,7 @@ def test_every_notice_string_is_translated_in_every_locale():
     extracted = {message for _, message, _, _ in extract_from_file("python", notices.__file__)}
     assert len(extracted) == 4
     for locale in LOCALES:
-        path = ROOT / "locales" / locale / "LC_MESSAGES" / "translations.po"
+        path = SHIPPED_LOCALES / locale / "LC_MESSAGES" / "translations.po"
         catalog = read_catalog(path, locale)
         translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
         assert translated == extracted, locale
