@@ -52,6 +52,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 " no stemmer ships for it"
             )
         if "material/search" not in config.plugins:
+            if f"{config.theme.name}/search" in config.plugins:
+                # mkdocs-materialx: the same templates and lunr files, another search front end.
+                raise PluginError(
+                    f"{config.config_file_path}: helpcentre/search needs the search front end of "
+                    f"Material for MkDocs 9, which theme '{config.theme.name}' does not have -- "
+                    "pip install 'mkdocs-material>=9.5,<10' and set theme.name: material, or "
+                    "remove helpcentre/search to keep the theme's own search"
+                )
             raise PluginError(
                 f"{config.config_file_path}: plugins: helpcentre/search needs Material's search"
                 " plugin for the search box and documents -- list `search` before it"
