@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from helpcentre.collector.migrations import LATEST_VERSION, MIGRATIONS
-from helpcentre.collector.records import SearchRecord, VoteRecord
+from helpcentre.records import SearchRecord, VoteRecord
 from helpcentre.collector.storage import StorageError, open_store
 from helpcentre.feedback.summary import load_summary
 

@@ -18,7 +18,7 @@ import pytest
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
 from helpcentre.collector.readers import ReaderKeys
-from helpcentre.collector.records import ContactRecord, VoteRecord
+from helpcentre.records import ContactRecord, VoteRecord
 from helpcentre.collector.settings import RateLimit, Settings
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import (

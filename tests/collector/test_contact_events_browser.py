@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcentre.collector.records import ContactRecord
+from helpcentre.records import ContactRecord
 from helpcentre.collector.settings import Settings
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.manifest import load_manifest

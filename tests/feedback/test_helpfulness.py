@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from helpcentre.collector.records import VoteRecord
+from helpcentre.records import VoteRecord
 from helpcentre.feedback.helpfulness import (
     check_endpoint,
     format_helpful_share,

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from helpcentre.cli import main
-from helpcentre.collector.records import SearchRecord, VoteRecord
+from helpcentre.records import SearchRecord, VoteRecord
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import (
     MAX_COMMENTS,

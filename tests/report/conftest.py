@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from helpcentre.collector.records import SearchRecord, VoteRecord
+from helpcentre.records import SearchRecord, VoteRecord
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import normalise_query
 

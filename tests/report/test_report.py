@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpcentre.cli import main
-from helpcentre.collector.records import ContactRecord
+from helpcentre.records import ContactRecord
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import FeedbackSummary, load_summary, wilson_lower_bound
 from helpcentre.report.build import build_report

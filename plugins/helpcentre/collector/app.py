@@ -60,7 +60,7 @@ from helpcentre.collector import validation
 from helpcentre.collector.pages import KnownPages
 from helpcentre.collector.ratelimit import RateLimiter
 from helpcentre.collector.readers import ReaderKeys
-from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 from helpcentre.collector.settings import Settings, SettingsError
 from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
 from helpcentre.collector.writer import BatchWriter, WriterBusy

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from helpcentre.collector.records import Record
+from helpcentre.records import Record
 from helpcentre.collector.storage import FeedbackStore
 
 logger = logging.getLogger(__name__)

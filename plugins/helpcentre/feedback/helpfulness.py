@@ -20,7 +20,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_percent
 
-from helpcentre.collector.records import REASONS
+from helpcentre.records import REASONS
 from helpcentre.feedback.summary import FeedbackSummary
 
 #: Longest comment the collector accepts (``helpcentre.collector.validation.MAX_COMMENT``).
