@@ -69,6 +69,7 @@ from helpcentre.collector.openapi import openapi_document
 from helpcentre.collector.pages import KnownPages
 from helpcentre.collector.ratelimit import DailyVoteLimit, RateLimiter
 from helpcentre.collector.readers import ReaderKeys
+from helpcentre.collector.server import MAX_HEADER_BYTES
 from helpcentre.collector.settings import RateLimit, Settings, SettingsError
 from helpcentre.collector.site_files import SiteFiles
 from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
@@ -316,14 +317,27 @@ async def openapi(request: Request) -> Response:
 
 
 class HeaderCountGuard:
-    """Refuse a request with more than :data:`MAX_HEADERS` headers with 431, before any route."""
+    """Refuse too many headers, or headers larger than :data:`MAX_HEADER_BYTES`, with 431.
+
+    uvicorn stops reading a head larger than its buffer limit while it is still incomplete; a
+    slightly larger head that arrived in one piece is parsed whole, and refused here.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and len(scope["headers"]) > MAX_HEADERS:
-            detail = f"{len(scope['headers'])} headers; at most {MAX_HEADERS} are accepted"
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = scope["headers"]
+        size = sum(len(name) + len(value) for name, value in headers)
+        detail = None
+        if len(headers) > MAX_HEADERS:
+            detail = f"{len(headers)} headers; at most {MAX_HEADERS} are accepted"
+        elif size > MAX_HEADER_BYTES:
+            detail = f"headers of {size} bytes; at most {MAX_HEADER_BYTES} are accepted"
+        if detail is not None:
             response = JSONResponse({"detail": detail}, 431, headers={"Connection": "close"})
             await response(scope, receive, send)
             return

@@ -5,8 +5,10 @@ and the tests alike (:func:`uvicorn_config`):
 
 - ``http``: the pure-Python h11 parser, subclassed below. uvicorn would pick httptools when it is
   installed, and httptools reads a header of any size: a 100 MB header took 21.7 s and 120 MB.
-- ``h11_max_incomplete_event_size``: the request line and headers together may not exceed
-  :data:`MAX_HEADER_BYTES`; a larger head is answered 431 (uvicorn sends 400) and closed.
+- ``h11_max_incomplete_event_size``: uvicorn stops reading a head (request line and headers)
+  still incomplete after :data:`MAX_HEADER_BYTES` and closes the connection, so a 100 MB header
+  costs 16 KiB, not 100 MB; a head a little larger that arrives whole is refused with 431 by the
+  application's header guard.
 - ``limit_concurrency``: beyond this many connections and tasks, new requests get 503.
 - ``timeout_keep_alive``: idle keep-alive connections are closed after a few seconds.
 - ``proxy_headers`` / ``forwarded_allow_ips``: ``X-Forwarded-For`` and ``X-Forwarded-Proto`` are
