@@ -244,6 +244,14 @@ def test_command_writes_every_format_and_the_site_page(
     page = (site / HEALTH_DIR / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert capsys.readouterr().out == ""  # only the site page was asked for
+    # The site page is public: aggregates, no reader's words (the private report has them).
+    assert "the tracking link is dead" not in page and "refund" not in page
+    assert "alert(" not in page
+    assert "not published" in page
+    private = tmp_path / "private.html"
+    args = [*common, "--feedback", feedback_db, "--format", "html", "--output", str(private)]
+    assert main(args) == 0
+    assert "the tracking link is dead" in private.read_text(encoding="utf-8")
 
 
 def test_site_that_indexes_the_report_folder_is_refused(tmp_path: Path) -> None:
