@@ -47,7 +47,8 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import sync_playwright
 
-from helpcentre.search.relevance import (
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from relevance import (  # noqa: E402
     answerable,
     build_locale_site,
     load_queries,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_code import run_in_node
 from conftest import missing
-from helpcentre.search.browser_code import run_in_node
 
 from .sites import build, write_site
 
@@ -346,8 +346,7 @@ def test_core_modules_import_without_mkdocs() -> None:
     code = (
         "import sys; sys.modules['mkdocs'] = None\n"
         "import helpcentre.search.languages, helpcentre.search.index, helpcentre.search.synonyms\n"
-        "import helpcentre.search.porter, helpcentre.search.relevance, helpcentre.search.worker\n"
-        "import helpcentre.search.browser_code\n"
+        "import helpcentre.search.porter, helpcentre.search.worker\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
