@@ -33,7 +33,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import baseline_package, write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,16 +139,6 @@ def commit_corpus(project: Path) -> None:
     )
     for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Corpus"]):
         subprocess.run(["git", *command], cwd=project, env=env, check=True, capture_output=True)
-
-
-def baseline_package(revision: str, target: Path) -> Path:
-    """The ``plugins/`` folder of this repository at ``revision``, unpacked into ``target``."""
-    target.mkdir(parents=True)
-    archive = subprocess.run(
-        ["git", "archive", revision, "plugins"], cwd=ROOT, check=True, capture_output=True
-    ).stdout
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-    return target / "plugins"
 
 
 def french_index_bytes(site: Path, *, ours: bool) -> tuple[int, int]:
