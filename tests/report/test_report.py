@@ -11,7 +11,8 @@ import pytest
 
 from helpcentre.cli import main
 from helpcentre.collector.storage import open_store
-from helpcentre.feedback.summary import FeedbackSummary, load_summary, wilson_lower_bound
+from helpcentre.collector.summaries import load_summary
+from helpcentre.feedback.summary import FeedbackSummary, wilson_lower_bound
 from helpcentre.records import ContactRecord
 from helpcentre.report.build import build_report
 from helpcentre.report.gather import ReportSources, collect_report

@@ -73,8 +73,9 @@ from helpcentre.collector.server import MAX_HEADER_BYTES
 from helpcentre.collector.settings import RateLimit, Settings, SettingsError
 from helpcentre.collector.site_files import SiteFiles
 from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
+from helpcentre.collector.summaries import summarise_database
 from helpcentre.collector.writer import BatchWriter, WriterBusy
-from helpcentre.feedback.summary import normalise_query, parse_since, summarise_database
+from helpcentre.feedback.summary import normalise_query, parse_since
 from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 logger = logging.getLogger(__name__)
