@@ -7,12 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpcentre.site.settings import site_settings
 
 from conftest import git
 from helpcentre.cli import main
 from helpcentre.feedback.summary import FeedbackSummary, PageFeedback
 from helpcentre.site.check import run_check
+from helpcentre.site.settings import site_settings
 from helpcentre.stale.rules import RULES
 
 TODAY = "2026-11-23"
