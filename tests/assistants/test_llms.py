@@ -106,11 +106,14 @@ def test_each_locale_lists_what_its_search_indexes(reference_site: Path) -> None
     english = set(LINK.findall((site / "en" / "llms.txt").read_text("utf-8")))
     spanish = set(LINK.findall((site / "es" / "llms.txt").read_text("utf-8")))
     assert len(spanish) < len(english)
-    fallback = site / "es" / "account" / "delete-your-account"
-    if (fallback / "index.html").exists() and not (
-        reference_site / "docs" / "es" / "account" / "delete-your-account.md"
-    ).exists():
-        assert not (fallback / "index.html.md").exists()
+    # A page Spanish builds from the English article: readable there, not offered to assistants.
+    assert not (reference_site / "docs" / "es" / "account" / "manage-saved-addresses.md").exists()
+    fallback = site / "es" / "account" / "manage-saved-addresses"
+    assert (fallback / "index.html").is_file()
+    assert not (fallback / "index.html.md").exists()
+    assert "manage-saved-addresses" not in (site / "es" / "llms.txt").read_text("utf-8")
+    assert "text/markdown" not in (fallback / "index.html").read_text("utf-8").split("</head>")[0]
+    assert (site / "en" / "account" / "manage-saved-addresses" / "index.html.md").is_file()
 
 
 def test_pages_link_their_copy_and_llms_txt(reference_site: Path) -> None:
