@@ -82,14 +82,30 @@ var channel = typeof BroadcastChannel === "function"
    or two messages: the second adds the excerpts of the first page's last results. */
 var latest = 0
 
+/* The answer card of a query (see answerCard in search-core.js), decided on its first answer:
+   the article ranked first is the first group's */
+function cardOf(query, searcher, data) {
+  try {
+    var top = data.items.length ? data.items[0][0].location.split("#")[0] : null
+    return top === null ? null : searcher.answerCard(query, top)
+  } catch (error) {
+    console.warn("helpcentre search: answer card failed", query, error)
+    return null
+  }
+}
+
 function respond(query, searcher) {
-  var sequence = ++latest, first = true
+  var sequence = ++latest, first = true, card = null
   function post(data) {
     if (sequence !== latest)
       return
+    if (first)
+      card = cardOf(query, searcher, data)
     if (first && channel)
-      channel.postMessage({ query: query, results: data.items.length })
+      channel.postMessage({ query: query, results: data.items.length, card: card })
     first = false
+    /* The theme ignores it; the page's answer-card script and the contact form show it */
+    data.card = card
     /* The query goes with its results (the theme ignores it): a page that asks several
        questions, such as the contact form, can tell a late second message from an answer */
     data.query = query
