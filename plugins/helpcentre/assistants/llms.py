@@ -149,31 +149,34 @@ def _grouped(
     return groups
 
 
-def llms_index(
-    pages: Iterable[AssistantPage],
-    *,
-    title: str,
-    description: str,
-    categories: Iterable[Category],
-    other_heading: str,
-    base_url: str = "",
-) -> str:
-    """The text of ``llms.txt`` for one locale.
+@dataclass(frozen=True)
+class Listing:
+    """What ``llms.txt`` and ``llms-full.txt`` say besides the pages.
 
-    Args:
-        pages: The pages, in reading order; only ``listed`` ones appear.
+    Attributes:
         title: The site's name in the locale.
         description: The site's description (``""``: none).
         categories: The headings, in order; pages of other categories go under ``other_heading``.
         other_heading: Heading of pages outside the given categories.
-        base_url: The locale's absolute URL, or ``""`` for links relative to ``llms.txt``.
+        base_url: The locale's absolute URL, or ``""`` for links relative to the files.
     """
-    lines = [f"# {title}", ""]
-    if description:
-        lines += [f"> {description}", ""]
+
+    title: str
+    description: str
+    categories: tuple[Category, ...]
+    other_heading: str
+    base_url: str = ""
+
+
+def llms_index(pages: Iterable[AssistantPage], listing: Listing) -> str:
+    """The text of ``llms.txt`` for one locale; only ``listed`` pages appear, in the given order."""
+    base_url = listing.base_url
+    lines = [f"# {listing.title}", ""]
+    if listing.description:
+        lines += [f"> {listing.description}", ""]
     full = _link(FULL_FILE, base_url=base_url, from_path=INDEX_FILE)
     lines += [f"Every article below in one file: [{FULL_FILE}]({full})", ""]
-    for heading, members in _grouped(pages, categories, other_heading):
+    for heading, members in _grouped(pages, listing.categories, listing.other_heading):
         lines += [f"## {heading}", ""]
         for page in members:
             href = _link(markdown_url(page.url), base_url=base_url, from_path=INDEX_FILE)
@@ -185,26 +188,19 @@ def llms_index(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def llms_full(
-    pages: Iterable[AssistantPage],
-    *,
-    title: str,
-    description: str,
-    categories: Iterable[Category],
-    other_heading: str,
-    base_url: str = "",
-) -> str:
+def llms_full(pages: Iterable[AssistantPage], listing: Listing) -> str:
     """The text of ``llms-full.txt``: the Markdown copy of every listed page, by category.
 
-    Links are absolute when ``base_url`` is given, else relative to the site root (where the
-    file is).
+    Links are absolute when the listing has a ``base_url``, else relative to the site root
+    (where the file is).
     """
     pages = list(pages)
     by_source = {page.source: page for page in pages}
-    parts = [f"# {title}\n\n> {description}" if description else f"# {title}"]
-    for _heading, members in _grouped(pages, categories, other_heading):
+    title = listing.title
+    parts = [f"# {title}\n\n> {listing.description}" if listing.description else f"# {title}"]
+    for _heading, members in _grouped(pages, listing.categories, listing.other_heading):
         for page in members:
-            copy = markdown_copy(page, pages=by_source, base_url=base_url, at=FULL_FILE)
+            copy = markdown_copy(page, pages=by_source, base_url=listing.base_url, at=FULL_FILE)
             parts.append(copy.rstrip())
     return "\n\n---\n\n".join(parts) + "\n"
 

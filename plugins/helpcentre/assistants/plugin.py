@@ -28,6 +28,7 @@ from helpcentre.assistants.llms import (
     INDEX_FILE,
     AssistantPage,
     Category,
+    Listing,
     llms_full,
     llms_index,
     llms_root,
@@ -135,17 +136,16 @@ class AssistantsPlugin(BasePlugin[AssistantsConfig]):
                 markdown_copy(page, pages=self.pages, base_url=base), encoding="utf-8"
             )
         categories = self._categories(pages)
-        other = self.translations.gettext(self.config.other_heading)
-        common = {
-            "title": title,
-            "description": description,
-            "categories": categories,
-            "other_heading": other,
-            "base_url": base,
-        }
-        (site / INDEX_FILE).write_text(llms_index(pages, **common), encoding="utf-8")
+        listing = Listing(
+            title=title,
+            description=description,
+            categories=tuple(categories),
+            other_heading=self.translations.gettext(self.config.other_heading),
+            base_url=base,
+        )
+        (site / INDEX_FILE).write_text(llms_index(pages, listing), encoding="utf-8")
         if self.config.full_text:
-            (site / FULL_FILE).write_text(llms_full(pages, **common), encoding="utf-8")
+            (site / FULL_FILE).write_text(llms_full(pages, listing), encoding="utf-8")
 
     def _categories(self, pages: list[AssistantPage]) -> list[Category]:
         seen: dict[str, Category] = {}
