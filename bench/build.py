@@ -5,7 +5,12 @@ corpus. Prints wall time, CPU time (all processes) and peak memory (medians over
 their ratios, and the bytes of search index a reader of a French page downloads. CPU time is
 the steadier figure on a busy machine: wall time halves only when both CPUs are free.
 
-    python bench/build.py [--articles 150] [--locales 11] [--runs 3]
+    python bench/build.py [--articles 150] [--locales 11] [--runs 3] [--baseline main]
+
+With ``--baseline REV`` the same corpus is also built with helpcentre as it was at git revision
+REV (its package put first on the import path), so a change's cost or saving is measured before
+and after in one run. The corpus is a git repository, so page dates and translation status read
+a real history.
 
 Peak memory is sampled every 20 ms over the whole process tree of the build (helpcentre builds
 locales in worker processes): the sum of resident set sizes (RSS) and of proportional set sizes
@@ -28,7 +33,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import baseline_package, write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,10 +82,17 @@ plugins:
 """
 
 
-def measure(project: Path) -> tuple[float, int, int, float]:
-    """Build once; return wall seconds, peak RSS and PSS (bytes) and CPU seconds of the tree."""
+def measure(project: Path, package: Path | None = None) -> tuple[float, int, int, float]:
+    """Build once; return wall seconds, peak RSS and PSS (bytes) and CPU seconds of the tree.
+
+    Args:
+        project: The folder with ``mkdocs.yml``.
+        package: A folder holding another ``helpcentre`` package to build with (the baseline).
+    """
     shutil.rmtree(project / "site", ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if package is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(package), env.get("PYTHONPATH")]))
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -116,6 +128,19 @@ def measure(project: Path) -> tuple[float, int, int, float]:
     return elapsed, peak_rss, peak_pss, cpu
 
 
+def commit_corpus(project: Path) -> None:
+    """Make the corpus a git repository with one commit, as a help centre's repository is."""
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Bench",
+        GIT_AUTHOR_EMAIL="bench@example.com",
+        GIT_COMMITTER_NAME="Bench",
+        GIT_COMMITTER_EMAIL="bench@example.com",
+    )
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Corpus"]):
+        subprocess.run(["git", *command], cwd=project, env=env, check=True, capture_output=True)
+
+
 def french_index_bytes(site: Path, *, ours: bool) -> tuple[int, int]:
     """Bytes of search index a reader of a French page fetches (uncompressed): before the first
     query, and at most (every postings shard and text chunk of the locale)."""
@@ -132,6 +157,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--locales", type=int, default=11)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", metavar="REV", help="also build with helpcentre at REV")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="helpcentre-bench-") as tmp:
@@ -140,7 +166,16 @@ def main() -> None:
             project = Path(tmp) / name
             codes = write_corpus(project, articles=args.articles, locales=args.locales)
             (project / "mkdocs.yml").write_text(make_config(codes), encoding="utf-8")
+            commit_corpus(project)
             projects[name] = project
+        packages: dict[str, Path | None] = {name: None for name in projects}
+        if args.baseline:
+            packages["baseline"] = baseline_package(args.baseline, Path(tmp) / "baseline-code")
+            projects = {
+                "helpcentre": projects["helpcentre"],
+                "baseline": projects["helpcentre"],
+                "anchor": projects["anchor"],
+            }
         pages = sum(1 for _ in (projects["helpcentre"] / "docs").rglob("*.md"))
         print(
             f"corpus: {args.articles} articles x {args.locales} locales = {pages} pages; "
@@ -150,7 +185,7 @@ def main() -> None:
         results: dict[str, list[tuple[float, int, int, float]]] = {name: [] for name in projects}
         for _ in range(args.runs):
             for name, project in projects.items():
-                results[name].append(measure(project))
+                results[name].append(measure(project, packages.get(name)))
 
         medians = {}
         for name, runs in results.items():
@@ -168,6 +203,14 @@ def main() -> None:
             f"CPU {ours[3] / anchor[3]:.2f}x   peak RSS {ours[1] / anchor[1]:.2f}x   "
             f"peak PSS {ours[2] / anchor[2]:.2f}x (target <= 1.0x)"
         )
+        if "baseline" in medians:
+            base = medians["baseline"]
+            print(
+                f"  vs {args.baseline}: wall {ours[0] / base[0]:.2f}x"
+                f"   CPU {ours[3] / base[3]:.2f}x"
+                f"   peak RSS {ours[1] / base[1]:.2f}x   peak PSS {ours[2] / base[2]:.2f}x"
+                " (this tree over the baseline, same corpus, same run)"
+            )
         (first, whole) = french_index_bytes(projects["helpcentre"] / "site", ours=True)
         (anchor_bytes, _) = french_index_bytes(projects["anchor"] / "site", ours=False)
         print(

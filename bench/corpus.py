@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import subprocess
 from pathlib import Path
 
 CATEGORIES = ("getting-started", "billing", "orders", "shipping", "returns", "account")
@@ -79,3 +80,16 @@ def write_corpus(
                 encoding="utf-8",
             )
     return codes
+
+
+def baseline_package(revision: str, target: Path) -> Path:
+    """The ``plugins/`` folder of this repository at ``revision``, unpacked into ``target``."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", revision, "plugins"],
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target / "plugins"

@@ -8,12 +8,14 @@ dates) asks git twice per page; helpcentre reads the history in one ``git log`` 
 
     python bench/history.py                      # full size
     python bench/history.py --articles 200 --commits 500 --repeat 3
+    python bench/history.py --baseline main   # also helpcentre as it was at main: before/after
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -21,6 +23,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import baseline_package  # noqa: E402
 
 CATEGORIES = ("getting-started", "billing", "orders", "shipping", "returns", "account")
 TYPES = ("faq", "guide", "troubleshooting")
@@ -149,24 +154,35 @@ def _modify(path: str, text: str) -> str:
     return f"M 100644 inline docs/{path}.md\ndata {len(data)}\n{text}"
 
 
-def build(root: Path, name: str) -> float:
+def build(root: Path, name: str, package: Path | None = None) -> tuple[float, float]:
+    """Build with configuration ``name``; wall and CPU seconds (the build and its workers).
+
+    ``package`` is another ``helpcentre`` package to build with (a baseline revision).
+    """
+    plugins = CONFIGS["helpcentre-stale" if package is not None else name]
     config = root / f"mkdocs-{name}.yml"
     config.write_text(
-        BASE_CONFIG.format(site_dir=f"site-{name}", plugins=CONFIGS[name]), encoding="utf-8"
+        BASE_CONFIG.format(site_dir=f"site-{name}", plugins=plugins), encoding="utf-8"
     )
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    if package is not None:
+        env["PYTHONPATH"] = str(package)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
         cwd=root,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env=env,
         check=False,
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"{name} build failed:\n{result.stderr[-3000:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def main() -> int:
@@ -175,6 +191,9 @@ def main() -> int:
     parser.add_argument("--commits", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the generated repository")
+    parser.add_argument(
+        "--baseline", metavar="REV", help="also build with helpcentre as it was at git revision REV"
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="helpcentre-bench-history-"))
     try:
@@ -193,20 +212,28 @@ def main() -> int:
             history = read_history(repo, under="docs", ignore_marker="[format]")
             passes.append(time.perf_counter() - started)
         print(f"one git log pass: {statistics.median(passes):.2f} s, {len(history.paths)} paths")
-        times: dict[str, list[float]] = {name: [] for name in CONFIGS}
+        packages: dict[str, Path | None] = {name: None for name in CONFIGS}
+        if args.baseline:
+            packages[f"helpcentre@{args.baseline}"] = baseline_package(
+                args.baseline, workdir / "baseline-code"
+            )
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in packages}
         for round_number in range(args.repeat):
-            for name in CONFIGS:
-                times[name].append(build(repo, name))
+            for name, package in packages.items():
+                times[name].append(build(repo, name, package))
             print(
                 f"round {round_number + 1}: "
-                + ", ".join(f"{name} {times[name][-1]:.1f} s" for name in CONFIGS),
+                + ", ".join(f"{name} {times[name][-1][0]:.1f} s" for name in packages),
                 flush=True,
             )
-        plain = statistics.median(times["material"])
-        print(f"\n{'build':<22}{'median':>10}{'overhead':>12}")
-        for name in CONFIGS:
-            median = statistics.median(times[name])
-            print(f"{name:<22}{median:>9.2f}s{100 * (median / plain - 1):>+11.1f}%")
+        plain = [statistics.median(run[i] for run in times["material"]) for i in (0, 1)]
+        print(f"\n{'build':<26}{'wall':>9}{'overhead':>10}{'CPU':>9}{'overhead':>10}")
+        for name in packages:
+            wall, cpu = (statistics.median(run[i] for run in times[name]) for i in (0, 1))
+            print(
+                f"{name:<26}{wall:>8.2f}s{100 * (wall / plain[0] - 1):>+9.1f}%"
+                f"{cpu:>8.2f}s{100 * (cpu / plain[1] - 1):>+9.1f}%"
+            )
         return 0
     finally:
         if not args.keep:

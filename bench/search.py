@@ -47,8 +47,9 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import sync_playwright
 
-from helpcentre.search.browser_code import browser_cards
-from helpcentre.search.relevance import (
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_code import browser_cards  # noqa: E402
+from relevance import (  # noqa: E402
     CardMeasure,
     answerable,
     build_locale_site,

@@ -9,12 +9,16 @@ import http.server
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Code the tests share with the benchmarks (the browser's search code run in node, relevance
+# measures) lives in bench/, not in the package; appended so that test packages stay first.
+sys.path.append(str(ROOT / "bench"))
 CHROMIUM = os.environ.get("HELPCENTRE_CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

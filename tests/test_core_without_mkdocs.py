@@ -41,3 +41,19 @@ def test_core_modules_import_without_mkdocs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_a_closed_pipe_ends_a_command_quietly(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    for locale in ("en", "fr"):
+        for number in range(600):
+            page = docs / locale / "orders" / f"page-{number}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# Page {number}\n\nText.\n", encoding="utf-8")
+    command = (
+        f"{sys.executable} -m helpcentre.cli translations status --docs {docs} --format json"
+        " | head -1"
+    )
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "{"
+    assert "BrokenPipeError" not in result.stderr and "Traceback" not in result.stderr

@@ -50,16 +50,20 @@ def test_sections_follow_configuration_and_articles_their_order(tmp_path: Path) 
     assert [e.title for e in promoted_articles(listings)] == ["V"]
 
 
-def test_unknown_category_names_the_file_line_and_the_known_ids(tmp_path: Path) -> None:
+def test_unknown_category_is_left_out_of_the_listings(tmp_path: Path) -> None:
+    # The site model reports it (tests/site); the listings never show it.
     write(tmp_path, "x/a.md", "title: A\ncategory: biling")
-    with pytest.raises(ContentError) as caught:
-        group_articles(
-            parse_categories(SPECS, source="mkdocs.yml"),
-            read_locale(tmp_path),
-            display_prefix="docs/en/",
-        )
-    assert caught.value.message.startswith("docs/en/x/a.md:3: unknown category 'biling'")
-    assert "billing, empty" in caught.value.message
+    listings = group_articles(parse_categories(SPECS, source="mkdocs.yml"), read_locale(tmp_path))
+    assert all(listing.count == 0 for listing in listings)
+
+
+def test_top_folder_is_the_category_of_articles_without_one(tmp_path: Path) -> None:
+    write(tmp_path, "billing/a.md", "title: A")
+    listings = group_articles(parse_categories(SPECS, source="mkdocs.yml"), read_locale(tmp_path))
+    billing = next(listing for listing in listings if listing.spec.id == "billing")
+    assert [entry.path for section in billing.sections for entry in section.articles] == [
+        "billing/a.md"
+    ]
 
 
 @pytest.mark.parametrize(

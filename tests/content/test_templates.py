@@ -21,6 +21,7 @@ plugins:
   - search
   - helpcentre/i18n:
       default_locale: en
+      locales: [{locale: en}, {locale: ja}]
   - helpcentre/content:
       categories:
         - id: billing
@@ -36,6 +37,7 @@ plugins:
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (tmp_path / "docs" / "en").mkdir(parents=True)
+    (tmp_path / "docs" / "ja").mkdir(parents=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -94,3 +96,43 @@ def test_missing_config_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         main(["new", "--type", "faq", "--category", "x", "-f", str(tmp_path / "no.yml"), "T"]) == 2
     )
     assert "not found" in capsys.readouterr().err
+
+
+def test_titles_in_any_script(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    title = "注文を追跡するには？"
+    args = ["new", "--type", "faq", "--category", "orders", "--locale", "ja", title]
+    assert main(args) == 0
+    path = site / "docs/ja/orders/注文を追跡するには.md"
+    assert capsys.readouterr().out.strip() == str(path.relative_to(site))
+    assert read_article(site / "docs/ja", "orders/注文を追跡するには.md").meta["title"] == title
+    assert main(["new", "--type", "faq", "--category", "orders", "Où est mon colis ?"]) == 0
+    assert (site / "docs/en/orders/ou-est-mon-colis.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--locale", "xx"], "unknown locale 'xx' -- use --locale with one of: en, ja"),
+        (["--section", "nope"], "unknown section 'nope' of category 'billing' -- use --section"),
+    ],
+)
+def test_locale_and_section_are_validated_as_the_build_does(
+    site: Path, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "--type", "faq", "--category", "billing", *args, "Title"]) == 2
+    assert message in capsys.readouterr().err
+    assert not list((site / "docs").rglob("*.md"))
+
+
+def test_a_duplicate_title_names_the_existing_article(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "--type", "faq", "--category", "billing", "Pay by card"]) == 0
+    assert main(["new", "--type", "guide", "--category", "orders", "PAY BY CARD"]) == 2
+    assert "docs/en/billing/pay-by-card.md already has the title" in capsys.readouterr().err
+
+
+def test_config_flag_is_spelt_as_for_check(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["new", "--type", "faq", "--category", "orders", "--config", "mkdocs.yml", "Refunds"]
+    assert main(args) == 0
+    assert (site / "docs/en/orders/refunds.md").exists()

@@ -99,7 +99,7 @@ def test_bad_feedback_value_names_file_and_line(small_project: Path) -> None:
     edit_front_matter(small_project / "docs/fr/orders/track-your-order.md", "feedback: maybe")
     result = mkdocs_build(small_project)
     assert result.returncode != 0
-    assert "docs/fr/orders/track-your-order.md:2: 'feedback' must be true or false" in result.stderr
+    assert "docs/fr/orders/track-your-order.md:2: 'feedback' has the wrong type" in result.stderr
     assert "write 'feedback: false'" in result.stderr
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from helpcentre.catalogs import load_translations, read_catalog
 from helpcentre.cli import main
-from helpcentre.i18n.catalogs import load_translations, read_catalog
 from helpcentre.i18n.commands import CatalogPaths, extract_templates
 from helpcentre.i18n.status import catalog_status
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpcentre.catalogs import load_translations
 from helpcentre.content.frontmatter import ContentError
-from helpcentre.i18n.catalogs import load_translations
 from helpcentre.i18n.locales import (
     alternates,
     check_locale_folders,
@@ -54,13 +54,20 @@ def test_fallbacks_and_urls() -> None:
 
 
 def test_alternates_link_same_page_or_home() -> None:
-    pages = {"en": {"orders/a.md", "index.md"}, "fr": {"orders/a.md", "index.md"}, "ja": set()}
-    result = alternates("orders/a.md", "fr", LOCALES, pages, site_url="https://h.example/")
+    paths = {"en": "orders/a.md", "fr": "orders/a.md", "ja": None}
+    result = alternates("orders/a.md", "fr", LOCALES, paths, site_url="https://h.example/")
     by_code = {alt.locale.code: alt for alt in result}
     assert by_code["en"].href == "../../../en/orders/a/"
     assert by_code["en"].url == "https://h.example/en/orders/a/"
     assert by_code["fr"].href == "./" and by_code["fr"].same_page
     assert by_code["ja"].href == "../../../ja/" and not by_code["ja"].same_page
+
+
+def test_alternates_follow_translated_names() -> None:
+    paths = {"en": "Bases/Formulas.md", "fr": "Bases/Formules.md", "ja": None}
+    result = alternates("Bases/Formules.md", "fr", LOCALES, paths, site_url=None)
+    by_code = {alt.locale.code: alt for alt in result}
+    assert by_code["en"].href == "../../../en/Bases/Formulas/" and by_code["en"].same_page
 
 
 def test_sitemap_index_lists_each_locale() -> None:

@@ -9,8 +9,8 @@ import pytest
 from babel.messages.extract import extract_from_file
 
 from conftest import ROOT, git
+from helpcentre.catalogs import load_translations, read_catalog
 from helpcentre.i18n import notices
-from helpcentre.i18n.catalogs import load_translations, read_catalog
 from helpcentre.i18n.marker import mark_translation
 from helpcentre.i18n.notices import outdated_notice_html
 from helpcentre.i18n.status import TranslationState, translation_status

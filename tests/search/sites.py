@@ -90,7 +90,8 @@ def write_site(
             "features": list(features or []),
         },
         "markdown_extensions": ["attr_list", "admonition"],
-        "plugins": ["search", {"helpcentre/search": {"report_endpoint": endpoint}}],
+        # The collector endpoint is set once, in helpcentre/feedback, for every feature.
+        "plugins": ["search", "helpcentre/search", {"helpcentre/feedback": {"endpoint": endpoint}}],
     }
     mkdocs_yml = base / "mkdocs.yml"
     mkdocs_yml.write_text(json.dumps(config), encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from browser_code import browser_terms
 from conftest import missing
 from helpcentre.search import languages
-from helpcentre.search.browser_code import browser_terms
 from helpcentre.search.languages import LanguageError, analyzer
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
+from browser_code import browser_terms
 from conftest import missing
-from helpcentre.search.browser_code import browser_terms
 from helpcentre.search.languages import analyzer
 
 # Inflected shop vocabulary: plurals, definite forms and participles the stemmers must fold.

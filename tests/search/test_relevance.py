@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from browser_code import browser_cards, browser_ranks
 from conftest import missing
-from helpcentre.search.browser_code import browser_cards, browser_ranks
-from helpcentre.search.relevance import (
+from relevance import (
     QueryFileError,
     answerable,
     build_locale_site,

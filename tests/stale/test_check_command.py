@@ -11,8 +11,8 @@ import pytest
 from conftest import git
 from helpcentre.cli import main
 from helpcentre.feedback.summary import FeedbackSummary, PageFeedback
-from helpcentre.stale.check import CheckOptions, run_check
-from helpcentre.stale.policy import policy_settings
+from helpcentre.site.check import run_check
+from helpcentre.site.settings import site_settings
 from helpcentre.stale.rules import RULES
 
 TODAY = "2026-11-23"
@@ -30,6 +30,8 @@ markdown_extensions:
       emoji_index: !!python/name:material.extensions.emoji.twemoji
 plugins:
   - search
+  - helpcentre/i18n:
+      locales: [{locale: en}, {locale: fr}]
   - helpcentre/stale:
       review_every: 1y
       categories:
@@ -218,6 +220,18 @@ def test_text_format_and_exit_code(site: Path, capsys: pytest.CaptureFixture[str
     assert out.rstrip().endswith("7 pages checked: 3 errors, 4 warnings, 0 notes")
 
 
+def test_notes_printed_are_notes_counted(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    copy = tmp_path / "no-git"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".git"))
+    _, out, _ = run_cli(copy, capsys=capsys)
+    printed = [line for line in out.splitlines() if line.startswith("note: ")]
+    assert printed and out.rstrip().endswith(f"{len(printed)} notes")
+
+
 def test_github_annotations(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run_cli(site, "--format", "github", capsys=capsys)
     lines = out.splitlines()
@@ -314,15 +328,14 @@ def test_shallow_clone_falls_back_to_reviewed_dates(site: Path, tmp_path: Path) 
         check=True,
         capture_output=True,
     )
-    settings = policy_settings(categories={"billing": {"max_age": "1y"}})
     import datetime as dt
 
-    options = CheckOptions(settings=settings, today=dt.date(2026, 11, 23))
-    result = run_check(clone / "docs", options)
+    today = dt.date(2026, 11, 23)
+    result = run_check(site_settings(clone / "mkdocs.yml"), today=today)
     assert any("fetch-depth: 0" in note for note in result.notes)
     # In the full history the invoice page is unchanged since 2024; the shallow clone cannot know
     # that, so it uses the 'reviewed' date (2026-10-01) rather than the boundary commit's date.
     assert not any(flag.rule == "unchanged-too-long" for flag in result.flags)
-    full = run_check(site / "docs", options)
+    full = run_check(site_settings(site / "mkdocs.yml"), today=today)
     assert any(flag.rule == "unchanged-too-long" for flag in full.flags)
     assert not full.notes

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from helpcentre.content.frontmatter import ContentError
-from helpcentre.stale.pages import read_front_matter
+from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.stale.policy import Interval, article_policy, parse_interval, policy_settings
 
 ARTICLE = """---
@@ -25,7 +24,7 @@ Body.
 
 def front(*, category="orders", kind="faq", reviewed="2026-01-31", extra=""):
     text = ARTICLE.format(category=category, kind=kind, reviewed=reviewed, extra=extra)
-    return read_front_matter("docs/en/orders/track.md", text)
+    return parse_front_matter("docs/en/orders/track.md", text)
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ from helpcentre.assistants.llms import (
     markdown_copy,
     markdown_url,
 )
-from helpcentre.i18n.catalogs import load_translations
+from helpcentre.catalogs import load_translations
 
 
 class AssistantsPlugin(BasePlugin[AssistantsConfig]):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from helpcentre.content.frontmatter import ContentError
+from helpcentre.dates import as_date
 
 
 @dataclass(frozen=True)
@@ -46,15 +47,9 @@ class ActiveAnnouncement:
 
 
 def _date(value: Any, *, source: str, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    date = as_date(value)
+    if date is not None:
+        return date
     raise ContentError(
         source, 0, f"{where} is not a date ({value!r})", "write a date such as 2026-12-24"
     )

@@ -129,9 +129,9 @@ def entry_for(article: Article) -> ArticleEntry:
     return ArticleEntry(
         path=article.path,
         page_id=article.page_id,
-        title=str(meta.get("title") or article.slug.replace("-", " ").capitalize()),
-        description=str(meta.get("description") or ""),
-        category=str(meta.get("category") or ""),
+        title=article.title,
+        description=article.description,
+        category=str(meta.get("category") or article.path.split("/")[0]),
         section=str(meta.get("section") or ""),
         order=int(meta.get("order", 1000)),
         type=str(meta.get("type") or "page"),
@@ -148,16 +148,14 @@ def section_name(section_id: str) -> str:
 def group_articles(
     specs: list[CategorySpec],
     articles: Mapping[str, Article],
-    *,
-    display_prefix: str = "",
 ) -> list[CategoryListing]:
     """Group a locale's articles into categories and sections.
 
     Sections follow the configured order, then unconfigured ones by name; articles are sorted by
     ``order`` then title. Index pages and the contact page are not listed.
 
-    Raises:
-        ContentError: An article names a category that is not configured (with its line).
+    An article without ``category`` belongs to its top folder's category when one is configured
+    with that id. An unknown category is left out here; the site model reports it.
     """
     by_id = {spec.id: CategoryListing(spec=spec) for spec in specs}
     buckets: dict[str, dict[str, list[ArticleEntry]]] = {spec.id: {} for spec in specs}
@@ -165,16 +163,10 @@ def group_articles(
         if article.is_index or article.meta.get("type") == "contact":
             continue
         category = article.meta.get("category")
-        if category is None:
-            continue
+        if category is None and "/" in article.path:
+            category = article.path.split("/")[0]
         if category not in by_id:
-            known = ", ".join(spec.id for spec in specs) or "none configured"
-            raise ContentError(
-                f"{display_prefix}{article.path}",
-                article.front.line_of("category"),
-                f"unknown category '{category}'",
-                f"use one of: {known}; or add it under plugins > helpcentre/content > categories",
-            )
+            continue
         entry = entry_for(article)
         buckets[category].setdefault(entry.section, []).append(entry)
     for spec in specs:

@@ -43,9 +43,15 @@ class ContentConfig(Config):
     contact_suggestions = c.Type(int, default=5)
     """Most articles suggested while a customer types a question on the contact page (0: off)."""
 
-    collector_endpoint = c.Type(str, default="/api/v1")
-    """Base URL of the feedback collector; contact-page events are posted to
-    ``<endpoint>/contact-events`` (empty: not recorded)."""
+    collector_endpoint = c.Deprecated(
+        message="set the collector once, as 'endpoint' under plugins > helpcentre/feedback",
+        option_type=c.Type(str),
+    )
+    """Replaced by ``endpoint`` of ``helpcentre/feedback``: contact-page events are posted to
+    ``<endpoint>/contact-events`` (an empty endpoint: not recorded)."""
+
+    known_keys = c.Type(list, default=[])
+    """Front matter keys that other plugins read: no "unknown key" warning for them."""
 
     announcements = c.Type(list, default=[])
     """Announcements: ``id``, ``text`` per locale, ``start`` and ``end`` dates (inclusive) and an

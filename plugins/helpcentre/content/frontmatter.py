@@ -13,33 +13,16 @@ from typing import Any
 
 import yaml
 
+from helpcentre.problems import ContentError
+
+__all__ = ["CLOSING_FENCE", "OPENING_FENCE", "ContentError", "FrontMatter", "parse_front_matter"]
+
 # libyaml's loader when PyYAML was built with it: front matter is read for every page.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FENCE = re.compile(r"^---[ \t]*$")
-_END_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-
-
-class ContentError(ValueError):
-    """A problem in an article that its writer can fix.
-
-    Attributes:
-        path: The article's path, as the writer knows it (relative to the repository when possible).
-        line: 1-based line number of the problem, or 0 when it concerns the whole file.
-        problem: What is wrong.
-        fix: What to write instead.
-    """
-
-    def __init__(self, path: str | Path, line: int, problem: str, fix: str) -> None:
-        self.path = str(path)
-        self.line = line
-        self.problem = problem
-        self.fix = fix
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        """The error as ``path:line: problem -- fix``."""
-        return f"{self.path}:{self.line}: {self.problem} -- {self.fix}"
+#: The line that opens a front matter block, and the lines that may close it. Every module that
+#: looks for front matter uses these.
+OPENING_FENCE = re.compile(r"^---[ \t]*$")
+CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
 @dataclass
@@ -77,9 +60,11 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
         ContentError: The block is not closed, is not valid YAML, or is not a mapping.
     """
     lines = text.splitlines(keepends=True)
-    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+    if not lines or not OPENING_FENCE.match(lines[0].rstrip("\r\n")):
         return FrontMatter(body=text, body_line=1)
-    end = next((i for i in range(1, len(lines)) if _END_FENCE.match(lines[i].rstrip("\r\n"))), None)
+    end = next(
+        (i for i in range(1, len(lines)) if CLOSING_FENCE.match(lines[i].rstrip("\r\n"))), None
+    )
     if end is None:
         raise ContentError(
             path,
@@ -94,7 +79,8 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # Where the construct started (an unclosed '[' or quote) beats where parsing gave up.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise ContentError(
@@ -111,7 +97,7 @@ def parse_front_matter(path: str | Path, text: str) -> FrontMatter:
             path,
             line,
             f"'{key}': '{raw}' is not a date ({error})",
-            "write a real date as YYYY-MM-DD, or quote the value to keep it as text",
+            "write a date that exists, as YYYY-MM-DD (e.g. 2026-02-28)",
         ) from error
     finally:
         loader.dispose()

@@ -1,24 +1,19 @@
 """Internal links and anchors: find them with their line numbers and report the broken ones.
 
 MkDocs validates links too, but without line numbers and with the page's anchors only after
-rendering; writers need ``path:line: problem -- fix``. The scan works on the Markdown source, so
-the same check runs in the build (anchors taken from the rendered HTML) and in ``helpcentre check``
-(anchors taken from a Python-Markdown rendering of each article).
+rendering; writers need ``path:line: problem -- fix``. The scan works on the Markdown source; the
+site model (``helpcentre.site``) checks the links it finds, once for the build and the commands.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markdown
-
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
 
 # Inline links and images: [text](target "title") / ![alt](target); reference definitions.
 _INLINE = re.compile(
@@ -119,75 +114,3 @@ def anchors_in_html(html: str) -> set[str]:
 def anchors_in_markdown(text: str) -> set[str]:
     """Anchors of a Markdown body, rendered with the extensions the reference site uses."""
     return anchors_in_html(markdown.markdown(text, extensions=list(ANCHOR_EXTENSIONS)))
-
-
-def check_links(
-    links: Iterable[Link],
-    anchors: Mapping[str, set[str] | None],
-    *,
-    path_prefix: str = "",
-) -> list[ContentError]:
-    """Report links to missing files or anchors.
-
-    Args:
-        links: Links found with :func:`find_links`.
-        anchors: For every file of the docs folder (posix, docs-relative), its anchors, or ``None``
-            for files that are not pages (images, downloads), which can only be linked whole.
-        path_prefix: Prepended to paths in messages, e.g. ``docs/en/``, so they name the real file.
-
-    Returns:
-        One error per broken link, naming file, line and fix.
-    """
-    problems: list[ContentError] = []
-    for link in links:
-        path, anchor = link.resolve()
-        where = f"{path_prefix}{link.source}"
-        target_path = link.source if path is None else path
-        if target_path not in anchors:
-            directory_index = posixpath.join(target_path, "index.md")
-            if directory_index in anchors:
-                target_path = directory_index
-            else:
-                problems.append(
-                    ContentError(
-                        where,
-                        link.line,
-                        f"link '{link.target}' points to a missing page",
-                        "link to an existing .md file relative to this article, "
-                        "e.g. '../orders/track-your-order.md'",
-                    )
-                )
-                continue
-        page_anchors = anchors[target_path]
-        if anchor and page_anchors is not None and anchor not in page_anchors:
-            known = ", ".join(sorted(page_anchors)[:8]) or "none"
-            problems.append(
-                ContentError(
-                    where,
-                    link.line,
-                    f"link '{link.target}' points to a missing anchor '#{anchor}'",
-                    f"use one of the page's anchors ({known}) or fix the heading's {{#id}}",
-                )
-            )
-    return problems
-
-
-def broken_links(docs_dir: Path) -> list[ContentError]:
-    """Broken internal links and anchors of every article under ``docs_dir``.
-
-    Links are resolved within the folder given, so call it once per locale folder.
-    Paths in messages are relative to the parent of ``docs_dir``'s parent (``docs/en/...``).
-    """
-    docs_dir = Path(docs_dir)
-    anchors: dict[str, set[str] | None] = {}
-    links: list[Link] = []
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(docs_dir).as_posix()
-        if path.suffix != ".md":
-            anchors[relative] = None
-            continue
-        front = parse_front_matter(path, path.read_text(encoding="utf-8"))
-        anchors[relative] = anchors_in_markdown(front.body)
-        links.extend(find_links(relative, front.body, first_line=front.body_line))
-    prefix = f"{docs_dir.parent.name}/{docs_dir.name}/"
-    return check_links(links, anchors, path_prefix=prefix)

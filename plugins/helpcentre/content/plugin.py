@@ -24,8 +24,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from helpcentre.catalogs import load_translations
 from helpcentre.content.announcements import active_announcement, parse_announcements
-from helpcentre.content.article import Article, read_locale
+from helpcentre.content.article import Article
 from helpcentre.content.categories import (
     CategoryListing,
     CategorySpec,
@@ -42,7 +43,7 @@ from helpcentre.content.frontmatter import ContentError
 from helpcentre.content.layout import lay_out
 from helpcentre.content.related import RelatedInput, related_articles
 from helpcentre.content.structured_data import script_tag, structured_data
-from helpcentre.i18n.catalogs import load_translations
+from helpcentre.site.build import BuildContext, build_context
 
 log = get_plugin_logger(__name__)
 
@@ -74,6 +75,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.files: Files | None = None
         self.env: Environment | None = None
         self.json_ld: dict[str, str] = {}
+        self.context: BuildContext | None = None
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -82,9 +84,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if not self.config.enabled:
             return None
         source = str(config.config_file_path or "mkdocs.yml")
-        i18n = config.plugins.get("helpcentre/i18n")
-        # The root build of helpcentre/i18n only writes the language choice.
-        self.active = i18n is None or not i18n.config.enabled or i18n.locale is not None
+        self.context = build_context(config, error=PluginError)
+        # The root build of a multilingual site only writes the language choice.
+        self.active = not self.context.is_root
         try:
             self.specs = parse_categories(self.config.categories, source=source)
             self.channels = parse_channels(
@@ -97,11 +99,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             ) from error
         if not self.active:
             return None
-        self.locale = str(
-            config.extra.get("helpcentre_locale") or config.theme.get("language") or "en"
-        )
-        self.default_locale = i18n.config.default_locale if i18n is not None else self.locale
-        locales_dir = Path(source).parent / (i18n.config.locales_dir if i18n else "locales")
+        model = self.context.model
+        self.locale = self.context.current
+        self.default_locale = model.default_locale
+        locales_dir = model.settings.locales_dir
         self.translations = load_translations(locales_dir, self.locale)
         active = active_announcement(
             announcements, self.locale, self._today(), default_locale=self.default_locale
@@ -145,21 +146,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         """Read the locale's articles and add the generated category and section pages."""
         if not self.config.enabled or not self.active:
             return None
-        docs_dir = Path(config.docs_dir)
-        try:
-            self.articles = read_locale(docs_dir, display_prefix=_display(docs_dir))
-            default_dir = docs_dir.parent / self.default_locale
-            if self.default_locale != self.locale and default_dir.is_dir():
-                # Articles the locale lacks are published from the default locale (fallbacks).
-                for path, article in read_locale(
-                    default_dir, display_prefix=_display(default_dir)
-                ).items():
-                    self.articles.setdefault(path, article)
-            self.listings = group_articles(
-                self.specs, self.articles, display_prefix=_display(docs_dir)
-            )
-        except ContentError as error:
-            raise PluginError(error.message) from error
+        model = self.context.model
+        # The locale's own articles, and the originals it publishes where it lacks a translation.
+        self.articles = {
+            path: model.articles(origin)[origin_path]
+            for path, (origin, origin_path) in model.published(self.locale).items()
+        }
+        self.listings = group_articles(self.specs, self.articles)
         self.related_inputs = [
             RelatedInput(
                 page_id=article.page_id,
@@ -345,7 +338,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if article is None or url is None:
             return None
         return {
-            "title": str(article.meta.get("title") or article.slug),
+            "title": article.title,
             "description": str(article.meta.get("description") or ""),
             "type": str(article.meta.get("type") or "page"),
             "url": url,
@@ -418,7 +411,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if page.meta.get("type") == "contact":
             data["channels"] = [view_channel(channel, self.locale) for channel in self.channels]
             data["suggestions"] = self.config.contact_suggestions
-            endpoint = self.config.collector_endpoint.strip().rstrip("/")
+            endpoint = self.context.model.settings.endpoint.strip().rstrip("/")
             data["events_endpoint"] = f"{endpoint}/contact-events" if endpoint else ""
             data["locale"] = self.locale
         return data
@@ -430,7 +423,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return ""
 
     def _feed_entries(self, config: MkDocsConfig) -> list[FeedEntry]:
-        history = _read_history(Path(config.docs_dir).parent)
+        history = self.context.model.history if self.context is not None else None
         site_url = config.site_url or ""
         entries = []
         for path, article in self.articles.items():
@@ -449,35 +442,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             entries.append(
                 FeedEntry(
                     id=absolute,
-                    title=str(article.meta.get("title") or article.slug),
+                    title=article.title,
                     url=absolute,
-                    summary=str(article.meta.get("description") or ""),
+                    summary=article.description,
                     updated=updated,
                     published=published,
                     category=str(article.meta.get("category") or ""),
                 )
             )
         return entries
-
-
-def _read_history(docs_root: Path) -> Any:
-    """git history of the articles when helpcentre.history and a repository are there."""
-    try:
-        from helpcentre.history.git import HistoryError, read_history
-    except ImportError:
-        return None
-    try:
-        return read_history(docs_root, under=str(docs_root.resolve()))
-    except HistoryError as error:
-        log.debug("feed dates from front matter: %s", error)
-        return None
-
-
-def _display(folder: Path) -> str:
-    try:
-        return folder.resolve().relative_to(Path.cwd()).as_posix() + "/"
-    except ValueError:
-        return folder.as_posix() + "/"
 
 
 def _attr(text: str) -> str:

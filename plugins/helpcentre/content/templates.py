@@ -43,10 +43,15 @@ class TemplateError(ValueError):
 
 
 def slugify(title: str) -> str:
-    """Lowercase ASCII words of ``title`` joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug
+    """The words of ``title`` in lowercase, joined by hyphens, in any script.
+
+    Accents are dropped from letters that have them (``Où`` gives ``ou``); letters of scripts
+    without a case or accents are kept as they are (``注文を追跡`` stays ``注文を追跡``).
+    """
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", kept))
+    return "-".join(words)
 
 
 def _quoted(value: str) -> str:
@@ -63,15 +68,38 @@ def new_article(
     title: str,
     section: str | None = None,
     today: dt.date | None = None,
+    locales: list[str] | None = None,
+    titles: dict[str, str] | None = None,
+    locale_folder: Path | None = None,
 ) -> Path:
     """Write ``docs/<locale>/<category>/<slug>.md`` from the type's template.
+
+    Args:
+        docs_dir: The folder of the locale folders.
+        locale: The locale to write in.
+        categories: The configured categories.
+        article_type: ``faq``, ``guide`` or ``troubleshooting``.
+        category: A configured category id.
+        title: The title, in any script.
+        section: A section id of the category (default: its first).
+        today: The ``reviewed`` date (default: today).
+        locales: The configured locales, when the site has several.
+        titles: The titles of the locale's existing articles, by their file (to refuse a
+            duplicate).
+        locale_folder: The folder articles go in, when it is not ``docs_dir/locale`` (a site
+            with one locale keeps its articles in ``docs_dir``).
 
     Returns:
         The written file.
 
     Raises:
-        TemplateError: Unknown type or category, an empty title, or the file exists already.
+        TemplateError: Unknown type, locale, category or section, an empty title, or an article
+            with that title or file exists already.
     """
+    if locales and locale not in locales:
+        raise TemplateError(
+            f"unknown locale '{locale}' -- use --locale with one of: {', '.join(locales)}"
+        )
     if article_type not in SKELETONS:
         raise TemplateError(
             f"unknown article type '{article_type}' -- use --type with one of "
@@ -88,11 +116,22 @@ def new_article(
     if not slug:
         raise TemplateError("the title has no letters or digits -- give the article a title")
     spec = by_id[category]
+    if section and spec.sections and section not in spec.sections:
+        raise TemplateError(
+            f"unknown section '{section}' of category '{category}' -- use --section with one "
+            f"of: {', '.join(spec.sections)}"
+        )
     section = section or next(iter(spec.sections), "")
-    target = Path(docs_dir) / locale / category / f"{slug}.md"
+    target = (locale_folder or Path(docs_dir) / locale) / category / f"{slug}.md"
     if target.exists():
         raise TemplateError(
             f"{target} already exists -- edit it, or choose another title for the new article"
+        )
+    same = [path for path, other in (titles or {}).items() if other.casefold() == title.casefold()]
+    if same:
+        raise TemplateError(
+            f"{same[0]} already has the title '{title}' -- edit that article, or choose "
+            "another title"
         )
     lines = [
         "---",

@@ -14,14 +14,14 @@ In each locale build the plugin
   ``page.meta["helpfulness"]`` (``None`` when nobody voted): later ``on_page_markdown`` hooks,
   every later event of any plugin and all templates (``page.meta.helpfulness.votes``) can read it.
 
-The stale plugin's "low helpfulness" rule reads the same summary format with the same loader and
-keys (``<locale>/<page id>``); when both plugins name a summary, they must name the same one.
+The summary and the collector endpoint are configured here once: the site model reads the
+summary for the widget, the "low helpfulness" rule and the report alike, and every feature that
+talks to the collector (search reports, contact events) uses this ``endpoint``.
 """
 
 from __future__ import annotations
 
 from importlib.resources import files as package_files
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
+from helpcentre.catalogs import load_translations
 from helpcentre.feedback.config import FeedbackConfig
 from helpcentre.feedback.helpfulness import (
     MAX_COMMENT,
@@ -41,20 +41,15 @@ from helpcentre.feedback.helpfulness import (
     page_helpfulness,
     wants_feedback,
 )
-from helpcentre.feedback.summary import FeedbackSummary, load_summary
+from helpcentre.feedback.summary import FeedbackSummary
+from helpcentre.site.build import BuildContext, build_context
 
 log = get_plugin_logger(__name__)
 
 PLUGIN_NAME = "helpcentre/feedback"
-I18N_PLUGIN = "helpcentre/i18n"
-STALE_PLUGIN = "helpcentre/stale"
 #: Where the widget's files go in each locale's site.
 ASSET_DIR = "assets/helpcentre"
 ASSETS = ("feedback.js", "feedback.css")
-
-
-def _is_url(source: str) -> bool:
-    return "://" in source
 
 
 class FeedbackPlugin(BasePlugin[FeedbackConfig]):
@@ -68,59 +63,36 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         self.endpoint = "/api/v1"
         self.summary: FeedbackSummary | None = None
         self.wanted: dict[str, bool] = {}
+        self.context: BuildContext | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Work out the build's locale, check the options and load the summary."""
-        i18n = config.plugins.get(I18N_PLUGIN)
-        # The i18n root build only writes the language choice; the locale builds carry the pages.
-        root_build = (
-            i18n is not None and i18n.config.enabled and getattr(i18n, "locale", None) is None
-        )
-        self.active = self.config.enabled and not root_build
+        """Take the build's locale, the collector endpoint and the summary from the site model."""
+        if not self.config.enabled:
+            return None
+        context = self.context = build_context(config, error=PluginError)
+        # The root build of a multilingual site only writes the language choice.
+        self.active = not context.is_root
         if not self.active:
             return None
         where = f"{config.config_file_path}: plugins > {PLUGIN_NAME}"
-        self.locale = str(
-            config.extra.get("helpcentre_locale") or config.theme.get("language") or "en"
-        )
+        self.locale = context.current
         try:
-            self.endpoint = check_endpoint(self.config.endpoint)
+            self.endpoint = check_endpoint(context.model.settings.endpoint)
         except ValueError as error:
             raise PluginError(f"{where}: {error}") from None
         if self.config.min_votes < 1:
             raise PluginError(f"{where}: min_votes must be at least 1 -- e.g. 'min_votes: 10'")
-        self.summary = self._load_summary(config, where)
+        if self.config.summary and context.model.summary is None:
+            raise PluginError(
+                f"{where}: cannot read the feedback summary: {'; '.join(context.model.notes)}"
+            )
+        self.summary = context.model.summary
         self.wanted = {}
         for name in ASSETS:
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{name}" not in [str(item) for item in target]:
                 target.append(f"{ASSET_DIR}/{name}")
         return config
-
-    def _resolve(self, source: str, config: MkDocsConfig) -> str:
-        if _is_url(source):
-            return source
-        return str((Path(config.config_file_path).parent / source).resolve())
-
-    def _load_summary(self, config: MkDocsConfig, where: str) -> FeedbackSummary | None:
-        if not self.config.summary:
-            return None
-        source = self._resolve(self.config.summary, config)
-        stale = config.plugins.get(STALE_PLUGIN)
-        other = getattr(getattr(stale, "config", None), "feedback_summary", None)
-        if other and self._resolve(str(other), config) != source:
-            log.warning(
-                f"{where}: summary '{self.config.summary}' is not the feedback_summary "
-                f"'{other}' of {STALE_PLUGIN} -- point both at the same summary so that the "
-                "widget and the low-helpfulness rule judge pages on the same votes"
-            )
-        try:
-            return load_summary(source, since=self.config.summary_since)
-        except Exception as error:  # ValueError for files, StorageError for databases
-            raise PluginError(
-                f"{where}: cannot read the feedback summary: {error} -- export it with "
-                "'helpcentre feedback export --db URL --output FILE', or remove 'summary'"
-            ) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the widget's script and style sheet, shipped in the package, to the build."""
@@ -134,10 +106,18 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Without helpcentre/i18n the partial still needs ``_()``: install the English text."""
-        if self.active and "_" not in env.globals:
+        """Without helpcentre/i18n the partials still need ``_()`` with named placeholders: install
+        the locale's catalogs (MkDocs' own null translations take no placeholders)."""
+        if (
+            self.active
+            and self.context is not None
+            and not self.context.model.settings.multilingual
+        ):
+            settings = self.context.model.settings
             env.add_extension("jinja2.ext.i18n")
-            env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+            env.install_gettext_translations(  # type: ignore[attr-defined]
+                load_translations(settings.locales_dir, self.locale), newstyle=True
+            )
         return env
 
     @event_priority(100)
@@ -150,8 +130,9 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         page_id = _page_id(page)
         try:
             self.wanted[page.file.src_uri] = wants_feedback(page.meta, page_id)
-        except ValueError as error:
-            raise PluginError(f"{_display(page)}:{_line_of(page, 'feedback')}: {error}") from None
+        except ValueError:
+            # The site model reports the wrong value with its file and line.
+            self.wanted[page.file.src_uri] = False
         page.meta["helpfulness"] = page_helpfulness(
             self.summary, self.locale, page_id, top=self.config.top_reasons
         )
@@ -189,21 +170,3 @@ def _page_id(page: Page) -> str:
     """The id the collector knows the page by: its path in the locale folder without ``.md``."""
     src = page.file.src_uri
     return src[: -len(".md")] if src.endswith(".md") else src
-
-
-def _display(page: Page) -> str:
-    path = Path(page.file.abs_src_path or page.file.src_uri)
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _line_of(page: Page, key: str) -> int:
-    if not page.file.abs_src_path:
-        return 1
-    path = Path(page.file.abs_src_path)
-    try:
-        return parse_front_matter(path, path.read_text(encoding="utf-8")).line_of(key)
-    except (OSError, ContentError):
-        return 1

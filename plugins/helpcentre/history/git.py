@@ -63,12 +63,14 @@ class PathHistory:
         updated: Date of the newest commit that changed its content (commits carrying the
             ignore marker are skipped; the creation counts as a content change).
         commits: Every commit that touched the file, newest first.
+        names: The file's name at each of those commits (by hash) where it differs from ``path``.
     """
 
     path: str
     created: datetime
     updated: datetime
     commits: list[Commit] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -82,12 +84,17 @@ class RepositoryHistory:
         paths: History per repository-relative POSIX path of every file that exists at HEAD.
         boundary: Hashes of the shallow boundary commits (empty for a full clone). A date taken
             from one of them is not the date of a real change.
+        deleted: Paths that a commit deleted or renamed away, with the newest such commit's
+            hash and date.
+        uncommitted: Paths that differ from HEAD in the work tree, or are untracked.
     """
 
     root: Path
     shallow: bool
     paths: dict[str, PathHistory] = field(default_factory=dict)
     boundary: frozenset[str] = frozenset()
+    deleted: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    uncommitted: frozenset[str] = frozenset()
 
     def get(self, path: str | Path) -> PathHistory | None:
         """History of ``path`` (repository-relative or absolute), or None when git has none."""
@@ -188,14 +195,21 @@ class _Walk:
         self.commits: dict[str, list[Commit]] = {}
         self.updated: dict[str, datetime] = {}
         self.created: dict[str, datetime] = {}
+        self.names: dict[str, dict[str, str]] = {}
+        self.deleted: dict[str, tuple[str, datetime]] = {}
 
     def _current(self, name: str) -> str | None:
         return self.alias.get(name, name)
 
-    def _touch(self, key: str, commit: Commit, content: bool) -> None:
+    def _touch(self, key: str, commit: Commit, content: bool, name: str) -> None:
         self.commits.setdefault(key, []).append(commit)
+        if name != key:
+            self.names.setdefault(key, {})[commit.sha] = name
         if content and key not in self.updated:
             self.updated[key] = commit.date
+
+    def _gone(self, name: str, commit: Commit) -> None:
+        self.deleted.setdefault(name, (commit.sha, commit.date))
 
     def commit(self, commit: Commit, message: str, changes: list[tuple[str, ...]]) -> None:
         content = not (self.ignore_marker and self.ignore_marker in message)
@@ -205,7 +219,8 @@ class _Walk:
                 old, new = change[1], change[2]
                 key = self._current(new)
                 if key is not None:
-                    self._touch(key, commit, content)
+                    self._touch(key, commit, content, new)
+                self._gone(old, commit)
                 # Before this commit the file was called ``old``; ``new`` was someone else.
                 self.alias[new] = None
                 self.alias[old] = key
@@ -214,17 +229,18 @@ class _Walk:
                 key = self._current(name)
                 if key is not None:
                     # Adding the file is always a content change, whatever its message says.
-                    self._touch(key, commit, True)
+                    self._touch(key, commit, True, name)
                     self.created[key] = commit.date
                 self.alias[name] = None
             elif status == "D" and len(change) == 2:
                 name = change[1]
+                self._gone(name, commit)
                 if name not in self.alias:
                     self.alias[name] = None
             elif len(change) == 2:
                 key = self._current(change[1])
                 if key is not None:
-                    self._touch(key, commit, content)
+                    self._touch(key, commit, content, change[1])
 
     def result(self, live: set[str] | None) -> dict[str, PathHistory]:
         paths: dict[str, PathHistory] = {}
@@ -233,7 +249,13 @@ class _Walk:
                 continue
             created = self.created.get(key, commits[-1].date)
             updated = self.updated.get(key, created)
-            paths[key] = PathHistory(path=key, created=created, updated=updated, commits=commits)
+            paths[key] = PathHistory(
+                path=key,
+                created=created,
+                updated=updated,
+                commits=commits,
+                names=self.names.get(key, {}),
+            )
         return paths
 
 
@@ -311,4 +333,14 @@ def read_history(
     live_output = _run_git(top, "ls-tree", "-r", "-z", "--name-only", "HEAD", *pathspec)
     live = {name for name in live_output.split("\0") if name}
     history.paths = walk.result(live)
+    history.deleted = {name: gone for name, gone in walk.deleted.items() if name not in live}
+    history.uncommitted = _uncommitted(top, pathspec)
     return history
+
+
+def _uncommitted(top: Path, pathspec: list[str]) -> frozenset[str]:
+    """Paths that differ from HEAD in the work tree or are untracked."""
+    output = _run_git(
+        top, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", *pathspec
+    )
+    return frozenset(entry[3:] for entry in output.split("\0") if len(entry) > 3)

@@ -26,9 +26,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from helpcentre import __version__
+from helpcentre.catalogs import CATALOG_DOMAIN, read_catalog
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.i18n import notices
-from helpcentre.i18n.catalogs import CATALOG_DOMAIN, read_catalog
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
 from helpcentre.i18n.status import (
     ArticleStatus,
@@ -43,6 +43,8 @@ from helpcentre.i18n.status import (
     source_texts,
     translation_status,
 )
+from helpcentre.site.model import SiteModel, load_site
+from helpcentre.site.settings import site_settings
 
 #: States ``--fail-on`` accepts.
 FAIL_STATES = ("missing", "outdated", "orphaned")
@@ -126,9 +128,47 @@ def _docs_options(parser: argparse.ArgumentParser) -> None:
         "--docs",
         type=Path,
         default=Path("docs"),
-        help="docs folder holding one folder per locale (default: docs)",
+        help="docs folder holding one folder per locale (default: docs_dir of --config, or docs)",
     )
-    parser.add_argument("--default-locale", default="en", help="source locale (default: en)")
+    parser.add_argument(
+        "--default-locale",
+        default=None,
+        help="source locale (default: the configuration's, or en)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="mkdocs.yml with the locales and the pairing of translations (default: mkdocs.yml)",
+    )
+
+
+def _site(args: argparse.Namespace) -> SiteModel:
+    """The site model the command works on, read once; sets the defaults it implies on ``args``.
+
+    Raises:
+        ContentError: The configuration cannot be read.
+    """
+    config = args.config if args.config.exists() or args.config != Path("mkdocs.yml") else None
+    docs = args.docs if config is None or args.docs != Path("docs") else None
+    settings = site_settings(config, docs_root=docs)
+    if args.default_locale:
+        settings.default_locale = args.default_locale
+    locales = getattr(args, "locales", None)
+    if locales:
+        settings.locales = [
+            entry for entry in settings.locales if entry[0] in {*locales, settings.default_locale}
+        ] or [(code, None) for code in [settings.default_locale, *locales]]
+        settings.multilingual = True
+    model = load_site(settings)
+    args.docs = settings.docs_root
+    args.default_locale = settings.default_locale
+    return model
+
+
+def _source_of(model: SiteModel, locale: str, article: str) -> str:
+    """The original of ``locale``'s ``article``, which may have a name of its own."""
+    return model.source_path(locale, article) or article
 
 
 def _catalog_options(parser: argparse.ArgumentParser) -> None:
@@ -181,6 +221,13 @@ def _error(error: Exception) -> int:
 def run_status(args: argparse.Namespace) -> int:
     """``helpcentre translations status``."""
     try:
+        model = _site(args)
+        unreadable = [flag for flag in model.problems if flag.rule == "front-matter"]
+        if unreadable:
+            # The status of these files cannot be told: say why, with file and line.
+            for flag in unreadable:
+                print(f"error: {flag.message}", file=sys.stderr)
+            return 2
         if args.changed_since:
             entries = changes_since(
                 args.docs,
@@ -191,9 +238,11 @@ def run_status(args: argparse.Namespace) -> int:
             print(_render_changes(entries, args.changed_since, args.format))
             failing = [e for e in entries if e.state.value in args.fail_on]
             return 1 if failing else 0
-        status = translation_status(
-            args.docs, default_locale=args.default_locale, locales=args.locales
-        )
+        status = model.status
+        if status is None:
+            status = translation_status(
+                args.docs, default_locale=args.default_locale, locales=[], history=model.history
+            )
         catalogs = {locale: catalog_status(args.locales_dir, locale) for locale in status.locales}
     except ContentError as error:
         return _error(error)
@@ -350,7 +399,12 @@ class SourceDiff:
 
 
 def source_diff(
-    docs_dir: Path, locale: str, article: str, *, default_locale: str = "en"
+    docs_dir: Path,
+    locale: str,
+    article: str,
+    *,
+    default_locale: str = "en",
+    source_article: str | None = None,
 ) -> SourceDiff:
     """The unified diff of a source body since the version its translation was made from.
 
@@ -363,7 +417,8 @@ def source_diff(
             marker edited by hand).
     """
     docs_dir = Path(docs_dir).resolve()
-    source = docs_dir / default_locale / article
+    source_article = source_article or article
+    source = docs_dir / default_locale / source_article
     translation = docs_dir / locale / article
     for path, what in ((source, "source"), (translation, "translation")):
         if not path.is_file():
@@ -376,7 +431,7 @@ def source_diff(
     source_text = source.read_text(encoding="utf-8")
     current_body = parse_front_matter(source, source_text).body
     recorded = read_marker(translation, translation.read_text(encoding="utf-8"))
-    label = f"{default_locale}/{article}"
+    label = f"{default_locale}/{source_article}"
     if recorded is not None and recorded == body_hash(source, source_text):
         return SourceDiff(base=f"{label} (source_hash {recorded})", commit=None, lines=[])
     root = repository_root(docs_dir)
@@ -390,7 +445,7 @@ def source_diff(
     from helpcentre.history import read_history
 
     history = read_history(root, under=docs_dir.relative_to(root).as_posix())
-    source_repo = (docs_dir / default_locale / article).relative_to(root).as_posix()
+    source_repo = source.relative_to(root).as_posix()
     translation_repo = (docs_dir / locale / article).relative_to(root).as_posix()
     base_text: str | None = None
     base_commit = None
@@ -443,9 +498,16 @@ def _hash_or_none(path: str, text: str) -> str | None:
 
 def run_diff(args: argparse.Namespace) -> int:
     """``helpcentre translations diff LOCALE ARTICLE``."""
-    article = article_name(args.docs, args.locale, args.article)
     try:
-        result = source_diff(args.docs, args.locale, article, default_locale=args.default_locale)
+        model = _site(args)
+        article = article_name(args.docs, args.locale, args.article)
+        result = source_diff(
+            args.docs,
+            args.locale,
+            article,
+            default_locale=args.default_locale,
+            source_article=_source_of(model, args.locale, article),
+        )
     except ContentError as error:
         return _error(error)
     if not result.lines:
@@ -459,18 +521,21 @@ def run_diff(args: argparse.Namespace) -> int:
 def run_mark(args: argparse.Namespace) -> int:
     """``helpcentre translations mark LOCALE ARTICLE...``."""
     code = 0
+    try:
+        model = _site(args)
+    except ContentError as error:
+        return _error(error)
     names = [article_name(args.docs, args.locale, name) for name in args.articles]
     if args.all_current:
-        try:
-            status = translation_status(
-                args.docs, default_locale=args.default_locale, locales=[args.locale]
-            )
-        except ContentError as error:
-            return _error(error)
+        status = model.status
+        if status is None or args.locale not in status.locales:
+            print(f"error: no translation status for '{args.locale}'", file=sys.stderr)
+            return 2
         names += [
-            entry.article
+            entry.translation_path.split("/", 1)[1]
             for entry in status.locales[args.locale].with_state(TranslationState.TRANSLATED)
-            if entry.basis is Basis.GIT_DATES and entry.article not in names
+            if entry.basis is Basis.GIT_DATES
+            and entry.translation_path.split("/", 1)[1] not in names
         ]
     elif not names:
         print("error: name the articles to mark, or pass --all-current", file=sys.stderr)
@@ -478,7 +543,11 @@ def run_mark(args: argparse.Namespace) -> int:
     for article in names:
         try:
             digest, changed = mark_translation(
-                args.docs, args.locale, article, default_locale=args.default_locale
+                args.docs,
+                args.locale,
+                article,
+                default_locale=args.default_locale,
+                source_article=_source_of(model, args.locale, article),
             )
         except ContentError as error:
             code = _error(error)
@@ -510,7 +579,7 @@ class CatalogPaths:
                 p.name
                 for p in docs.iterdir()
                 if p.is_dir()
-                and p.name != args.default_locale
+                and p.name != (args.default_locale or "en")
                 and not p.name.startswith((".", "_"))
             )
         return cls(

@@ -38,6 +38,11 @@ class I18nConfig(Config):
     fallback_notice = c.Type(bool, default=True)
     """Show readers the "not yet translated" notice on fallback pages."""
 
+    translation_key = c.Optional(c.Type(str))
+    """Front matter key that pairs a translation with its original when their file names differ
+    (e.g. ``permalink``: ``de/Bases/Formeln.md`` translates the ``en`` file with the same value).
+    Files without it pair by path."""
+
     outdated_notice = c.Type(bool, default=True)
     """Show readers of a translation that is behind its original a notice with the date the
     original changed and a link to it (from ``helpcentre.i18n.status``)."""

@@ -129,7 +129,7 @@ def alternates(
     src_path: str,
     current: str,
     locales: Sequence[LocaleInfo],
-    pages_by_locale: Mapping[str, set[str]],
+    paths: Mapping[str, str | None],
     *,
     site_url: str | None,
     use_directory_urls: bool = True,
@@ -140,7 +140,8 @@ def alternates(
         src_path: The page's docs path inside its locale folder.
         current: The locale being built.
         locales: All locales, in switcher order.
-        pages_by_locale: For each locale, the docs paths its build publishes (fallbacks included).
+        paths: For each locale, the page's docs path in that locale's build (a translation may
+            have a name of its own), or None where the locale does not publish it.
         site_url: The help centre's root URL (without locale), or ``None``.
         use_directory_urls: MkDocs's option of the same name.
     """
@@ -148,8 +149,9 @@ def alternates(
     here_dir = here if here.endswith("/") else posixpath.dirname(here) + "/"
     result = []
     for locale in locales:
-        same = src_path in pages_by_locale.get(locale.code, set())
-        target_path = page_url(src_path, use_directory_urls=use_directory_urls) if same else ""
+        other = src_path if locale.code == current else paths.get(locale.code)
+        same = other is not None
+        target_path = page_url(other, use_directory_urls=use_directory_urls) if other else ""
         target = f"{locale.code}/{target_path}"
         href = posixpath.relpath(target or ".", here_dir.rstrip("/") or ".")
         if target.endswith("/") and not href.endswith("/"):

@@ -15,7 +15,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
+from helpcentre.content.frontmatter import (
+    CLOSING_FENCE,
+    ContentError,
+    FrontMatter,
+    parse_front_matter,
+)
 
 #: Front matter key of the marker.
 MARKER_KEY = "source_hash"
@@ -24,7 +29,6 @@ MARKER_LENGTH = 12
 
 _MARKER_VALUE = re.compile(rf"^[0-9a-f]{{{MARKER_LENGTH}}}$")
 _MARKER_LINE = re.compile(rf"^{MARKER_KEY}[ \t]*:[ \t]*(\S*)[ \t]*(#.*)?$")
-_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
 def normalised_body(path: str | Path, text: str) -> str:
@@ -52,7 +56,15 @@ def read_marker(path: str | Path, text: str) -> str | None:
     Raises:
         ContentError: The marker is present but is not 12 lowercase hexadecimal digits.
     """
-    front = parse_front_matter(path, text)
+    return marker_in(path, parse_front_matter(path, text))
+
+
+def marker_in(path: str | Path, front: FrontMatter) -> str | None:
+    """:func:`read_marker` for front matter already parsed.
+
+    Raises:
+        ContentError: The marker is present but is not 12 lowercase hexadecimal digits.
+    """
     if MARKER_KEY not in front.meta:
         return None
     value = front.meta[MARKER_KEY]
@@ -111,7 +123,7 @@ def write_marker(path: str | Path, text: str, source_hash: str) -> str:
         return "".join(lines)
     # The closing fence is the line just before the body.
     closing = front.body_line - 2
-    if closing < 1 or not _FENCE.match(lines[closing].rstrip("\r\n")):
+    if closing < 1 or not CLOSING_FENCE.match(lines[closing].rstrip("\r\n")):
         raise ContentError(
             path,
             1,
@@ -133,7 +145,12 @@ def _newline_of(lines: list[str]) -> str:
 
 
 def mark_translation(
-    docs_dir: Path, locale: str, article: str, *, default_locale: str = "en"
+    docs_dir: Path,
+    locale: str,
+    article: str,
+    *,
+    default_locale: str = "en",
+    source_article: str | None = None,
 ) -> tuple[str, bool]:
     """Record in ``docs/<locale>/<article>`` the hash of its source's current body.
 
@@ -142,6 +159,7 @@ def mark_translation(
         locale: The translation's locale.
         article: Path inside the locale folder (``orders/track-your-order.md``).
         default_locale: The source locale.
+        source_article: The original's path, when the translation has a name of its own.
 
     Returns:
         The recorded hash, and whether the file changed.
@@ -149,7 +167,7 @@ def mark_translation(
     Raises:
         ContentError: The source or the translation does not exist or cannot be parsed.
     """
-    source = Path(docs_dir) / default_locale / article
+    source = Path(docs_dir) / default_locale / (source_article or article)
     translation = Path(docs_dir) / locale / article
     for path, what in ((source, "source"), (translation, "translation")):
         if not path.is_file():

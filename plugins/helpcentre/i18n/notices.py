@@ -3,7 +3,7 @@
 The strings below have their own catalog domain, ``translations``
 (``locales/<locale>/LC_MESSAGES/translations.po``, template ``locales/translations.pot``), so that
 the translators' workflow keeps its strings apart from the page chrome's ``messages`` catalog;
-:func:`helpcentre.i18n.catalogs.load_translations` merges both.
+:func:`helpcentre.catalogs.load_translations` merges both.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def outdated_notice_html(
         status_entry: The page's entry from :func:`helpcentre.i18n.status.translation_status`.
         locale: The reader's locale (``fr``, ``pt-BR`` ...), for the date format.
         translations: The locale's UI translations
-            (:func:`helpcentre.i18n.catalogs.load_translations`).
+            (:func:`helpcentre.catalogs.load_translations`).
         source_url: URL of the original article, relative or absolute.
 
     Returns:

@@ -18,6 +18,7 @@ import html
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import tempfile
 import threading
@@ -36,16 +37,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from helpcentre.content.article import Article, read_article, read_locale
-from helpcentre.content.frontmatter import ContentError
-from helpcentre.content.links import anchors_in_html, check_links, find_links
+from helpcentre.catalogs import load_translations
+from helpcentre.content.article import Article
 from helpcentre.feedback.manifest import write_manifest
-from helpcentre.i18n.catalogs import load_translations
 from helpcentre.i18n.config import I18nConfig
 from helpcentre.i18n.locales import (
     LocaleInfo,
     alternates,
-    check_locale_folders,
     fallback_paths,
     page_url,
     parse_locale,
@@ -53,7 +51,13 @@ from helpcentre.i18n.locales import (
 )
 from helpcentre.i18n.navcache import NavigationCache
 from helpcentre.i18n.notices import outdated_notice_html
-from helpcentre.i18n.status import TranslationStatus, translation_status
+from helpcentre.site.build import (
+    BuildContext,
+    build_context,
+    enter_locale_build,
+    leave_locale_build,
+)
+from helpcentre.site.model import SiteModel
 
 log = get_plugin_logger(__name__)
 
@@ -93,20 +97,25 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        #: The locale this build is for; ``None`` in the root build. Set by :func:`build_locale`.
-        self.locale: str | None = None
-        self.locales: list[LocaleInfo] = []
+        self.context: BuildContext | None = None
         self.docs_root = Path()
-        self.articles: dict[str, Article] = {}
-        self.fallbacks: set[str] = set()
-        self.pages_by_locale: dict[str, set[str]] = {}
-        self.anchors: dict[str, set[str] | None] = {}
+        self.published_paths: dict[str, tuple[str, str]] = {}
         self.translations: Any = None
         self.published: list[str] = []
-        self.status: TranslationStatus | None = None
         self.builds: LocaleBuilds | None = None
         #: Folder of compiled templates shared by the locale builds; set by :func:`build_locale`.
         self.template_cache: str | None = None
+
+    @property
+    def locale(self) -> str | None:
+        """The locale this build is for; ``None`` in the root build."""
+        return self.context.locale if self.context is not None else None
+
+    @property
+    def model(self) -> SiteModel:
+        """The site model of this build."""
+        assert self.context is not None, "on_config has not run"
+        return self.context.model
 
     # -- both kinds of build -------------------------------------------------------------------
 
@@ -114,23 +123,30 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """Check the locales; in a locale build, set up the locale's language and strings."""
         if not self.config.enabled:
             return None
-        self.locales = self._parse_locales()
+        if not self.config.locales:
+            raise PluginError(
+                f"{PLUGIN_NAME}: no locales configured -- list them under plugins > "
+                f"{PLUGIN_NAME} > locales, e.g. '- locale: en'"
+            )
+        codes = [entry.locale for entry in self.config.locales]
+        if self.config.default_locale not in codes:
+            raise PluginError(
+                f"{PLUGIN_NAME}: default_locale '{self.config.default_locale}' is not among the "
+                f"locales ({', '.join(codes)}) -- add it to locales or change default_locale"
+            )
+        self.context = build_context(config, error=PluginError)
         if self.locale is None:
             self.docs_root = Path(config.docs_dir)
-            try:
-                check_locale_folders(self.docs_root, self.locales, display_root=self._display_root)
-            except ContentError as error:
-                raise PluginError(error.message) from error
             config.theme["language"] = material_language(self.config.default_locale)
         else:
             self.docs_root = Path(config.docs_dir).parent
         locales_dir = Path(config.config_file_path).parent / self.config.locales_dir
         self.translations = load_translations(locales_dir, self.current)
         config.site_name = self.translations.gettext(config.site_name)
-        config.extra["alternate"] = PerPageAlternates(self.locales)
+        config.extra["alternate"] = PerPageAlternates(self.model.locales)
         config.extra["helpcentre_locale"] = self.current
         if self.config.links_check and self.locale is not None:
-            # Our own check reports the same problems with file and line.
+            # The site model reports the same problems with file and line, once for all locales.
             config.validation.links.not_found = logging.INFO
             config.validation.links.anchors = logging.INFO
         return config
@@ -151,8 +167,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         env.filters["format_date"] = lambda value, format="long": format_date(
             value, format=format, locale=babel_locale
         )
-        if self.locale is not None and self.config.links_check:
-            self._check_links()
         return env
 
     # -- root build ---------------------------------------------------------------------------
@@ -166,11 +180,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             # The site folder is clean by now: the locales build while this root build goes on.
             self.builds = LocaleBuilds(
                 config_file=Path(config.config_file_path),
-                locales=[locale.code for locale in self.locales],
+                locales=[locale.code for locale in self.model.locales],
                 docs_root=self.docs_root,
                 site_dir=Path(config.site_dir),
                 site_url=config.site_url,
                 workers=self.config.build_workers,
+                model=self.model,
             )
             return self._root_files(files, config)
         return self._locale_files(files, config)
@@ -201,7 +216,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             raise PluginError("\n".join(failures))
         if config.site_url:
             (site_dir / "sitemap.xml").write_text(
-                sitemap_index(config.site_url, self.locales), encoding="utf-8"
+                sitemap_index(config.site_url, self.model.locales), encoding="utf-8"
             )
             (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
         # The collector accepts votes and searches only for pages the build published.
@@ -227,7 +242,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         items = "\n".join(
             f'  <li><a href="{locale.code}/" hreflang="{locale.code}" lang="{locale.code}">'
             f"{html.escape(locale.name)}</a></li>"
-            for locale in self.locales
+            for locale in self.model.locales
         )
         title = self.translations.gettext("Choose your language")
         return (
@@ -242,70 +257,29 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """The locale this build renders."""
         return self.locale or self.config.default_locale
 
-    @property
-    def _display_root(self) -> str:
-        try:
-            return self.docs_root.relative_to(Path.cwd()).as_posix()
-        except ValueError:
-            return self.docs_root.as_posix()
-
-    def _parse_locales(self) -> list[LocaleInfo]:
-        if not self.config.locales:
-            raise PluginError(
-                f"{PLUGIN_NAME}: no locales configured -- list them under plugins > "
-                f"{PLUGIN_NAME} > locales, e.g. '- locale: en'"
-            )
-        locales = []
-        for entry in self.config.locales:
-            try:
-                locales.append(parse_locale(entry.locale, entry.name))
-            except ValueError as error:
-                raise PluginError(f"{PLUGIN_NAME}: {error}") from error
-        codes = [locale.code for locale in locales]
-        if self.config.default_locale not in codes:
-            raise PluginError(
-                f"{PLUGIN_NAME}: default_locale '{self.config.default_locale}' is not among the "
-                f"locales ({', '.join(codes)}) -- add it to locales or change default_locale"
-            )
-        if self.locale is not None and self.locale not in codes:
-            raise PluginError(f"{PLUGIN_NAME}: unknown locale '{self.locale}'")
-        return locales
+    def _is_fallback(self, src_uri: str) -> bool:
+        origin = self.published_paths.get(src_uri)
+        return origin is not None and origin[0] != self.current
 
     def _locale_files(self, files: Files, config: MkDocsConfig) -> Files:
-        locale_dir = self.docs_root / self.current
-        prefix = f"{self._display_root}/{self.current}/"
-        try:
-            self.articles = read_locale(locale_dir, display_prefix=prefix)
-        except ContentError as error:
-            raise PluginError(error.message) from error
-        own = {
-            file.src_uri
-            for file in files
-            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(locale_dir)
-        }
-        default_dir = self.docs_root / self.config.default_locale
-        default_pages = {
-            path.relative_to(default_dir).as_posix() for path in default_dir.rglob("*.md")
-        }
-        for locale in self.locales:
-            folder = self.docs_root / locale.code
-            pages = {path.relative_to(folder).as_posix() for path in folder.rglob("*.md")}
-            # With fallbacks, every locale publishes every article of the default locale.
-            self.pages_by_locale[locale.code] = (
-                pages | default_pages if self.config.fallback_enabled else pages
-            )
-        if self.current != self.config.default_locale and self.config.outdated_notice:
-            # One git pass for this locale's articles and their sources.
-            self.status = translation_status(
-                self.docs_root, default_locale=self.config.default_locale, locales=[self.current]
-            )
+        self.published_paths = self.model.published(self.current)
         if self.config.fallback_enabled and self.current != self.config.default_locale:
-            default_files = [
+            default_dir = self.docs_root / self.config.default_locale
+            own = {
+                file.src_uri
+                for file in files
+                if file.abs_src_path
+                and Path(file.abs_src_path).is_relative_to(self.docs_root / self.current)
+            }
+            articles = {
+                path for path, origin in self.published_paths.items() if origin[0] != self.current
+            }
+            others = [
                 path.relative_to(default_dir).as_posix()
                 for path in default_dir.rglob("*")
-                if path.is_file() and not path.name.startswith(".")
+                if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
             ]
-            for src_uri in fallback_paths(default_files, own):
+            for src_uri in sorted(articles | set(fallback_paths(others, own))):
                 files.append(
                     File(
                         src_uri,
@@ -315,8 +289,6 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                         inclusion=InclusionLevel.UNDEFINED,
                     )
                 )
-                if src_uri.endswith(".md"):
-                    self.fallbacks.add(src_uri)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -326,18 +298,23 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         self._arrange(nav.items)
         return nav
 
+    def _article(self, src_uri: str) -> Article | None:
+        origin = self.published_paths.get(src_uri)
+        return self.model.articles(origin[0]).get(origin[1]) if origin else None
+
     def _arrange(self, items: list[Any]) -> None:
         def key(item: Any) -> tuple[int, int, str]:
             if isinstance(item, Page):
                 path = item.file.src_uri
                 if path == "index.md":
                     return (0, 0, "")
-                meta = self.articles[path].meta if path in self.articles else {}
-                if not meta and path in self.fallbacks:
-                    meta = read_article(self.docs_root / self.config.default_locale, path).meta
+                article = self._article(path)
+                meta = article.meta if article is not None else {}
                 if meta.get("type") == "contact":
                     return (3, 0, "")
-                return (1, int(meta.get("order", 1000)), str(meta.get("title", path)))
+                order = meta.get("order", 1000)
+                title = article.title if article is not None else path
+                return (1, order if isinstance(order, int) else 1000, title)
             return (2, 0, "")
 
         items.sort(key=key)
@@ -352,27 +329,37 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """Point a fallback page's canonical link at the original."""
         if not self.config.enabled or self.locale is None:
             return None
-        if page.file.src_uri in self.fallbacks and config.site_url:
+        if self._is_fallback(page.file.src_uri) and config.site_url:
             page.canonical_url = (
                 f"{_root_url(config.site_url)}{self.config.default_locale}/"
                 f"{page_url(page.file.src_uri, use_directory_urls=config.use_directory_urls)}"
             )
         return None
 
+    def _paths(self, src: str) -> dict[str, str | None]:
+        return {
+            locale.code: self.model.counterpart(self.current, src, locale.code)
+            for locale in self.model.locales
+        }
+
     def on_page_content(
         self, html_content: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Record the page's anchors; put the "not yet translated" notice on fallback pages."""
+        """Put the "outdated" or "not yet translated" notice on the pages that need one."""
         if not self.config.enabled or self.locale is None:
             return None
-        self.anchors[page.file.src_uri] = anchors_in_html(html_content)
-        entry = self.status.get(self.current, page.file.src_uri) if self.status else None
+        src = page.file.src_uri
+        status = self.model.status if self.config.outdated_notice else None
+        source_path = self.model.source_path(self.current, src)
+        entry = None
+        if status is not None and source_path is not None and not self._is_fallback(src):
+            entry = status.get(self.current, source_path)
         if entry is not None:
             source = alternates(
-                page.file.src_uri,
+                src,
                 self.current,
-                self.locales,
-                self.pages_by_locale,
+                self.model.locales,
+                self._paths(src),
                 site_url=None,
                 use_directory_urls=config.use_directory_urls,
             )
@@ -385,14 +372,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             )
             if notice:
                 return notice + html_content
-        if page.file.src_uri in self.fallbacks and self.config.fallback_notice:
+        if self._is_fallback(src) and self.config.fallback_notice:
             # The article is in the default locale's language: say so for screen readers.
             lang = self.config.default_locale
             return f'{self._fallback_notice(page)}<div lang="{lang}">{html_content}</div>'
         return None
 
     def _fallback_notice(self, page: Page) -> str:
-        names = {locale.code: locale for locale in self.locales}
+        names = {locale.code: locale for locale in self.model.locales}
         current = parse_locale(self.current).babel
         source = names[self.config.default_locale].babel
         gettext = self.translations.gettext
@@ -417,42 +404,22 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if not self.config.enabled or self.locale is None:
             return None
         src = page.file.src_uri
+        fallback = self._is_fallback(src)
         context["helpcentre_alternates"] = alternates(
             src,
             self.current,
-            self.locales,
-            self.pages_by_locale,
+            self.model.locales,
+            self._paths(src),
             site_url=_root_url(config.site_url),
             use_directory_urls=config.use_directory_urls,
         )
         context["helpcentre_default_locale"] = self.config.default_locale
-        context["helpcentre_is_fallback"] = src in self.fallbacks
+        context["helpcentre_is_fallback"] = fallback
         context["helpcentre_content_lang"] = (
-            self.config.default_locale if src in self.fallbacks else self.current
+            self.config.default_locale if fallback else self.current
         )
         self.published.append(src[: -len(".md")])
         return context
-
-    def _check_links(self) -> None:
-        links = []
-        for path, article in self.articles.items():
-            links.extend(find_links(path, article.front.body, first_line=article.front.body_line))
-        known: dict[str, set[str] | None] = {path: None for path in self._static_paths()}
-        known.update(self.anchors)
-        prefix = f"{self._display_root}/{self.current}/"
-        for problem in check_links(links, known, path_prefix=prefix):
-            log.warning(problem.message)
-
-    def _static_paths(self) -> set[str]:
-        paths = set()
-        for locale in (self.current, self.config.default_locale):
-            folder = self.docs_root / locale
-            paths |= {
-                path.relative_to(folder).as_posix()
-                for path in folder.rglob("*")
-                if path.is_file() and path.suffix != ".md"
-            }
-        return paths
 
 
 def _root_url(site_url: str | None) -> str | None:
@@ -494,6 +461,7 @@ def build_locale(
     site_dir: str,
     site_url: str | None,
     template_cache: str | None = None,
+    model: bytes | None = None,
 ) -> LocaleBuildResult:
     """Run one locale's MkDocs build (in a worker process) and return what the root needs.
 
@@ -504,6 +472,7 @@ def build_locale(
         site_dir: The root build's output folder; this locale writes to ``<site_dir>/<locale>``.
         site_url: The root ``site_url`` or ``None``.
         template_cache: A folder where the locale builds share their compiled templates.
+        model: The root build's site model, pickled (read again only when it is not given).
     """
     from mkdocs.commands.build import build
 
@@ -523,18 +492,26 @@ def build_locale(
         }
         if site_url:
             overrides["site_url"] = f"{site_url.rstrip('/')}/{locale}/"
+        if model is None:
+            from helpcentre.site.model import load_site
+            from helpcentre.site.settings import site_settings
+
+            site = load_site(site_settings(Path(config_file), docs_root=Path(docs_root)))
+        else:
+            site = pickle.loads(model)  # noqa: S301 - made by this build's root process
+        enter_locale_build(site, locale)
         config = load_config(config_file=config_file, **overrides)
         config.strict = False  # the root build counts the relayed warnings
         config.theme["language"] = material_language(locale)
         plugin = config.plugins[PLUGIN_NAME]
         assert isinstance(plugin, I18nPlugin)
-        plugin.locale = locale
         plugin.template_cache = template_cache
         build(config)
         result.pages = sorted(set(plugin.published))
     except Exception as error:  # sent back to the root build, which raises PluginError
         result.error = str(error) or error.__class__.__name__
     finally:
+        leave_locale_build()
         mkdocs_log.handlers = handlers
         mkdocs_log.propagate = propagate
     result.records = capture.records
@@ -573,13 +550,24 @@ class LocaleBuilds:
         site_dir: Path,
         site_url: str | None,
         workers: int,
+        model: SiteModel | None = None,
     ) -> None:
         count = workers or os.cpu_count() or 1
         count = max(1, min(count, len(locales)))
+        # Pickled once here: a model that cannot be sent fails this build, not a worker.
+        shared = pickle.dumps(model) if model is not None else None
         # Private to this build (mode 0700), removed when the builds are done.
         self.template_cache: str | None = tempfile.mkdtemp(prefix="helpcentre-templates-")
         self.arguments = [
-            (str(config_file), locale, str(docs_root), str(site_dir), site_url, self.template_cache)
+            (
+                str(config_file),
+                locale,
+                str(docs_root),
+                str(site_dir),
+                site_url,
+                self.template_cache,
+                shared,
+            )
             for locale in locales
         ]
         self.pool: Any = None

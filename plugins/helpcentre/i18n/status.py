@@ -20,14 +20,14 @@ How a translation is judged:
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
+from helpcentre.content.frontmatter import ContentError, FrontMatter, parse_front_matter
 from helpcentre.i18n.marker import MARKER_KEY, body_hash, read_marker
 
 #: Front matter key of an article written for one locale only.
@@ -287,7 +287,8 @@ def source_texts(
     """
     if history is None:
         return
-    names: dict[str, str] | None = None
+    # The one history pass records earlier names; only a history without them asks git again.
+    names: dict[str, str] | None = getattr(history, "names", None)
     for commit in history.commits:
         text = objects.read(commit.sha, repo_path)
         if text is None:
@@ -397,6 +398,7 @@ def translation_status(
     locales: Sequence[str] | None = None,
     history: _History | None = None,
     read_git: bool = True,
+    pairs: Mapping[str, Mapping[str, str]] | None = None,
 ) -> TranslationStatus:
     """The status of every article in every translated locale.
 
@@ -407,6 +409,8 @@ def translation_status(
         history: The repository's history (``helpcentre.history.read_history``); read from git
             when omitted and ``read_git`` is true and ``docs_dir`` is in a git work tree.
         read_git: Whether git may be used at all (dates, older versions of sources).
+        pairs: Per locale, the translation's path of each source path, where translations are
+            paired by a front matter key (see the site model); other files pair by path.
 
     Returns:
         The status per locale and article, with reasons.
@@ -448,14 +452,31 @@ def translation_status(
             shallow=bool(judge.history is not None and judge.history.shallow),
         )
         for locale in locales:
-            translations = _read_articles(docs_dir / locale)
+            translations = _paired(_read_articles(docs_dir / locale), (pairs or {}).get(locale))
             status = LocaleStatus(locale=locale, source_total=len(sources))
             for article in sorted(set(sources) | set(translations)):
-                status.articles[article] = judge.article(locale, article, translations.get(article))
+                path, text = translations.get(article, (article, None))
+                status.articles[article] = judge.article(locale, article, text, path)
             result.locales[locale] = status
         return result
     finally:
         judge.close()
+
+
+def _paired(
+    translations: dict[str, str], pairs: Mapping[str, str] | None
+) -> dict[str, tuple[str, str]]:
+    """Translations keyed by their source's path: ``{source path: (own path, text)}``."""
+    if not pairs:
+        return {path: (path, text) for path, text in translations.items()}
+    keyed = {
+        source: (path, translations[path]) for source, path in pairs.items() if path in translations
+    }
+    paired = set(pairs.values())
+    for path, text in translations.items():
+        if path not in paired and path not in keyed:
+            keyed[path] = (path, text)
+    return keyed
 
 
 def _read_articles(folder: Path) -> dict[str, str]:
@@ -463,7 +484,7 @@ def _read_articles(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
     return {
-        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8", errors="replace")
         for path in sorted(folder.rglob("*.md"))
         if path.is_file()
     }
@@ -486,7 +507,11 @@ class _Judge:
         self.root = root
         self.history = history
         self.objects = GitObjects(root) if root is not None else None
-        self.dirty = uncommitted_paths(root) if root is not None else set()
+        recorded = getattr(history, "uncommitted", None)
+        if root is None:
+            self.dirty: set[str] | frozenset[str] = set()
+        else:
+            self.dirty = recorded if recorded is not None else uncommitted_paths(root)
         self.hashes = {
             article: body_hash(source_dir_path, text)
             for article, text in sources.items()
@@ -500,6 +525,8 @@ class _Judge:
         path = self.repo_path(self.default_locale, article)
         if self.root is None or path is None:
             return None
+        if self._deleted is None and getattr(self.history, "deleted", None) is not None:
+            self._deleted = self.history.deleted  # type: ignore[union-attr]
         if self._deleted is None:
             under = self.repo_path(self.default_locale, "")
             self._deleted = deleted_paths(self.root, (under or ".").rstrip("/") or ".")
@@ -541,9 +568,12 @@ class _Judge:
                 )
         return self._changed[article]
 
-    def article(self, locale: str, article: str, text: str | None) -> ArticleStatus:
+    def article(
+        self, locale: str, article: str, text: str | None, own_path: str | None = None
+    ) -> ArticleStatus:
+        own_path = own_path or article
         source_path = f"{self.default_locale}/{article}"
-        translation_path = f"{locale}/{article}"
+        translation_path = f"{locale}/{own_path}"
         common = {
             "locale": locale,
             "article": article,
@@ -558,9 +588,13 @@ class _Judge:
                 basis=Basis.FILES,
                 source_hash=self.hashes[article],
             )
-        file_path = self.docs_dir / locale / article
-        front = parse_front_matter(file_path, text)
-        recorded = read_marker(file_path, text)
+        file_path = self.docs_dir / locale / own_path
+        try:
+            front = parse_front_matter(file_path, text)
+            recorded = read_marker(file_path, text)
+        except ContentError:
+            # The verdict reports the file; its status is judged from git dates alone.
+            front, recorded = FrontMatter(), None
         if article not in self.sources:
             return self.without_source(common, front.meta, recorded)
         current = self.hashes[article]
@@ -579,7 +613,7 @@ class _Judge:
                     reason=f"made from the current version of {source_path} "
                     f"(source_hash {recorded}){note}",
                     basis=Basis.MARKER,
-                    translation_updated=self.updated(locale, article),
+                    translation_updated=self.updated(locale, own_path),
                 )
             changed, uncommitted = self.source_changed(article)
             when = _when(changed, uncommitted)
@@ -591,16 +625,16 @@ class _Judge:
                 f"'helpcentre translations mark {locale} {article}'{note}",
                 basis=Basis.MARKER,
                 source_changed=changed,
-                translation_updated=self.updated(locale, article),
+                translation_updated=self.updated(locale, own_path),
             )
-        return self.by_git_dates(common, locale, article, note)
+        return self.by_git_dates(common, locale, article, note, own_path)
 
     def by_git_dates(
-        self, common: dict[str, Any], locale: str, article: str, note: str
+        self, common: dict[str, Any], locale: str, article: str, note: str, own_path: str
     ) -> ArticleStatus:
         source_path = common["source_path"]
         unmarked = f"no {MARKER_KEY} marker"
-        translated = self.updated(locale, article)
+        translated = self.updated(locale, own_path)
         if self.history is None or translated is None:
             why = "no git history" if self.history is None else "the translation is not in git"
             return ArticleStatus(
@@ -726,7 +760,7 @@ class CatalogStatus:
     """Completeness of one locale's UI catalogs (every ``.po`` of its ``LC_MESSAGES``).
 
     A string counts as translated when any of the locale's catalogs translates it without the
-    fuzzy flag, exactly as :func:`helpcentre.i18n.catalogs.load_translations` reads them; fuzzy
+    fuzzy flag, exactly as :func:`helpcentre.catalogs.load_translations` reads them; fuzzy
     and missing strings fall back to the source text on the site.
 
     Attributes:
@@ -766,7 +800,7 @@ def catalog_status(locales_dir: Path, locale: str) -> CatalogStatus:
     Raises:
         ContentError: A template or catalog cannot be parsed (names the file and line).
     """
-    from helpcentre.i18n.catalogs import catalog_files, read_catalog
+    from helpcentre.catalogs import catalog_files, read_catalog
 
     locales_dir = Path(locales_dir)
     wanted: set[str] = set()

@@ -1,7 +1,7 @@
 """Assemble the health report from what the other capabilities compute.
 
 A pure function of its inputs: the feedback summary (:mod:`helpcentre.feedback.summary`), the
-stale check (:mod:`helpcentre.stale.check`) with the pages it looked at, and the translation
+stale check (:mod:`helpcentre.site.check`) with the pages it looked at, and the translation
 status (:mod:`helpcentre.i18n.status`). Gathering those from a docs tree and a database is
 :mod:`helpcentre.report.gather`'s job.
 
@@ -128,7 +128,7 @@ def build_report(
         contact=_sum_contact(contact.values()) if contact is not None else None,
     )
     fix_first = rank(
-        _candidates(summary, items, by_path, outdated, translations),
+        _candidates(summary, items, by_path, outdated, translations, today),
         limit=fix_first_limit,
     )
     moment = generated_at or dt.datetime.now(dt.timezone.utc)
@@ -417,6 +417,7 @@ def _candidates(
     by_path: Mapping[str, StalePage],
     outdated: Mapping[str, list[OutdatedTranslation]],
     translations: Any,
+    today: dt.date,
 ) -> list[Candidate]:
     flags: dict[tuple[str, str], list[StaleItem]] = defaultdict(list)
     for item in items:
@@ -469,6 +470,12 @@ def _candidates(
                     not_helpful=not_helpful,
                     outdated=lag is not None,
                     flag_levels=[f.level for f in own_flags],
+                    days_behind=lag.days_behind if lag is not None else None,
+                    years_unchanged=(
+                        (today - page.updated).days / 365
+                        if page is not None and page.updated
+                        else None
+                    ),
                 ),
                 traffic=traffic,
                 traffic_basis=basis,

@@ -21,6 +21,27 @@ def percent(value: float) -> str:
     return f"{round(value * 100):d}%"
 
 
+def share_or_dash(value: float | None) -> str:
+    """A share as a percentage, or ``–`` when there is none."""
+    return "–" if value is None else percent(value)
+
+
+def helpful_share(votes: int, share: float | None, lower_bound: float) -> tuple[str, str]:
+    """The helpful share of a set of votes and its lower bound, as two texts.
+
+    Without votes there is nothing to bound: ``("no votes yet", "")`` rather than ``– (≥ 0%)``.
+    """
+    if not votes:
+        return "no votes yet", ""
+    return share_or_dash(share), f"(≥ {percent(lower_bound)})"
+
+
+def fitted(text: str, width: float, *, char_width: float = 7.0) -> str:
+    """``text`` as it fits ``width`` pixels: whole, or cut at the end with an ellipsis."""
+    room = max(int(width // char_width), 2)
+    return text if len(text) <= room else text[: room - 1] + "…"
+
+
 def integer(value: float) -> str:
     """``12.0`` -> ``12``."""
     return f"{round(value):d}"
@@ -184,7 +205,10 @@ def bar_chart(
         width: Width in pixels.
         bar_height: Height of one row in pixels.
     """
-    name_w, value_w, gap = 110, 70, 6
+    # Names take the room they need (up to a third of the chart) and are cut at the end, never
+    # at the start; the whole name stays in each bar's <title>.
+    longest = max((len(name) for name, _ in bars), default=0)
+    name_w, value_w, gap = int(min(max(60, 7 * longest + 12), width / 3)), 70, 6
     top = maximum if maximum is not None else max((v for _, v in bars), default=0.0)
     top = top or 1.0
     height = max(len(bars), 1) * (bar_height + gap) + gap
@@ -197,7 +221,7 @@ def bar_chart(
         parts.append(
             f"<g><title>{escape(name)}: {escape(fmt(value))}</title>"
             f'<text x="{name_w - 6}" y="{text_y:.1f}" text-anchor="end" font-size="12" '
-            f'fill="#333">{escape(name)}</text>'
+            f'fill="#333">{escape(fitted(name, name_w - 12))}</text>'
             f'<rect x="{name_w}" y="{y}" width="{plot_w}" height="{bar_height}" class="track" '
             'fill="#eee"/>'
             f'<rect x="{name_w}" y="{y}" width="{length:.1f}" height="{bar_height}" class="bar" '

@@ -60,7 +60,7 @@ def _e(text: object) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
+    return charts.share_or_dash(value)
 
 
 def _table(head: list[str], rows: list[list[str]], *, numeric: set[int] | None = None) -> str:
@@ -182,8 +182,9 @@ def _overview(report: HealthReport) -> str:
             [
                 f"<strong>{_e(_locale_name(health.locale))}</strong>",
                 str(h.votes),
-                f"{_pct(h.helpful_share if h.votes else None)} "
-                f'<span class="muted">(≥ {_pct(h.wilson_lower_bound)})</span>',
+                '{} <span class="muted">{}</span>'.format(
+                    *charts.helpful_share(h.votes, h.helpful_share, h.wilson_lower_bound)
+                ),
                 charts.sparkline(
                     [p.helpful_share for p in h.trend],
                     label=f"Weekly helpful share, {_locale_name(health.locale)}",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from helpcentre.report import charts
 from helpcentre.report.model import ALL_LOCALES, HealthReport
 
 # Inline text never starts a line here, so list and heading markers need no escape.
@@ -41,7 +42,7 @@ def blocks(values: list[float | None], *, maximum: float | None = None) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
+    return charts.share_or_dash(value)
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -98,7 +99,9 @@ def render_markdown(report: HealthReport, *, fix_first: int = 10) -> str:
             [
                 _locale_name(health.locale),
                 str(h.votes),
-                f"{_pct(h.helpful_share if h.votes else None)} (≥ {_pct(h.wilson_lower_bound)})",
+                " ".join(
+                    charts.helpful_share(h.votes, h.helpful_share, h.wilson_lower_bound)
+                ).strip(),
                 blocks(share_trend, maximum=1.0),
                 str(s.failed),
                 blocks([float(p.count) for p in s.trend]),

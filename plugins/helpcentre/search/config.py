@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mkdocs.config.base import Config
-from mkdocs.config.config_options import Type
+from mkdocs.config.config_options import Deprecated, Type
 
 
 class SearchConfig(Config):
@@ -17,6 +17,9 @@ class SearchConfig(Config):
     A missing file at the default place means no synonyms; a missing file set explicitly is an
     error."""
 
-    report_endpoint = Type(str, default="/api/v1")
-    """Base URL of the feedback collector; failed searches are posted to ``<endpoint>/searches``.
-    An empty string turns reporting off."""
+    report_endpoint = Deprecated(
+        message="set the collector once, as 'endpoint' under plugins > helpcentre/feedback",
+        option_type=Type(str),
+    )
+    """Replaced by ``endpoint`` of ``helpcentre/feedback``: failed searches are posted to
+    ``<endpoint>/searches`` (an empty endpoint turns reporting off)."""

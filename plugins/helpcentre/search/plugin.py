@@ -18,6 +18,7 @@ from helpcentre.search.index import build_index, write_index
 from helpcentre.search.languages import LanguageError, analyzer, lunr_js_source
 from helpcentre.search.synonyms import SynonymError, load_synonyms, synonym_terms
 from helpcentre.search.worker import LIBRARIES_FILE, bundle_worker
+from helpcentre.site.build import build_context
 
 log = get_plugin_logger(__name__)
 
@@ -38,7 +39,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Check the locale and Material's search plugin; point the page chrome at our worker."""
         if not self.config.enabled:
             return None
-        self.locale = str(config.theme.get("language") or "en")
+        context = build_context(config, error=PluginError)
+        self.locale = context.current
         try:
             analyzer(self.locale)
         except LanguageError as error:
@@ -52,7 +54,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             )
         config.extra["helpcentre_search_worker"] = f"{ASSET_DIR}/search-worker.js"
         config.extra["helpcentre_answer_cards"] = f"{ASSET_DIR}/answer-card.js"
-        endpoint = self.config.report_endpoint.strip()
+        endpoint = context.model.settings.endpoint.strip()
         config.extra["helpcentre_search_endpoint"] = endpoint
         config.extra["helpcentre_search_telemetry"] = (
             f"{ASSET_DIR}/search-telemetry.js" if endpoint else ""

@@ -47,9 +47,12 @@ class StaleConfig(Config):
     """Date the rules compare against (ISO); defaults to the build date. Set it for reproducible
     builds."""
 
-    feedback_summary = c.Optional(c.Type(str))
-    """Feedback summary file (``helpcentre feedback export``) or database URL, relative paths from
-    ``mkdocs.yml``; enables the low-helpfulness rule."""
+    feedback_summary = c.Deprecated(
+        message="set the summary once, as 'summary' under plugins > helpcentre/feedback",
+        option_type=c.Type(str),
+    )
+    """Replaced by ``summary`` of ``helpcentre/feedback``, which the low-helpfulness rule reads.
+    Still read when ``helpcentre/feedback`` names no summary."""
 
     helpfulness_min_votes = c.Type(int, default=20)
     """Votes a page needs before the low-helpfulness rule judges it."""

@@ -10,14 +10,10 @@ This module never imports MkDocs.
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
-import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-from helpcentre.content.frontmatter import ContentError, parse_front_matter
+from helpcentre.dates import as_date
 from helpcentre.stale.rules import PageVotes, TranslationLag
 
 _VOTE_FIELDS = ("votes", "helpful", "not_helpful", "wilson_lower_bound")
@@ -51,34 +47,6 @@ def feedback_votes(summary: Any) -> dict[str, PageVotes]:
     return votes
 
 
-def load_feedback(source: str | Path) -> dict[str, PageVotes]:
-    """Read a feedback summary file (or database URL) into votes per page.
-
-    Uses ``helpcentre.feedback.summary.load_summary`` when that module is present, which also
-    validates the format; otherwise reads the JSON file directly.
-
-    Raises:
-        ValueError: The summary cannot be read; the message names it and what to do.
-    """
-    try:
-        summary_module = importlib.import_module("helpcentre.feedback.summary")
-    except ImportError:
-        summary_module = None
-    loader = getattr(summary_module, "load_summary", None)
-    if loader is not None:
-        return feedback_votes(loader(source))
-    path = Path(source)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValueError(
-            f"{path}: feedback summary not found -- export it with 'helpcentre feedback export'"
-        ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"{path}: cannot read the feedback summary ({error})") from None
-    return feedback_votes(data)
-
-
 def translation_lags(status: Any, *, docs_prefix: str = "docs") -> dict[str, TranslationLag]:
     """Translations behind their source, per ``<locale>/<page id>``.
 
@@ -108,97 +76,6 @@ def translation_lags(status: Any, *, docs_prefix: str = "docs") -> dict[str, Tra
                 page_id=page_id,
                 source_path=f"{docs_prefix}/{source}" if docs_prefix else source,
                 state=state,
-                source_updated=_as_date(_field(entry, "source_changed")),
+                source_updated=as_date(_field(entry, "source_changed")),
             )
     return lags
-
-
-def read_translation_status(
-    docs_root: Path, *, source_locale: str, history: Any
-) -> dict[str, TranslationLag]:
-    """Translations behind their source, from ``helpcentre.i18n.status`` when it is installed.
-
-    Returns an empty mapping when the module is absent or there is a single locale.
-
-    Raises:
-        ContentError: A translation cannot be read (names file and line).
-    """
-    try:
-        status_module = importlib.import_module("helpcentre.i18n.status")
-    except ImportError:
-        return {}
-    compute = getattr(status_module, "translation_status", None)
-    docs_root = Path(docs_root)
-    others = (
-        [p for p in docs_root.iterdir() if p.is_dir() and p.name != source_locale]
-        if docs_root.is_dir()
-        else []
-    )
-    if compute is None or not others or not (docs_root / source_locale).is_dir():
-        return {}
-    status = compute(docs_root, default_locale=source_locale, history=history)
-    return translation_lags(status, docs_prefix=docs_root.name)
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.datetime.fromisoformat(value).date()
-        except ValueError:
-            return None
-    return None
-
-
-def links_by_page(
-    errors: list[ContentError], *, locale: str, prefix: str
-) -> dict[str, list[ContentError]]:
-    """Group broken-link errors by page key (``<locale>/<page id>``).
-
-    Args:
-        errors: Errors whose paths start with ``prefix``.
-        locale: The locale folder the errors come from.
-        prefix: What paths start with before the page's path in the locale folder (``docs/en/``).
-    """
-    grouped: dict[str, list[ContentError]] = {}
-    for error in errors:
-        inside = error.path[len(prefix) :] if error.path.startswith(prefix) else error.path
-        page_id = inside[: -len(".md")] if inside.endswith(".md") else inside
-        grouped.setdefault(f"{locale}/{page_id}", []).append(error)
-    return grouped
-
-
-def read_broken_links(
-    docs_root: Path, locale: str, *, source_locale: str | None = None
-) -> dict[str, list[ContentError]]:
-    """Broken internal links and anchors of one locale folder, per page key.
-
-    A translation may link to a page its locale lacks: the build then serves the source locale's
-    page (fallback), so such a link is only broken when the source locale lacks it too.
-    Uses ``helpcentre.content.links``; returns nothing when that module is not installed.
-    """
-    try:
-        links = importlib.import_module("helpcentre.content.links")
-    except ImportError:
-        return {}
-    folder = Path(docs_root) / locale
-    prefix = f"{folder.parent.name}/{locale}/"
-    if source_locale is None or source_locale == locale:
-        return links_by_page(links.broken_links(folder), locale=locale, prefix=prefix)
-    anchors: dict[str, set[str] | None] = {}
-    found: list[Any] = []
-    for base, collect in ((Path(docs_root) / source_locale, False), (folder, True)):
-        for file in sorted(p for p in base.rglob("*") if p.is_file()):
-            relative = file.relative_to(base).as_posix()
-            if file.suffix != ".md":
-                anchors[relative] = None
-                continue
-            front = parse_front_matter(f"{prefix}{relative}", file.read_text(encoding="utf-8"))
-            anchors[relative] = links.anchors_in_markdown(front.body)
-            if collect:
-                found.extend(links.find_links(relative, front.body, first_line=front.body_line))
-    errors = links.check_links(found, anchors, path_prefix=prefix)
-    return links_by_page(errors, locale=locale, prefix=prefix)

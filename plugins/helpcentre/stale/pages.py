@@ -10,18 +10,16 @@ This module never imports MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from helpcentre.content.frontmatter import ContentError, FrontMatter, parse_front_matter
+from helpcentre.content.frontmatter import (
+    FrontMatter,
+)
 from helpcentre.history import RepositoryHistory
 from helpcentre.stale.policy import PolicySettings, ReviewPolicy, article_policy
-
-_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:")
 
 #: Where a page's dates came from.
 DATES_FROM_GIT = "git"
@@ -63,59 +61,6 @@ class StalePage:
     def key(self) -> str:
         """``<locale>/<page id>``, the key of feedback and translation data."""
         return f"{self.locale}/{self.page_id}"
-
-
-def front_matter_lines(text: str) -> dict[str, int]:
-    """Line numbers of the top-level front matter keys, found without parsing YAML.
-
-    The build already has the parsed front matter; this cheap scan only adds line numbers.
-    """
-    lines = text.splitlines()
-    if not lines or not _FENCE.match(lines[0].rstrip()) or lines[0].startswith("..."):
-        return {}
-    found: dict[str, int] = {}
-    for number, line in enumerate(lines[1:], start=2):
-        if _FENCE.match(line.rstrip()):
-            break
-        match = _TOP_KEY.match(line)
-        if match:
-            found.setdefault(match.group(1), number)
-    return found
-
-
-_DATE_VALUE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*(#.*)?$")
-
-
-def read_front_matter(path: str, text: str) -> FrontMatter:
-    """:func:`parse_front_matter`, with impossible dates (``2026-02-30``) reported as errors.
-
-    YAML turns ``2026-02-30`` into a date and fails with a bare ``ValueError``; this names the
-    file, line and key instead.
-
-    Raises:
-        ContentError: The front matter cannot be read.
-    """
-    try:
-        return parse_front_matter(path, text)
-    except ContentError:
-        raise
-    except ValueError as error:
-        for key, line in front_matter_lines(text).items():
-            match = _DATE_VALUE.match(text.splitlines()[line - 1])
-            if not match:
-                continue
-            try:
-                dt.date.fromisoformat(match.group(2))
-            except ValueError:
-                raise ContentError(
-                    path,
-                    line,
-                    f"'{key}': '{match.group(2)}' is not a date ({error})",
-                    "write a real calendar date as YYYY-MM-DD, e.g. 2026-08-14",
-                ) from None
-        raise ContentError(
-            path, 1, f"front matter cannot be read ({error})", "check the values' syntax"
-        ) from None
 
 
 def is_reviewed_article(meta: Mapping[str, Any]) -> bool:
@@ -169,54 +114,3 @@ def build_page(
         created=created,
         dates_from=dates_from,
     )
-
-
-def display_path(file: Path, history: RepositoryHistory | None, fallback: str) -> str:
-    """The file relative to the repository when possible, else ``fallback``."""
-    if history is not None:
-        relative = history.relative(Path(file).absolute())
-        if relative is not None and not relative.startswith(".."):
-            return relative
-    return fallback
-
-
-def read_locale_pages(
-    docs_root: Path,
-    locale: str,
-    *,
-    settings: PolicySettings,
-    history: RepositoryHistory | None,
-) -> tuple[list[StalePage], list[ContentError]]:
-    """Read every Markdown page of ``docs_root/<locale>``.
-
-    Returns:
-        The pages, and the front matter errors of the pages that could not be read (each
-        names its file and line; the other pages are still checked).
-    """
-    folder = Path(docs_root) / locale
-    pages: list[StalePage] = []
-    errors: list[ContentError] = []
-    for file in sorted(folder.rglob("*.md")):
-        relative = file.relative_to(folder).as_posix()
-        if any(part.startswith(".") for part in Path(relative).parts):
-            continue
-        path = display_path(file, history, f"{Path(docs_root).name}/{locale}/{relative}")
-        try:
-            front = read_front_matter(path, file.read_text(encoding="utf-8"))
-            page = build_page(
-                locale=locale,
-                page_id=relative[: -len(".md")],
-                path=path,
-                file=file,
-                front=front,
-                settings=settings,
-                history=history,
-            )
-        except ContentError as error:
-            errors.append(error)
-            continue
-        except UnicodeDecodeError as error:
-            errors.append(ContentError(path, 0, f"not UTF-8 ({error.reason})", "save as UTF-8"))
-            continue
-        pages.append(page)
-    return pages, errors

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from helpcentre.content.frontmatter import ContentError, FrontMatter
+from helpcentre.dates import as_date
 
 _INTERVAL = re.compile(r"^\s*(\d+)\s*([a-zA-Z]+)\s*$")
 _UNITS = {"d": "day", "w": "week", "m": "month", "y": "year"}
@@ -84,16 +85,10 @@ def parse_date(value: Any) -> dt.date:
     Raises:
         ValueError: Not a valid calendar date.
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"'{value}' is not a date -- write an ISO date such as 2026-08-14")
+    date = as_date(value)
+    if date is None:
+        raise ValueError(f"'{value}' is not a date -- write an ISO date such as 2026-08-14")
+    return date
 
 
 @dataclass(frozen=True)

@@ -274,9 +274,6 @@ RULES: tuple[Rule, ...] = (
     Rule("translation-behind", "warning", translation_behind),
 )
 
-#: Flags for pages whose front matter cannot be read; always an error.
-FRONT_MATTER_RULE = "front-matter"
-
 
 def rule_levels(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     """Each rule's level: its default, replaced by ``overrides``.
@@ -328,8 +325,3 @@ def evaluate(
         for rule, context in contexts:
             flags.extend(rule.check(page, context))
     return flags
-
-
-def content_error_flag(error: ContentError) -> StaleFlag:
-    """A front matter error as an error-level flag, so the check reports it with the rest."""
-    return StaleFlag(FRONT_MATTER_RULE, "error", error.path, error.line, error.problem, error.fix)

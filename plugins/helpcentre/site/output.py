@@ -8,16 +8,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from helpcentre.stale.check import CheckResult
+from helpcentre.site.check import CheckResult
 from helpcentre.stale.rules import StaleFlag
 
 _GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _summary_line(result: CheckResult) -> str:
+    # "notes" counts what was printed as a note: the check's notes and info-level flags.
     return (
         f"{result.pages} pages checked: {result.count('error')} errors, "
-        f"{result.count('warning')} warnings, {result.count('info')} notes"
+        f"{result.count('warning')} warnings, {result.count('info') + len(result.notes)} notes"
     )
 
 

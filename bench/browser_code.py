@@ -16,7 +16,7 @@ from typing import Any
 from helpcentre.search.languages import SEPARATOR, lunr_js_source, material_lunr_dir
 
 ASSETS = Path(str(files("helpcentre.search") / "assets"))
-DRIVER = Path(str(files("helpcentre.search") / "node_driver.js"))
+DRIVER = Path(__file__).resolve().parent / "node_driver.js"
 
 
 class NodeMissing(RuntimeError):

@@ -17,7 +17,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from helpcentre.content.frontmatter import ContentError
+from helpcentre.problems import ContentError
 
 CATALOG_DOMAIN = "messages"
 
