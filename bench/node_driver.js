@@ -2,7 +2,7 @@
  * Runs the browser's search code in node: lunr.js and lunr-languages from the installed Material
  * package, and our search-core.js. Reads one JSON request on stdin, writes one JSON answer.
  *
- * Request: {lunr_js, lunr_dir, core, locale, ...} with either
+ * Request: {lunr_js, lunr_dir, core, locale, generic (the generic rules), ...} with either
  *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
@@ -33,7 +33,7 @@ function setup(request) {
   const lunr = load("lunr.js", request.lunr_js)
   global.__lunr = lunr
   const language = request.locale.split(/[-_]/)[0].toLowerCase()
-  if (language !== "en") {
+  if (language !== "en" && !request.generic) {
     load(path.join(request.lunr_dir, "min", "lunr.stemmer.support.min.js"))(lunr)
     if (language === "ja")
       load(path.join(request.lunr_dir, "tinyseg.js"))(lunr)
@@ -99,7 +99,7 @@ const { core } = setup(request)
 
 async function main() {
   if (request.mode === "terms") {
-    const analyzer = new core.Analyzer(request.locale, request.separator)
+    const analyzer = new core.Analyzer(request.locale, request.separator, request.generic)
     return {
       terms: request.texts.map(text => analyzer.terms(text)),
       words: request.texts.map(text => analyzer.words(text))

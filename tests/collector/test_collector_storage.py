@@ -7,9 +7,9 @@ import threading
 import pytest
 
 from helpcentre.collector.migrations import LATEST_VERSION, MIGRATIONS
-from helpcentre.collector.records import SearchRecord, VoteRecord
 from helpcentre.collector.storage import StorageError, open_store
 from helpcentre.feedback.summary import load_summary
+from helpcentre.records import SearchRecord, VoteRecord
 
 
 def vote(reader="r1", page="index", day="2025-03-01", at=1, helpful=True, **extra) -> VoteRecord:

@@ -18,7 +18,6 @@ import pytest
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_VERSION_TABLE
 from helpcentre.collector.readers import ReaderKeys
-from helpcentre.collector.records import ContactRecord, VoteRecord
 from helpcentre.collector.settings import RateLimit, Settings
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import (
@@ -27,6 +26,7 @@ from helpcentre.feedback.summary import (
     contact_deflection,
     load_summary,
 )
+from helpcentre.records import ContactRecord, VoteRecord
 
 SESSION = "3fa9c01d2b7e4c55"  # what the page's Math.random().toString(16).slice(2, 18) yields
 SHOWN = {"locale": "fr", "event": "shown", "query_length": 34, "session": SESSION}

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from helpcentre.collector.records import ContactRecord
 from helpcentre.collector.settings import Settings
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.manifest import load_manifest
 from helpcentre.feedback.summary import load_summary
+from helpcentre.records import ContactRecord
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

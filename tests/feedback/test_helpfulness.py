@@ -6,7 +6,6 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from helpcentre.collector.records import VoteRecord
 from helpcentre.feedback.helpfulness import (
     check_endpoint,
     format_helpful_share,
@@ -14,6 +13,7 @@ from helpcentre.feedback.helpfulness import (
     wants_feedback,
 )
 from helpcentre.feedback.summary import build_summary
+from helpcentre.records import VoteRecord
 
 
 def vote(page: str, helpful: bool, reason: str | None = None, reader: str = "r") -> VoteRecord:

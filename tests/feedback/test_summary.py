@@ -8,7 +8,6 @@ from datetime import date, datetime, timezone
 import pytest
 
 from helpcentre.cli import main
-from helpcentre.collector.records import SearchRecord, VoteRecord
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import (
     MAX_COMMENTS,
@@ -19,6 +18,7 @@ from helpcentre.feedback.summary import (
     parse_since,
     wilson_lower_bound,
 )
+from helpcentre.records import SearchRecord, VoteRecord
 
 SINCE, UNTIL = date(2025, 3, 1), date(2025, 3, 31)
 MOMENT = datetime(2025, 3, 31, 12, 0, tzinfo=timezone.utc)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import git
-from helpcentre.collector.records import SearchRecord, VoteRecord
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import normalise_query
+from helpcentre.records import SearchRecord, VoteRecord
 
 TODAY = dt.datetime.now(dt.timezone.utc).date()
 SCRIPT_COMMENT = "<script>alert('comment')</script> the tracking link is dead"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpcentre.cli import main
-from helpcentre.collector.records import ContactRecord
 from helpcentre.collector.storage import open_store
 from helpcentre.feedback.summary import FeedbackSummary, load_summary, wilson_lower_bound
+from helpcentre.records import ContactRecord
 from helpcentre.report.build import build_report
 from helpcentre.report.gather import ReportSources, collect_report
 from helpcentre.report.html_page import render_html

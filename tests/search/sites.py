@@ -35,6 +35,17 @@ ARTICLES = {
             "Les livraisons hors UE peuvent entraîner des droits de douane.\n"
         ),
     },
+    # Polish has no stemmer: the generic search rules.
+    "pl": {
+        "index.md": "# Centrum pomocy\n\nWitamy w centrum pomocy Tidewell.\n",
+        "orders/attachments.md": (
+            "---\ntitle: Załącznik do zamówienia\n---\n\n"
+            "Dodaj załącznik (fakturę lub zdjęcie) do zamówienia na stronie konta.\n"
+        ),
+        "returns/refund-timeline.md": (
+            "---\ntitle: Zwrot pieniędzy\n---\n\nZwracamy pieniądze w ciągu 5 dni roboczych.\n"
+        ),
+    },
     "ja": {
         "index.md": "# ヘルプセンター\n\nTidewell ヘルプセンターへようこそ。\n",
         "orders/track-your-order.md": (

@@ -17,7 +17,7 @@ RESULTS = ".md-search-result__list > li"
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     built = {}
-    for locale in ("fr", "ja"):
+    for locale in ("fr", "ja", "pl"):
         base = tmp_path_factory.mktemp(f"site-{locale}")
         done = build(write_site(base, locale, endpoint="/collector/api/v1"))
         assert done.returncode == 0, done.stderr
@@ -131,6 +131,35 @@ def test_japanese_query_finds_article(page, sites) -> None:  # noqa: ANN001
         assert result_titles(page)[0] == "返金までの期間"
         search(page, "注文を追跡")
         assert "注文を追跡するには？" in result_titles(page)
+
+
+def test_polish_query_typed_without_accents_finds_article(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["pl"]) as (url, _):
+        page.goto(url)
+        search(page, "zalacznik")
+        assert result_titles(page)[0] == "Załącznik do zamówienia"
+        assert page.locator(f"{RESULTS} mark").first.inner_text() == "Załącznik"
+
+
+def test_generic_rules_in_chromium_give_the_build_terms(page, sites) -> None:  # noqa: ANN001
+    # Intl.Segmenter of Chromium's own ICU, not node's: the worker's libraries run in the page.
+    from helpcentre.search.languages import SEPARATOR, analyzer
+
+    from .test_generic_languages import SAMPLES
+
+    libraries = sites["pl"] / "assets/javascripts/helpcentre/search-libs.js"
+    with serve(sites["pl"]) as (url, _):
+        page.goto(url)
+        page.add_script_tag(content=libraries.read_text("utf-8"))
+        terms = page.evaluate(
+            """([samples, separator]) => {
+                const core = helpcentreSearch(lunr)
+                return Object.entries(samples).map(([locale, text]) =>
+                    new core.Analyzer(locale, separator, true).terms(text))
+            }""",
+            [SAMPLES, SEPARATOR],
+        )
+    assert terms == [analyzer(locale).terms(text) for locale, text in SAMPLES.items()]
 
 
 @pytest.mark.parametrize(

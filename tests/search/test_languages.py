@@ -81,9 +81,10 @@ def test_regional_variants_use_their_language() -> None:
     assert analyzer("fr_CA").terms("livraisons") == analyzer("fr").terms("livraisons")
 
 
-def test_unknown_locale_is_an_error_not_english() -> None:
-    with pytest.raises(LanguageError, match="no search rules for locale 'xx'"):
-        analyzer("xx")
+def test_unknown_locale_gets_the_generic_rules_not_english() -> None:
+    rules = analyzer("xx")
+    assert rules.generic and rules.stops == frozenset()
+    assert rules.terms("The deliveries, délivrées") == ["the", "deliveries", "delivrees"]
 
 
 def test_unreadable_lunr_languages_file_is_an_error(monkeypatch, tmp_path) -> None:  # noqa: ANN001

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -308,14 +309,31 @@ def test_bad_synonyms_file_names_file_and_line(tmp_path: Path) -> None:
     assert "synonyms.txt:2: a group needs at least two different members" in done.stderr
 
 
-def test_unsupported_locale_is_an_author_error(tmp_path: Path) -> None:
+def test_a_locale_without_lunr_rules_builds_with_the_generic_rules(tmp_path: Path) -> None:
+    # Once an author error; now any language builds (--strict) and its index searches.
     mkdocs_yml = write_site(tmp_path, "fr")
     config = json.loads(mkdocs_yml.read_text("utf-8"))
     config["theme"]["language"] = "pl"
     mkdocs_yml.write_text(json.dumps(config), "utf-8")
     done = build(mkdocs_yml)
-    assert done.returncode != 0
-    assert "no search rules for locale 'pl'" in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert "no search rules" not in done.stderr
+    site = tmp_path / "site" / "fr"
+    data = json.loads((site / "search/helpcentre-index.json").read_text("utf-8"))
+    assert (data["locale"], data["rules"]) == ("pl", "generic")
+    # No French stemming any more, but accents fold: "remboursé" finds "remboursé".
+    (result,) = search(site, "pl", ["rembourse"])
+    assert result["items"][0][0]["location"].startswith("returns/refund-timeline/")
+
+
+def test_the_worker_knows_which_languages_have_lunr_rules() -> None:
+    from importlib.resources import files
+
+    from helpcentre.search.languages import LOCALES
+
+    worker = (files("helpcentre.search") / "assets" / "search-worker.js").read_text("utf-8")
+    listed = worker.split("var LUNR_LANGUAGES = [", 1)[1].split("]", 1)[0]
+    assert sorted(re.findall(r'"(\w+)"', listed)) == sorted(LOCALES)
 
 
 def test_worker_starts_the_download_then_imports_the_locale_rules(french_site: Path) -> None:

@@ -60,11 +60,11 @@ from helpcentre.collector import validation
 from helpcentre.collector.pages import KnownPages
 from helpcentre.collector.ratelimit import RateLimiter
 from helpcentre.collector.readers import ReaderKeys
-from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
 from helpcentre.collector.settings import Settings, SettingsError
 from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
 from helpcentre.collector.writer import BatchWriter, WriterBusy
 from helpcentre.feedback.summary import normalise_query, parse_since, summarise_database
+from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 logger = logging.getLogger(__name__)
 

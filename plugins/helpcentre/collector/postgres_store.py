@@ -16,7 +16,7 @@ import psycopg
 
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
-from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 _P = "%s"
 # Arbitrary constant identifying "helpcentre schema migration" among advisory locks.

@@ -19,7 +19,7 @@ from types import TracebackType
 
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
-from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 _P = "?"
 

@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Protocol
 
 from helpcentre.collector.migrations import LATEST_VERSION
-from helpcentre.collector.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 
 class StorageError(RuntimeError):

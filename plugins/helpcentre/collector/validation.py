@@ -16,7 +16,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from helpcentre.collector.records import CONTACT_EVENTS, REASONS
+from helpcentre.records import CONTACT_EVENTS, REASONS
 
 MAX_COMMENT = 1000
 MAX_QUERY = 200

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from helpcentre.collector.records import Record
 from helpcentre.collector.storage import FeedbackStore
+from helpcentre.records import Record
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")

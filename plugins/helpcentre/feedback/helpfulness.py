@@ -20,8 +20,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_percent
 
-from helpcentre.collector.records import REASONS
 from helpcentre.feedback.summary import FeedbackSummary
+from helpcentre.records import REASONS
 
 #: Longest comment the collector accepts (``helpcentre.collector.validation.MAX_COMMENT``).
 MAX_COMMENT = 1000

@@ -91,7 +91,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from helpcentre.collector.records import REASONS, ContactRecord, SearchRecord, VoteRecord
+from helpcentre.records import REASONS, ContactRecord, SearchRecord, VoteRecord
 
 SUMMARY_VERSION = 1
 #: How many comments each page keeps in the summary.

@@ -444,14 +444,21 @@ def material_language(locale: str) -> str:
 
 
 class _RecordCapture(logging.Handler):
-    """Keeps a locale build's warnings so the root build can relay (and count) them."""
+    """Keeps a locale build's warnings so the root build can relay (and count) them, and the
+    information lines of our own plugins (such as the search rules a locale uses); MkDocs' own
+    information lines of every locale build would only repeat the root build's."""
 
     def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
+        super().__init__(level=logging.INFO)
         self.records: list[tuple[int, str, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.levelno, record.name, record.getMessage()))
+        if record.levelno >= logging.WARNING or record.name.startswith(_OWN_LOGGERS):
+            self.records.append((record.levelno, record.name, record.getMessage()))
+
+
+#: Loggers of the helpcentre plugins (``get_plugin_logger`` names them after the module).
+_OWN_LOGGERS = ("mkdocs.plugins.helpcentre.", "helpcentre.")
 
 
 def build_locale(

@@ -173,7 +173,7 @@ def build_index(
             (``{"inline": [...]}``) instead of shards and chunks.
 
     Raises:
-        helpcentre.search.languages.LanguageError: for a locale without search rules.
+        helpcentre.search.languages.LanguageError: if Material's lunr files cannot be read.
     """
     rules = analyzer(locale)
     documents = list(documents)
@@ -231,6 +231,8 @@ def build_index(
     payload = {
         "format": FORMAT,
         "locale": locale,
+        # The worker's analyser: lunr-languages' rules of the language, or the generic rules.
+        "rules": "generic" if rules.generic else rules.language,
         "separator": SEPARATOR,
         "synonyms": synonyms or [],
         "fields": [[name, FIELD_BOOSTS[name]] for name in fields],

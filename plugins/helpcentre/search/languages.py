@@ -8,7 +8,11 @@ machine and which lunr.py silently skips when NLTK is absent). Only the stemmers
 a port of lunr.js's Porter stemmer for English (lunr.py's differs) and NLTK's Snowball stemmers
 for the others, whose output the test-suite compares word for word with lunr-languages in node.
 
-A locale without rules is an error, never a quiet fallback to English.
+A language lunr-languages has no rules for (Polish, Czech, Ukrainian, ...) gets the generic
+rules, never a quiet fallback to English: words are cut by Unicode word segmentation (UAX #29,
+``Intl.Segmenter`` in the browser, the ``regex`` module's default word boundaries here), lower-cased
+and folded (accents dropped, so that ``zalacznik`` finds ``Załącznik``), and neither stemmed nor
+filtered. A regional tag (``pt-BR``, ``fr-CA``, ``es-419``) uses the rules of its base language.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+
+import regex
 
 #: Characters that separate words, for the build and the browser alike (the pattern is written into
 #: the index file and compiled by the worker). Whitespace is spelled out because ``\s`` differs
@@ -61,8 +68,43 @@ _CJK = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uf
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
+#: What the generic rules do, for the build's log line and the documentation.
+GENERIC_RULES = "word segmentation, case and accent folding, no stemming"
+
+# Unicode default word boundaries (UAX #29), as Intl.Segmenter cuts words in the browser.
+_WORD_BOUNDARY = regex.compile(r"(?V1w)\b")
+# Characters a generic word keeps at its ends; the worker's pattern is the same class.
+_GENERIC_HEAD = regex.compile(r"^[^\p{L}\p{N}\p{M}]+")
+_GENERIC_TAIL = regex.compile(r"[^\p{L}\p{N}\p{M}]+$")
+# Accents as NFD writes them (Latin, Greek, Cyrillic); the marks of other scripts are letters'
+# vowels and stay.
+_ACCENTS = re.compile("[\u0300-\u036f]")
+#: Letters that carry a diacritic NFD does not take apart, and the Catalan middle dot (readers
+#: type "collegi" for "col·legi"): folded the same way by the worker.
+FOLDED_LETTERS = {
+    "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l", "ß": "ss", "·": "",
+}  # fmt: skip
+_FOLDED = re.compile("[" + "".join(FOLDED_LETTERS) + "]")
+
+
 class LanguageError(ValueError):
-    """Raised when a locale has no search rules or Material's lunr files cannot be read."""
+    """Raised when Material's lunr files cannot be read."""
+
+
+def fold(word: str) -> str:
+    """Drop the accents of a lower-case word, as the worker does (NFD, marks removed, NFC)."""
+    bare = _ACCENTS.sub("", unicodedata.normalize("NFD", word))
+    return unicodedata.normalize("NFC", _FOLDED.sub(lambda m: FOLDED_LETTERS[m.group()], bare))
+
+
+def generic_term(word: str) -> str:
+    """Trim a lower-case word to its letters and digits and fold it: the generic rules' term."""
+    return fold(_GENERIC_TAIL.sub("", _GENERIC_HEAD.sub("", word, count=1), count=1))
+
+
+def word_segments(chunk: str) -> list[str]:
+    """Cut ``chunk`` at its Unicode word boundaries, keeping every piece (as Intl.Segmenter)."""
+    return [piece for piece in _WORD_BOUNDARY.split(chunk) if piece]
 
 
 def material_lunr_dir() -> Path:
@@ -208,12 +250,17 @@ class Analyzer:
     stops: frozenset[str]
     stem: Callable[[str], str]
     segmenter: str | None
+    #: True when lunr-languages has no rules for the language and the generic rules apply.
+    generic: bool = False
 
     def words(self, text: str) -> list[str]:
         """Split ``text`` into lower-case words, cutting Japanese or Chinese runs into words."""
         words: list[str] = []
         for chunk in self.separator.split(text):
             if not chunk:
+                continue
+            if self.segmenter == "words":
+                words.extend(piece.lower() for piece in word_segments(chunk))
                 continue
             chunk = chunk.lower()
             if self.segmenter == "tinyseg" and _CJK.search(chunk):
@@ -254,13 +301,22 @@ def _bigrams(chunk: str) -> list[str]:
 def analyzer(locale: str) -> Analyzer:
     """Return the analyzer for ``locale`` (``fr``, ``fr_CA`` and ``fr-CA`` are all French).
 
+    A language without lunr-languages rules gets the generic rules (``Analyzer.generic``).
+
     Raises:
-        LanguageError: if the locale has no search rules; the search never falls back quietly.
+        LanguageError: if Material's lunr-languages files cannot be read.
     """
     language = re.split("[-_]", locale)[0].lower()
     if language not in LOCALES:
-        raise LanguageError(
-            f"no search rules for locale {locale!r}; supported: {', '.join(sorted(LOCALES))}"
+        return Analyzer(
+            locale=locale,
+            language=language,
+            separator=re.compile(SEPARATOR),
+            trim=lambda word: word,
+            stops=frozenset(),
+            stem=functools.lru_cache(maxsize=65536)(generic_term),
+            segmenter="words",
+            generic=True,
         )
     lunr_language, algorithm = LOCALES[language]
     return Analyzer(

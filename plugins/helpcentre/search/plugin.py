@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from helpcentre.search.config import SearchConfig
 from helpcentre.search.index import build_index, write_index
-from helpcentre.search.languages import LanguageError, analyzer, lunr_js_source
+from helpcentre.search.languages import GENERIC_RULES, LanguageError, analyzer, lunr_js_source
 from helpcentre.search.synonyms import SynonymError, load_synonyms, synonym_terms
 from helpcentre.search.worker import LIBRARIES_FILE, bundle_worker
 from helpcentre.site.build import build_context
@@ -42,11 +42,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         context = build_context(config, error=PluginError)
         self.locale = context.current
         try:
-            analyzer(self.locale)
+            rules = analyzer(self.locale)
         except LanguageError as error:
-            raise PluginError(
-                f"{config.config_file_path}: theme.language: {error} -- set a supported language"
-            ) from error
+            raise PluginError(f"{config.config_file_path}: search: {error}") from error
+        if rules.generic:
+            # Information, not a warning: any language builds, also with --strict.
+            log.info(
+                f"search for {self.locale!r} uses the generic rules ({GENERIC_RULES}):"
+                " no stemmer ships for it"
+            )
         if "material/search" not in config.plugins:
             raise PluginError(
                 f"{config.config_file_path}: plugins: helpcentre/search needs Material's search"

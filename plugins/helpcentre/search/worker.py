@@ -26,10 +26,12 @@ LIBRARIES_FILE = "search-libs.js"
 
 def worker_libraries(locale: str) -> list[str]:
     """Sources the worker needs for ``locale``, in load order."""
-    language = analyzer(locale).language
+    rules = analyzer(locale)
+    language = rules.language
     sources = [jsmin(lunr_js_source())]
     lunr_dir = material_lunr_dir()
-    if language != "en":
+    # The generic rules are search-core.js's own; only a language with rules has files to load.
+    if language != "en" and not rules.generic:
         sources.append((lunr_dir / "min" / "lunr.stemmer.support.min.js").read_text("utf-8"))
         if language == "ja":
             sources.append((lunr_dir / "tinyseg.js").read_text("utf-8"))

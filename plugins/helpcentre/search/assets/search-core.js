@@ -26,11 +26,55 @@
    * Analysis
    * --------------------------------------------------------------------- */
 
-  function Analyzer(locale, separator) {
+  /* The generic rules, for a language lunr-languages has no rules for (see languages.py):
+     Unicode word segmentation, lower case, accents folded, no stemming, no stop words */
+  var GENERIC_HEAD = /^[^\p{L}\p{N}\p{M}]+/u
+  var GENERIC_TAIL = /[^\p{L}\p{N}\p{M}]+$/u
+  var ACCENTS = /[\u0300-\u036f]/g
+  var FOLDED_LETTERS = {
+    "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l", "ß": "ss", "·": ""
+  }
+  var FOLDED = new RegExp("[" + Object.keys(FOLDED_LETTERS).join("") + "]", "g")
+
+  function fold(word) {
+    return word.normalize("NFD").replace(ACCENTS, "").replace(FOLDED, function (letter) {
+      return FOLDED_LETTERS[letter]
+    }).normalize("NFC")
+  }
+
+  function genericTerm(token) {
+    return token.update(function (word) {
+      return fold(word.replace(GENERIC_HEAD, "").replace(GENERIC_TAIL, ""))
+    })
+  }
+
+  function wordSegmenter(locale) {
+    /* Browsers without Intl.Segmenter keep the separator's chunks whole */
+    if (typeof Intl !== "object" || typeof Intl.Segmenter !== "function")
+      return null
+    var segmenter
+    try {
+      segmenter = new Intl.Segmenter(String(locale).replace(/_/g, "-"), { granularity: "word" })
+    } catch (error) {
+      segmenter = new Intl.Segmenter("und", { granularity: "word" })
+    }
+    return function (chunk) {
+      return Array.from(segmenter.segment(chunk), function (piece) { return piece.segment })
+    }
+  }
+
+  /* `generic`: the index was built with the generic rules (its `rules` field) */
+  function Analyzer(locale, separator, generic) {
     var language = String(locale).split(/[-_]/)[0].toLowerCase()
     this.locale = locale
     this.language = language
     this.separator = new RegExp(separator, "g")
+    this.segmenter = null
+    if (generic) {
+      this.pipeline = [genericTerm]
+      this.segmenter = wordSegmenter(locale)
+      return
+    }
     if (language === "en") {
       this.pipeline = [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]
     } else {
@@ -44,14 +88,14 @@
         rules.stemmer
       ]
     }
-    this.segmenter = null
     if (language === "ja") {
       var tiny = new lunr.TinySegmenter()
       this.segmenter = function (chunk) {
+        chunk = chunk.toLowerCase()
         return CJK.test(chunk) ? tiny.segment(chunk).filter(Boolean) : [chunk]
       }
     } else if (language === "zh") {
-      this.segmenter = bigrams
+      this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase()) }
     }
   }
 
@@ -81,7 +125,7 @@
       if (start >= end)
         return
       var chunk = text.slice(start, end)
-      var pieces = self.segmenter ? self.segmenter(chunk.toLowerCase()) : [chunk]
+      var pieces = self.segmenter ? self.segmenter(chunk) : [chunk]
       for (var p = 0, offset = start; p < pieces.length; p++) {
         ranges.push([offset, offset + pieces[p].length])
         offset += pieces[p].length
@@ -602,7 +646,7 @@
   function Searcher(data, loadChunk, loadShard) {
     if (data.format !== 3)
       throw new Error("helpcentre search: index format " + data.format + " is not supported")
-    this.analyzer = new Analyzer(data.locale, data.separator)
+    this.analyzer = new Analyzer(data.locale, data.separator, data.rules === "generic")
     /* Milliseconds the last download of a part of the index took (a shard of postings or a
        chunk of texts), for how long the next one will take; undefined until one is made */
     this.fetchTime = undefined

@@ -26,8 +26,12 @@ var download = fetch(indexUrl.href, { credentials: "same-origin" }).then(functio
    search-core.js, which loads while the index downloads; unbuilt, it loads them one by one. */
 /* helpcentre:libraries */
 if (typeof self.helpcentreSearch !== "function") {
+  /* Languages with lunr-languages rules (LOCALES of languages.py); others use the generic rules */
+  var LUNR_LANGUAGES = [
+    "da", "de", "en", "es", "fi", "fr", "hu", "it", "ja", "nl", "no", "pt", "ro", "ru", "sv", "zh"
+  ]
   var scripts = ["lunr.js"]
-  if (language !== "en") {
+  if (language !== "en" && LUNR_LANGUAGES.indexOf(language) >= 0) {
     scripts.push("../lunr/min/lunr.stemmer.support.min.js")
     if (language === "ja")
       scripts.push("../lunr/tinyseg.js")

@@ -1,9 +1,10 @@
 """What the collector stores: one row per vote, failed search and contact-page event, validated.
 
-These are plain data; storage backends write and read them, and
-:func:`helpcentre.feedback.summary.build_summary` aggregates them. No raw client address ever
-appears here: ``reader`` is a keyed hash that changes every day (see :mod:`.readers`), and so is
-a contact event's ``session``.
+These are plain data with one home below both their users: the collector's storage backends
+write and read them, and :func:`helpcentre.feedback.summary.build_summary` aggregates them, so
+neither package imports the other for the schema. No raw client address ever appears here:
+``reader`` is a keyed hash that changes every day (see :mod:`helpcentre.collector.readers`), and
+so is a contact event's ``session``.
 """
 
 from __future__ import annotations
