@@ -1,21 +1,21 @@
 """The ``helpcentre/assistants`` plugin: per locale ``llms.txt``, ``llms-full.txt`` and a Markdown
 copy next to every article, linked from each page's head.
 
-The texts are written by :mod:`helpcentre.assistants.llms`; these hooks gather the pages. A page
-gets no copy and no listing where the search leaves it out: ``search: {exclude: true}`` in its
-metadata (written by the author, or by ``helpcentre/stale`` for an expired article with
-``expired: hide_from_search``), and fallback pages, whose source lies in another locale's folder
-(the other locale's files list them).
+The texts are written by :mod:`helpcentre.assistants.llms`; which articles get them comes from
+the site model (:func:`helpcentre.site.offered.offered_articles`, what the search offers too):
+not a page the author excluded from search, not an expired article the review policy hides, not
+a fallback page, whose source lies in another locale's folder (that locale's files list it).
+These hooks only add what MkDocs knows: each page's URL and the navigation's order.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -36,6 +36,8 @@ from helpcentre.assistants.llms import (
     markdown_url,
 )
 from helpcentre.catalogs import load_translations
+from helpcentre.site.build import BuildContext, build_context
+from helpcentre.site.offered import article_category, offered_articles
 
 
 class AssistantsPlugin(BasePlugin[AssistantsConfig]):
@@ -44,66 +46,55 @@ class AssistantsPlugin(BasePlugin[AssistantsConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.root = False
-        self.bodies: dict[str, str] = {}
+        self.context: BuildContext | None = None
         self.pages: dict[str, AssistantPage] = {}
         self.order: dict[str, int] = {}
-        self.category_names: dict[str, str] = {}
         self.translations: Any = None
 
+    @property
+    def _active(self) -> bool:
+        return bool(self.config.enabled and self.context is not None and not self.context.is_root)
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Find out whether this is the root build of a multilingual site or a locale's build."""
+        """Take this build's locale and the site model; load the locale's strings."""
         if not self.config.enabled:
             return None
-        i18n = config.plugins.get("helpcentre/i18n")
-        # The root build of helpcentre/i18n only writes the language choice.
-        self.root = bool(i18n is not None and i18n.config.enabled and i18n.locale is None)
-        locale = str(config.extra.get("helpcentre_locale") or config.theme.get("language") or "en")
-        locales_dir = Path(config.config_file_path or "mkdocs.yml").parent / (
-            i18n.config.locales_dir if i18n is not None else "locales"
-        )
-        self.translations = load_translations(locales_dir, locale)
-        self.bodies, self.pages, self.order, self.category_names = {}, {}, {}, {}
+        self.context = build_context(config, error=PluginError)
+        self.pages, self.order = {}, {}
+        if not self.context.is_root:
+            self.translations = load_translations(
+                self.context.model.settings.locales_dir, self.context.current
+            )
         return None
 
-    @event_priority(-100)  # after helpcentre/content has put the categories in their order
+    @event_priority(-100)  # after the plugins that add or remove pages
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Remember the reading order, which is the order of ``llms.txt``."""
-        if self.config.enabled and not self.root:
-            self.order = {page.file.src_uri: n for n, page in enumerate(nav.pages)}
+        """Pair each offered article with its page's URL; the navigation's order is the order
+        of ``llms.txt``."""
+        if not self._active:
+            return None
+        assert self.context is not None
+        self.order = {page.file.src_uri: n for n, page in enumerate(nav.pages)}
+        urls = {file.src_uri: file.url for file in files.documentation_pages()}
+        for path, article in offered_articles(self.context.model, self.context.current).items():
+            if path not in urls:
+                continue  # left out of this build (an expired article with ``expired: exclude``)
+            self.pages[path] = AssistantPage(
+                source=path,
+                url=urls[path],
+                title=article.title,
+                description=" ".join(str(article.meta.get("description") or "").split()),
+                category=article_category(article),
+                body=article.front.body,
+                listed=not article.is_index,
+            )
         return None
 
-    @event_priority(100)  # before any plugin adds notices or rewrites the writer's text
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Keep the body as the writer wrote it."""
-        if self.config.enabled and not self.root:
-            self.bodies[page.file.src_uri] = markdown
-        return None
-
-    @event_priority(-100)  # after the other plugins have said whether search leaves the page out
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Record the page and link its copy and the locale's ``llms.txt`` from its head."""
-        if not self.config.enabled or self.root:
+        """Link the page's copy and the locale's ``llms.txt`` from its head."""
+        if not self._active or page.file.src_uri not in self.pages:
             return None
-        src = page.file.src_uri
-        category = _category(page)
-        if src.endswith("index.md") and src.count("/") == 1 and page.title:
-            # A category folder's page (helpcentre/content writes one) names the category.
-            self.category_names[src.split("/", 1)[0]] = str(page.title)
-        if not _readable(page, config) or src not in self.bodies:
-            return None
-        listed = not src.endswith(("index.md", "README.md"))
-        self.pages[src] = AssistantPage(
-            source=src,
-            url=page.url,
-            title=str(page.meta.get("title") or page.title or Path(src).stem),
-            description=" ".join(str(page.meta.get("description") or "").split()),
-            category=category,
-            body=self.bodies[src],
-            listed=listed,
-        )
         here = page.url or "."
         links = [
             f'<link rel="alternate" type="text/markdown" '
@@ -116,14 +107,13 @@ class AssistantsPlugin(BasePlugin[AssistantsConfig]):
     @event_priority(-200)  # after helpcentre/i18n's root build has built every locale
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the copies, ``llms.txt`` and ``llms-full.txt`` (or, at the root, the index)."""
-        if not self.config.enabled:
+        if not self.config.enabled or self.context is None:
             return
         site = Path(config.site_dir)
         base = config.site_url or ""
         title, description = config.site_name, config.site_description or ""
-        if self.root:
-            i18n = config.plugins["helpcentre/i18n"]
-            locales = [(locale.code, locale.name) for locale in i18n.locales]
+        if self.context.is_root:
+            locales = [(locale.code, locale.name) for locale in self.context.model.locales]
             text = llms_root(locales, title=title, description=description, base_url=base)
             (site / INDEX_FILE).write_text(text, encoding="utf-8")
             return
@@ -135,11 +125,10 @@ class AssistantsPlugin(BasePlugin[AssistantsConfig]):
             target.write_text(
                 markdown_copy(page, pages=self.pages, base_url=base), encoding="utf-8"
             )
-        categories = self._categories(pages)
         listing = Listing(
             title=title,
             description=description,
-            categories=tuple(categories),
+            categories=tuple(self._categories(pages)),
             other_heading=self.translations.gettext(self.config.other_heading),
             base_url=base,
         )
@@ -148,32 +137,18 @@ class AssistantsPlugin(BasePlugin[AssistantsConfig]):
             (site / FULL_FILE).write_text(llms_full(pages, listing), encoding="utf-8")
 
     def _categories(self, pages: list[AssistantPage]) -> list[Category]:
+        """The headings: configured categories under their translated names, in the order their
+        articles come; a folder that is no configured category is named after itself."""
+        assert self.context is not None
+        names = {spec.id: spec.name for spec in self.context.model.categories}
         seen: dict[str, Category] = {}
         for page in pages:
             if page.category and page.category not in seen:
-                name = self.category_names.get(page.category)
+                name = names.get(page.category)
                 seen[page.category] = Category(
-                    page.category, name or page.category.replace("-", " ").capitalize()
+                    page.category,
+                    self.translations.gettext(name)
+                    if name
+                    else page.category.replace("-", " ").capitalize(),
                 )
         return list(seen.values())
-
-
-def _category(page: Page) -> str:
-    """The article's category: ``category`` in its front matter, else its top folder."""
-    value = page.meta.get("category")
-    if isinstance(value, str) and value:
-        return value
-    parts = page.file.src_uri.split("/")
-    return parts[0] if len(parts) > 1 else ""
-
-
-def _readable(page: Page, config: MkDocsConfig) -> bool:
-    """Whether the search would index the page: the same exclusions, read the same way."""
-    search = page.meta.get("search")
-    if isinstance(search, dict) and search.get("exclude"):
-        return False
-    source = page.file.abs_src_path
-    if not source:
-        return False  # generated listing pages: their articles are listed themselves
-    docs_dir = os.path.realpath(config.docs_dir)
-    return os.path.realpath(source).startswith(docs_dir + os.sep)
