@@ -52,7 +52,8 @@ class SearchRecord:
 
 @dataclass(frozen=True, slots=True)
 class ContactRecord:
-    """One event of one visit to the contact page: suggestions shown, one clicked, or a contact.
+    """One event of one visit to the contact page or of one opening of the help widget on a
+    product's page: suggestions shown, an article opened, or a contact.
 
     A visit records each event once per day (a click once per suggested page), so counts are
     visits, not repeated clicks.
@@ -70,6 +71,8 @@ class ContactRecord:
     query_length: int | None
     """Characters typed in the question when the event happened; the question never leaves the
     page."""
+    context: str | None = None
+    """The widget's context (``billing``) for an event of the widget; None on the contact page."""
 
 
 Record = VoteRecord | SearchRecord | ContactRecord

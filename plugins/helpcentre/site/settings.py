@@ -93,6 +93,9 @@ class SiteSettings:
         feedback_summary: Feedback summary file (absolute) or database URL, or None.
         summary_since: How far back the summary counts (``90d``).
         today: The date rules compare against (None: today).
+        contact_channels: The ``helpcentre/content`` contact channels as written (the contact
+            page and the widget's hand-off show them).
+        contact_timezone: The channels' time zone unless a channel names its own.
     """
 
     config_file: Path | None
@@ -110,6 +113,8 @@ class SiteSettings:
     feedback_summary: str | None = None
     summary_since: str = "90d"
     today: dt.date | None = None
+    contact_channels: list[Any] = field(default_factory=list)
+    contact_timezone: str = "UTC"
 
     @property
     def locale_codes(self) -> list[str]:
@@ -219,4 +224,6 @@ def site_settings(
         feedback_summary=_resolve(base, summary),
         summary_since=str(feedback.get("summary_since") or "90d"),
         today=today if isinstance(today, dt.date) else None,
+        contact_channels=list(content.get("contact_channels") or []),
+        contact_timezone=str(content.get("contact_timezone") or "UTC"),
     )

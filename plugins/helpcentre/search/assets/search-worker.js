@@ -6,12 +6,17 @@
  *
  * Parameters (query string of this script): lang = locale of the site, index = URL of the index
  * relative to this script. The documents' texts are fetched in chunks, for the results shown. Not strict mode: the inlined lunr-languages files need sloppy mode.
+ *
+ * The help widget runs this worker on pages of other origins, where a worker must come from a
+ * blob: URL; it sets self.helpcentreWorkerUrl to this script's real URL first, and every URL
+ * below is read from that.
  */
 
-var params = new URL(self.location.href).searchParams
+var here = self.helpcentreWorkerUrl || self.location.href
+var params = new URL(here).searchParams
 var language = (params.get("lang") || "en").split(/[-_]/)[0].toLowerCase()
 var indexUrl = new URL(
-  params.get("index") || "../../../search/helpcentre-index.json", self.location.href
+  params.get("index") || "../../../search/helpcentre-index.json", here
 )
 
 /* Start the download before loading the scripts, which blocks this thread: the worker script
@@ -38,7 +43,7 @@ if (typeof self.helpcentreSearch !== "function") {
     scripts.push("../lunr/min/lunr." + language + ".min.js")
   }
   scripts.push("search-core.js")
-  importScripts.apply(self, scripts)
+  importScripts.apply(self, scripts.map(function (script) { return new URL(script, here).href }))
 }
 
 var core = self.helpcentreSearch(self.lunr)
