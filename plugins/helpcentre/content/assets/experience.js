@@ -246,6 +246,17 @@
     });
   }
 
+  /* The help widget hands a question over in ?question=: the customer need not type it again */
+  function prefillQuestion() {
+    var form = document.querySelector("[data-hc-contact]");
+    var question = new URLSearchParams(location.search).get("question");
+    var field = form && form.querySelector("textarea");
+    if (!field || !question || field.value) return;
+    field.value = question.slice(0, 2000);
+    suggest(form);
+  }
+  prefillQuestion();
+
   var timer = null;
   document.addEventListener("input", function (event) {
     var form = event.target.closest && event.target.closest("[data-hc-contact]");
