@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from collector.conftest import serving
 
+from collector.conftest import serving
 from helpcentre.collector.app import create_app
 from helpcentre.collector.settings import Settings
 from helpcentre.collector.storage import open_store
