@@ -116,6 +116,42 @@ def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback
     assert not any(note.startswith("contact deflection") for note in report.notes)
 
 
+def test_widget_deflection_is_reported_per_context(help_centre: Path, feedback_db: str) -> None:
+    day = days_ago(1).isoformat()
+
+    def event(session: str, kind: str, context: str, page: str | None = None) -> ContactRecord:
+        return ContactRecord(day, 1, session, "fr", kind, page, 4, context)
+
+    report = report_of(help_centre, feedback_db)
+    assert report.widget is None  # no event yet: no data
+    assert "No data: the feedback data has no event of the help widget." in (
+        render_markdown(report)
+    )
+    with open_store(feedback_db) as store:
+        store.record(
+            [
+                event("w1", "shown", "billing"),
+                event("w1", "clicked", "billing", "orders/track-your-order"),
+                event("w2", "shown", "billing"),
+                event("w2", "contacted", "billing"),
+                event("w3", "shown", "checkout"),
+                ContactRecord(day, 1, "page1", "fr", "shown", None, 4),  # the contact page
+            ]
+        )
+    report = report_of(help_centre, feedback_db)
+    billing, checkout = report.widget["billing"], report.widget["checkout"]
+    assert (billing.shown, billing.clicked, billing.contacted, billing.avoided) == (2, 1, 1, 1)
+    assert (checkout.shown, checkout.avoided) == (1, 1)
+    assert report.overall.contact.shown == 1  # the widget's openings are not contact-page visits
+    markdown = render_markdown(report)
+    assert "## Help widget deflection, by context" in markdown
+    assert "| billing | 2 | 1 (50%) | 1 | 1 (50%) |" in markdown
+    html = render_html(report)
+    assert '<section id="widget">' in html and "<td>checkout</td>" in html
+    data = report.to_dict()["widget"]
+    assert data["billing"]["avoided_share"] == 0.5 and data["checkout"]["shown"] == 1
+
+
 def test_contact_figures_from_a_contact_section() -> None:
     summary = FeedbackSummary(generated_at="", since="2026-01-01", until="2026-01-07")
     summary.contact = {  # type: ignore[attr-defined]
