@@ -108,7 +108,17 @@ def test_widget_on_a_page_of_another_origin(
             "rgb(128, 0, 128)"
         )
 
-        # The help centre's own search, from its worker and index, in French.
+        # The help centre's own search, from its worker and index, in French, answer cards too.
+        page.keyboard.type("quand serai-je remboursé")
+        card = page.locator(f"{WIDGET} aside.card")
+        card.wait_for(timeout=15_000)
+        assert card.get_attribute("aria-label") == "Réponse"
+        # The FAQ question the query matches, its answer, and the article it comes from.
+        assert card.locator("p").first.inner_text() == "Quand émettez-vous le remboursement ?"
+        assert "Dans les 5 jours ouvrés" in card.inner_text()
+        assert card.locator("button").inner_text() == "Quand vais-je recevoir mon remboursement ?"
+        page.fill(f"{WIDGET} #hc-query", "")
+        card.wait_for(state="hidden")
         page.keyboard.type("suivre mon colis")
         result = page.locator(f"{WIDGET} ul button.link", has_text="Comment suivre ma commande")
         result.first.wait_for(timeout=15_000)
