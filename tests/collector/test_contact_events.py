@@ -20,11 +20,11 @@ from helpcentre.collector.migrations import LATEST_VERSION, MIGRATIONS, SCHEMA_V
 from helpcentre.collector.readers import ReaderKeys
 from helpcentre.collector.settings import RateLimit, Settings
 from helpcentre.collector.storage import open_store
+from helpcentre.collector.summaries import load_summary
 from helpcentre.feedback.summary import (
     FeedbackSummary,
     build_summary,
     contact_deflection,
-    load_summary,
 )
 from helpcentre.records import ContactRecord, VoteRecord
 

@@ -11,7 +11,8 @@ import pytest
 
 from helpcentre.cli import main
 from helpcentre.collector.storage import open_store
-from helpcentre.feedback.summary import FeedbackSummary, load_summary, wilson_lower_bound
+from helpcentre.collector.summaries import load_summary
+from helpcentre.feedback.summary import FeedbackSummary, wilson_lower_bound
 from helpcentre.records import ContactRecord
 from helpcentre.report.build import build_report
 from helpcentre.report.gather import ReportSources, collect_report
@@ -280,6 +281,14 @@ def test_command_writes_every_format_and_the_site_page(
     page = (site / HEALTH_DIR / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert capsys.readouterr().out == ""  # only the site page was asked for
+    # The site page is public: aggregates, no reader's words (the private report has them).
+    assert "the tracking link is dead" not in page and "refund" not in page
+    assert "alert(" not in page
+    assert "not published" in page
+    private = tmp_path / "private.html"
+    args = [*common, "--feedback", feedback_db, "--format", "html", "--output", str(private)]
+    assert main(args) == 0
+    assert "the tracking link is dead" in private.read_text(encoding="utf-8")
 
 
 def test_site_that_indexes_the_report_folder_is_refused(tmp_path: Path) -> None:

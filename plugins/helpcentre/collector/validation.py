@@ -2,9 +2,11 @@
 
 Bodies are small JSON objects. Errors are ``HTTPException`` s whose ``detail`` names the field:
 400 when the body is not a JSON object at all, 422 when a field is missing, unexpected, of the wrong
-type, too long, or names a locale or page the site does not have. Text is kept verbatim (it is
-stored as data, never interpreted); only characters a database cannot hold or that have no place
-in a comment (NUL and other control characters, unpaired surrogates) are refused.
+type, too long, or names a locale or page the site does not have. Text is kept as typed (it is
+stored as data, never interpreted) except for personal identifiers, which
+:func:`~helpcentre.collector.personal_data.redact` replaces by placeholders before the record
+exists; characters a database cannot hold or that have no place in a comment (NUL and other
+control characters, unpaired surrogates) are refused.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
+from helpcentre.collector.personal_data import redact
 from helpcentre.records import CONTACT_EVENTS, REASONS
 
 MAX_COMMENT = 1000
@@ -43,6 +46,28 @@ def _refuse_constant(name: str) -> float:
     raise ValueError(f"{name} is not valid JSON")
 
 
+#: Deepest nesting of arrays and objects a body may have; every field is a scalar, so 1 is enough,
+#: and 2 lets a wrong-typed field still get its 422 naming the field.
+MAX_DEPTH = 2
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def nesting_depth(text: str) -> int:
+    """Deepest nesting of ``[`` and ``{`` in JSON ``text``, outside strings, without parsing it.
+
+    ``json.loads`` recurses once per level and a body of 990 nested arrays fits in 4 KB, so the
+    depth is measured first, in one linear pass, and a deep body never reaches the parser.
+    """
+    depth = deepest = 0
+    for token in _STRUCTURE.findall(text):
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
 def parse_object(body: bytes) -> dict[str, Any]:
     """Decode a UTF-8 JSON object.
 
@@ -53,12 +78,19 @@ def parse_object(body: bytes) -> dict[str, Any]:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise HTTPException(400, "body is not UTF-8 text") from None
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise HTTPException(
+            400, f"JSON nested {depth} levels deep; at most {MAX_DEPTH} levels are accepted"
+        )
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise HTTPException(
             400, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise HTTPException(400, "JSON nested too deeply") from None
     except ValueError as error:
         raise HTTPException(400, f"malformed JSON: {error}") from None
     if not isinstance(data, dict):
@@ -127,7 +159,7 @@ def validate_vote(data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
 
     Returns:
         ``locale``, ``page``, ``helpful``, ``reason`` (None unless not helpful) and ``comment``
-        (stripped, None when empty).
+        (stripped, personal identifiers replaced, None when empty).
 
     Raises:
         HTTPException: 422 naming the first field that is wrong.
@@ -149,7 +181,7 @@ def validate_vote(data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
             raise _invalid("reason", f"{shown!r} is not one of {', '.join(REASONS)}")
     comment = data.get("comment")
     if comment is not None:
-        comment = _text(comment, "comment", MAX_COMMENT, allow_newlines=True) or None
+        comment = redact(_text(comment, "comment", MAX_COMMENT, allow_newlines=True)) or None
     return {
         "locale": locale,
         "page": page,
@@ -165,7 +197,8 @@ def validate_search(
     """Check a failed-search body.
 
     Returns:
-        ``locale``, ``query`` (trimmed), ``results`` and ``clicked``.
+        ``locale``, ``query`` (trimmed, personal identifiers replaced), ``results`` and
+        ``clicked``.
 
     Raises:
         HTTPException: 422 naming the first field that is wrong.
@@ -182,7 +215,7 @@ def validate_search(
         raise _invalid("results", f"must be between 0 and {MAX_RESULTS}")
     return {
         "locale": locale,
-        "query": query,
+        "query": redact(query),
         "results": results,
         "clicked": _bool(data["clicked"], "clicked"),
     }

@@ -2,8 +2,10 @@
 
 The collector stores raw events; ``helpcentre feedback export`` (or ``GET /api/v1/export``) turns
 them into this summary, and the build, the stale rule "low helpfulness" and the health report read
-it with :func:`load_summary`, from an exported file or straight from the database URL. The build
-never needs the collector to be running.
+it with :func:`load_summary` from an exported file, or with
+:func:`helpcentre.collector.summaries.load_summary` straight from the database URL (the database
+belongs to the collector, which imports this module; this module never imports the collector).
+The build never needs the collector to be running.
 
 JSON format, version 1 (stable: fields are only ever added; a breaking change bumps ``version``)::
 
@@ -653,40 +655,13 @@ def build_summary(
     )
 
 
-def summarise_database(url: str, *, since: str = DEFAULT_SINCE) -> FeedbackSummary:
-    """Read the events of the last ``since`` (``90d``, ``12w``, ``2025-01-31``) from a database.
-
-    Args:
-        url: ``sqlite:///path/feedback.db`` or ``postgresql://...``.
-        since: The window to export.
-    """
-    # Imported here: reading a summary file must not need a database driver.
-    from helpcentre.collector.storage import open_store
-
-    today = datetime.now(timezone.utc).date()
-    first = parse_since(since, today=today)
-    with open_store(url) as store:
-        votes = store.fetch_votes(first.isoformat())
-        searches = store.fetch_searches(first.isoformat())
-        contact_events = store.fetch_contact_events(first.isoformat())
-    return build_summary(votes, searches, since=first, until=today, contact_events=contact_events)
-
-
-def load_summary(source: str | os.PathLike[str], *, since: str = DEFAULT_SINCE) -> FeedbackSummary:
-    """Load a summary from an exported JSON file or compute it from a database URL.
-
-    Args:
-        source: A path to a file written by ``helpcentre feedback export``, or a database URL
-            (``sqlite:///...``, ``postgresql://...``).
-        since: The window when reading a database (ignored for files, which carry their own).
+def load_summary(source: str | os.PathLike[str]) -> FeedbackSummary:
+    """Load a summary from a JSON file written by ``helpcentre feedback export``.
 
     Raises:
         ValueError: The file is missing, not JSON, or not a version-1 summary; the message names it.
     """
-    text_source = os.fspath(source)
-    if re.match(r"^(sqlite|postgres|postgresql)://", text_source):
-        return summarise_database(text_source, since=since)
-    path = Path(text_source)
+    path = Path(os.fspath(source))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -729,7 +729,8 @@ def _orphan_problems(model: SiteModel) -> list[StaleFlag]:
 
 
 def _load_summary(settings: SiteSettings, notes: list[str]) -> Any:
-    from helpcentre.feedback.summary import load_summary
+    # Imported here: a site without a feedback summary never loads the database drivers.
+    from helpcentre.collector.summaries import load_summary
 
     try:
         return load_summary(settings.feedback_summary or "", since=settings.summary_since)
