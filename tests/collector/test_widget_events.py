@@ -9,7 +9,8 @@ import pytest
 
 from helpcentre.collector.migrations import LATEST_VERSION
 from helpcentre.collector.storage import open_store
-from helpcentre.feedback.summary import FeedbackSummary, build_summary, load_summary
+from helpcentre.collector.summaries import load_summary
+from helpcentre.feedback.summary import FeedbackSummary, build_summary
 from helpcentre.records import ContactRecord, VoteRecord
 
 from .test_contact_events import SHOWN, api, create_previous_release, post, settings, stored

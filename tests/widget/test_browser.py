@@ -19,7 +19,7 @@ from collector.conftest import serving
 from helpcentre.collector.app import create_app
 from helpcentre.collector.settings import Settings
 from helpcentre.collector.storage import open_store
-from helpcentre.feedback.summary import load_summary
+from helpcentre.collector.summaries import load_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
