@@ -15,6 +15,8 @@ from dataclasses import dataclass
 REASONS: tuple[str, ...] = ("outdated", "unclear", "missing-information", "not-solved", "other")
 #: What the contact page reports, in the order a visit goes through them.
 CONTACT_EVENTS: tuple[str, ...] = ("shown", "clicked", "contacted")
+#: What a help widget context id may be: what a product page writes in ``data-context``.
+CONTEXT_PATTERN = r"[a-z0-9][a-z0-9_-]{0,39}"
 
 
 @dataclass(frozen=True, slots=True)

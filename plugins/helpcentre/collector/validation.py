@@ -19,7 +19,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 
 from helpcentre.collector.personal_data import redact
-from helpcentre.records import CONTACT_EVENTS, REASONS
+from helpcentre.records import CONTACT_EVENTS, CONTEXT_PATTERN, REASONS
 
 MAX_COMMENT = 1000
 MAX_QUERY = 200
@@ -35,8 +35,7 @@ CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session", "context
 # may come out shorter, hence the low minimum. Letters, digits, ``-`` and ``_`` leave room for
 # other random ids (UUIDs, base64url) without letting text through.
 _SESSION = re.compile(r"[0-9A-Za-z_-]{4,64}")
-# A widget context as the site configures it (see helpcentre.widget.contexts).
-_CONTEXT = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
+_CONTEXT = re.compile(CONTEXT_PATTERN)
 
 # Control characters other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

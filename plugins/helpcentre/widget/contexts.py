@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from helpcentre.content.article import Article
+from helpcentre.records import CONTEXT_PATTERN
 from helpcentre.site.offered import article_category
 
-#: What a context id may be: what a product page writes in ``data-context``.
-_CONTEXT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_CONTEXT_ID = re.compile(CONTEXT_PATTERN)
 #: Keys a context may have.
 RULE_KEYS = ("categories", "tags", "pages", "host_paths", "limit")
 #: Suggestions shown when a context does not say.
@@ -108,7 +108,7 @@ def parse_contexts(
     for key, value in raw.items():
         here = f"{where} > {key}"
         name = str(key)
-        if not _CONTEXT_ID.match(name):
+        if not _CONTEXT_ID.fullmatch(name):
             problems.append(
                 f"{here}: context id must be lowercase letters, digits, '-' or '_' (at most 40), "
                 "as product pages write it in data-context"
