@@ -91,20 +91,23 @@ def test_contact_section_without_events_is_no_data(help_centre: Path, feedback_d
     )
 
 
-def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback_db: str) -> None:
-    def event(session: str, locale: str, kind: str, page: str | None = None) -> ContactRecord:
-        day = days_ago(2)
-        return ContactRecord(day.isoformat(), 1, session, locale, kind, page, 30)
+def contact_event(
+    session: str, locale: str, kind: str, page: str | None = None, *, context: str | None = None
+) -> ContactRecord:
+    """An event of two days ago: of the contact page, or of the help widget with a context."""
+    return ContactRecord(days_ago(2).isoformat(), 1, session, locale, kind, page, 30, context)
 
+
+def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback_db: str) -> None:
     with open_store(feedback_db) as store:
         store.record(
             [
-                event("a", "en", "shown"),
-                event("a", "en", "clicked", "orders/track-your-order"),
-                event("b", "en", "shown"),
-                event("b", "en", "contacted"),
-                event("c", "en", "contacted"),  # contacted without suggestions: not avoidable
-                event("d", "fr", "shown"),
+                contact_event("a", "en", "shown"),
+                contact_event("a", "en", "clicked", "orders/track-your-order"),
+                contact_event("b", "en", "shown"),
+                contact_event("b", "en", "contacted"),
+                contact_event("c", "en", "contacted"),  # contacted without suggestions
+                contact_event("d", "fr", "shown"),
             ]
         )
     report = report_of(help_centre, feedback_db)
@@ -118,11 +121,6 @@ def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback
 
 
 def test_widget_deflection_is_reported_per_context(help_centre: Path, feedback_db: str) -> None:
-    day = days_ago(1).isoformat()
-
-    def event(session: str, kind: str, context: str, page: str | None = None) -> ContactRecord:
-        return ContactRecord(day, 1, session, "fr", kind, page, 4, context)
-
     report = report_of(help_centre, feedback_db)
     assert report.widget is None  # no event yet: no data
     assert "No data: the feedback data has no event of the help widget." in (
@@ -131,12 +129,12 @@ def test_widget_deflection_is_reported_per_context(help_centre: Path, feedback_d
     with open_store(feedback_db) as store:
         store.record(
             [
-                event("w1", "shown", "billing"),
-                event("w1", "clicked", "billing", "orders/track-your-order"),
-                event("w2", "shown", "billing"),
-                event("w2", "contacted", "billing"),
-                event("w3", "shown", "checkout"),
-                ContactRecord(day, 1, "page1", "fr", "shown", None, 4),  # the contact page
+                contact_event("w1", "fr", "shown", context="billing"),
+                contact_event("w1", "fr", "clicked", "orders/track-your-order", context="billing"),
+                contact_event("w2", "fr", "shown", context="billing"),
+                contact_event("w2", "fr", "contacted", context="billing"),
+                contact_event("w3", "fr", "shown", context="checkout"),
+                contact_event("page1", "fr", "shown"),  # the contact page
             ]
         )
     report = report_of(help_centre, feedback_db)
