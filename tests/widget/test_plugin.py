@@ -158,3 +158,16 @@ def test_wrong_contexts_stop_the_build_with_every_problem(tmp_path: Path) -> Non
         "Plans > categories: unknown category 'Billing' -- use one of Billing and plans,",
     ):
         assert f"{where} > {problem}" in result.stderr, result.stderr
+
+
+def test_the_widget_needs_the_sites_search(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Help\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Help\ntheme: {name: material}\nplugins:\n  - search\n  - helpcentre/widget\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "helpcentre/widget searches with helpcentre/search's worker" in result.stderr
