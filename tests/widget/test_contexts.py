@@ -1,4 +1,5 @@
-"""Context rules -> suggested articles: a plain function over the site model, no MkDocs."""
+"""Context rules -> suggested articles: plain functions over the site model, no MkDocs; wrong
+rules are part of the model's verdict."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ import pytest
 
 from conftest import ROOT
 from helpcentre.site import load_site, site_settings
-from helpcentre.site.offered import offered_articles
-from helpcentre.widget.contexts import (
+from helpcentre.site.contexts import (
     ContextError,
     ContextRule,
     context_for_path,
     glob_matches,
     parse_contexts,
-    suggested_articles,
 )
+from helpcentre.site.offered import offered_articles
+from helpcentre.widget.contexts import suggested_articles
 
 WHERE = "mkdocs.yml: plugins > helpcentre/widget > contexts"
 
@@ -106,20 +107,45 @@ def test_every_problem_is_reported_at_once() -> None:
             categories={"billing", "orders"},
             tags={"card"},
         )
-    lines = str(caught.value).splitlines()
-    assert lines == [
-        f"{WHERE} > Billing: context id must be lowercase letters, digits, '-' or '_' (at most "
-        "40), as product pages write it in data-context",
-        f"{WHERE} > orders > colour: unknown key -- use categories, tags, pages, host_paths, limit",
-        f"{WHERE} > orders > categories: unknown category 'order' -- use one of billing, orders",
-        f"{WHERE} > orders > tags: no article has the tag 'nope' -- check its spelling or add it "
-        "to an article's 'tags:'",
-        f"{WHERE} > empty > limit: must be a whole number from 1 to 20, e.g. limit: 5",
-        f"{WHERE} > empty: names no articles -- give categories, tags or pages",
-        f"{WHERE} > hosts > host_paths: 'checkout' must start with '/' (a path of the product's "
-        "pages, e.g. /settings/billing*)",
-        f"{WHERE} > flat: must be rules, e.g. {{categories: [billing], tags: [payment]}}",
+    assert caught.value.problems == [
+        (
+            "Billing: a context id is lowercase letters, digits, '-' or '_' (at most 40)",
+            "rename it as product pages will write it in data-context",
+        ),
+        ("orders > colour: unknown key", "use categories, tags, pages, host_paths, limit"),
+        ("orders > categories: unknown category 'order'", "use one of billing, orders"),
+        (
+            "orders > tags: no article has the tag 'nope'",
+            "check its spelling or add it to an article's 'tags:'",
+        ),
+        ("empty > limit: must be a whole number from 1 to 20", "write e.g. limit: 5"),
+        ("empty: names no articles", "give categories, tags or pages"),
+        (
+            "hosts > host_paths: 'checkout' is not a path of the product's pages",
+            "start it with '/', e.g. /settings/billing*",
+        ),
+        ("flat: must be rules", "write e.g. {categories: [billing], tags: [payment]}"),
     ]
+    assert str(caught.value).splitlines()[0].startswith(f"{WHERE} > Billing: a context id is")
+
+
+def test_wrong_contexts_are_part_of_the_verdict(foreign: Path) -> None:
+    config = foreign / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8") + "plugins:\n  - helpcentre/widget:\n      contexts:\n"
+        "        cards: {tags: [crad]}\n        payments: {categories: [Πληρωμές]}\n",
+        encoding="utf-8",
+    )
+    model = load_site(site_settings(config))
+    assert [(f.rule, f.level, f.reason) for f in model.problems] == [
+        ("configuration", "error", "cards > tags: no article has the tag 'crad'")
+    ]
+    assert model.problems[0].path == f"{config}: plugins > helpcentre/widget > contexts"
+    assert model.contexts == []  # wrong rules suggest nothing
+    config.write_text(config.read_text("utf-8").replace("[crad]", "[card]"), encoding="utf-8")
+    model = load_site(site_settings(config))
+    assert model.problems == []
+    assert [rule.id for rule in model.contexts] == ["cards", "payments"]
 
 
 def test_globs_have_only_star_and_question_mark() -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,14 +152,24 @@ def test_wrong_contexts_stop_the_build_with_every_problem(tmp_path: Path) -> Non
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = mkdocs_build(root)
     assert result.returncode != 0
-    where = "mkdocs.yml: plugins > helpcentre/widget > contexts"
+    where = "mkdocs.yml: plugins > helpcentre/widget > contexts:0:"
     for problem in (
         "cards > tags: no article has the tag 'crad'",
-        "Plans: context id must be lowercase letters",
+        "Plans: a context id is lowercase letters",
         "Plans > size: unknown key -- use categories, tags, pages, host_paths, limit",
         "Plans > categories: unknown category 'Billing' -- use one of Billing and plans,",
     ):
-        assert f"{where} > {problem}" in result.stderr, result.stderr
+        assert f"{where} {problem}" in result.stderr, result.stderr
+    # The check says the same, without building.
+    check = subprocess.run(
+        [sys.executable, "-m", "helpcentre.cli", "check", "--config", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode != 0
+    assert f"{where} error: cards > tags: no article has the tag 'crad'" in check.stdout
 
 
 def test_the_widget_needs_the_sites_search(tmp_path: Path) -> None:

@@ -11,8 +11,12 @@ This module never imports MkDocs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from helpcentre.content.article import Article
-from helpcentre.site.model import SiteModel
+
+if TYPE_CHECKING:  # the model reads article_category below: no import loop at run time
+    from helpcentre.site.model import SiteModel
 
 #: ``helpcentre/stale > expired`` values that keep an expired article from being offered.
 _HIDDEN_WHEN_EXPIRED = frozenset({"hide_from_search", "exclude"})

@@ -25,6 +25,7 @@ CONTENT = "helpcentre/content"
 STALE = "helpcentre/stale"
 FEEDBACK = "helpcentre/feedback"
 SEARCH = "helpcentre/search"
+WIDGET = "helpcentre/widget"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -96,6 +97,8 @@ class SiteSettings:
         contact_channels: The ``helpcentre/content`` contact channels as written (the contact
             page and the widget's hand-off show them).
         contact_timezone: The channels' time zone unless a channel names its own.
+        widget_contexts: The ``helpcentre/widget`` contexts as written (None without the
+            plugin); the model checks them.
     """
 
     config_file: Path | None
@@ -115,6 +118,7 @@ class SiteSettings:
     today: dt.date | None = None
     contact_channels: list[Any] = field(default_factory=list)
     contact_timezone: str = "UTC"
+    widget_contexts: Any = None
 
     @property
     def locale_codes(self) -> list[str]:
@@ -178,6 +182,7 @@ def site_settings(
     content = plugin_options(config, CONTENT) or {}
     stale = plugin_options(config, STALE)
     feedback = plugin_options(config, FEEDBACK) or {}
+    widget = plugin_options(config, WIDGET)
     multilingual = i18n is not None and i18n.get("enabled", True) is not False
     if config_file is None:
         # A bare docs folder: one folder per locale, as ``helpcentre check --docs`` expects.
@@ -226,4 +231,7 @@ def site_settings(
         today=today if isinstance(today, dt.date) else None,
         contact_channels=list(content.get("contact_channels") or []),
         contact_timezone=str(content.get("contact_timezone") or "UTC"),
+        widget_contexts=(widget or {}).get("contexts")
+        if widget is not None and widget.get("enabled", True) is not False
+        else None,
     )

@@ -18,7 +18,8 @@ from typing import Any
 from helpcentre.content.article import Article
 from helpcentre.content.contact import Channel
 from helpcentre.i18n.locales import LocaleInfo
-from helpcentre.widget.contexts import ContextRule, suggested_articles
+from helpcentre.site.contexts import ContextRule
+from helpcentre.widget.contexts import suggested_articles
 
 #: Files, relative to the site's root (loader, panel) or to a locale's root (data).
 LOADER_FILE = "widget.js"

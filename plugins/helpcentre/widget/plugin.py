@@ -26,9 +26,8 @@ from helpcentre.catalogs import load_translations
 from helpcentre.content.contact import parse_channels
 from helpcentre.content.frontmatter import ContentError
 from helpcentre.site.build import BuildContext, build_context
-from helpcentre.site.offered import article_category, offered_articles
+from helpcentre.site.offered import offered_articles
 from helpcentre.widget.config import WidgetConfig
-from helpcentre.widget.contexts import ContextError, ContextRule, parse_contexts
 from helpcentre.widget.data import (
     LOADER_FILE,
     PANEL_FILE,
@@ -50,29 +49,14 @@ class WidgetPlugin(BasePlugin[WidgetConfig]):
 
     def __init__(self) -> None:
         self.context: BuildContext | None = None
-        self.rules: list[ContextRule] = []
         self.data: dict[str, Any] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        """Check the contexts against the site's categories and tags, every problem at once."""
+        """Take the site model, whose verdict includes the contexts (the build stops on a wrong
+        one, as ``helpcentre check`` fails on it)."""
         if not self.config.enabled:
             return None
         self.context = build_context(config, error=PluginError)
-        model = self.context.model
-        categories = {spec.id for spec in model.categories}
-        tags: set[str] = set()
-        for entry in model.content.values():
-            for article in entry.articles.values():
-                categories.add(article_category(article))
-                tags.update(str(tag) for tag in article.meta.get("tags") or ())
-        categories.discard("")
-        where = f"{config.config_file_path or 'mkdocs.yml'}: plugins > helpcentre/widget > contexts"
-        try:
-            self.rules = parse_contexts(
-                self.config.contexts, where=where, categories=categories, tags=tags
-            )
-        except ContextError as error:
-            raise PluginError(str(error)) from None
         if not 1 <= self.config.general_limit <= 20:
             raise PluginError(
                 f"{config.config_file_path}: plugins > helpcentre/widget > general_limit: "
@@ -116,7 +100,7 @@ class WidgetPlugin(BasePlugin[WidgetConfig]):
         self.data = widget_data(
             locale=info,
             gettext=translations.gettext,
-            rules=self.rules,
+            rules=model.contexts,
             general_limit=self.config.general_limit,
             articles=offered,
             urls=urls,
@@ -161,7 +145,7 @@ class WidgetPlugin(BasePlugin[WidgetConfig]):
                     (assets / "widget.js").read_text("utf-8"),
                     locales=locales,
                     default=model.default_locale,
-                    rules=self.rules,
+                    rules=model.contexts,
                 ),
                 "utf-8",
             )
