@@ -4,10 +4,12 @@ Endpoints, under ``/api/v1``:
 
 - ``POST /votes``: ``{"locale", "page", "helpful", "reason", "comment"}`` -> 202
 - ``POST /searches``: ``{"locale", "query", "results", "clicked"}`` -> 202
-- ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session"}`` -> 202;
+- ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session", "context"}``
+  -> 202;
   ``event`` is ``shown`` (articles were suggested), ``clicked`` (``page``, a suggested page, was
   opened) or ``contacted`` (a contact channel was used); ``session`` is the page's random
-  per-visit id, stored only as a keyed hash under the day's salt (see :mod:`.readers`)
+  per-visit id, stored only as a keyed hash under the day's salt (see :mod:`.readers`);
+  ``context`` is sent by the help widget on a product's page (the page's context, ``billing``)
 - ``GET /health``: status, storage backend, schema version, pages known
 - ``GET /export?since=90d``: the :mod:`feedback summary <helpcentre.feedback.summary>`, with
   ``Authorization: Bearer <HELPCENTRE_EXPORT_TOKEN>``; 404 while no token is configured;
@@ -265,6 +267,7 @@ async def post_contact_event(request: Request) -> Response:
         event=event["event"],
         page=event["page"],
         query_length=event["query_length"],
+        context=event["context"],
     )
     return await _store(collector, record)
 

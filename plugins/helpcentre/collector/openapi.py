@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from helpcentre.collector import validation
-from helpcentre.records import CONTACT_EVENTS, REASONS
+from helpcentre.records import CONTACT_EVENTS, CONTEXT_PATTERN, REASONS
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -167,6 +167,10 @@ def openapi_document(locales: Mapping[str, frozenset[str]]) -> dict[str, Any]:
                             "maximum": validation.MAX_QUERY_LENGTH,
                         },
                         "session": {"type": "string", "pattern": "^[0-9A-Za-z_-]{4,64}$"},
+                        "context": {
+                            "type": ["string", "null"],
+                            "pattern": f"^{CONTEXT_PATTERN}$",
+                        },
                     },
                 },
             },

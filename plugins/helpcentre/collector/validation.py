@@ -19,7 +19,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 
 from helpcentre.collector.personal_data import redact
-from helpcentre.records import CONTACT_EVENTS, REASONS
+from helpcentre.records import CONTACT_EVENTS, CONTEXT_PATTERN, REASONS
 
 MAX_COMMENT = 1000
 MAX_QUERY = 200
@@ -29,12 +29,13 @@ MAX_QUERY_LENGTH = 100_000
 
 VOTE_FIELDS = ("locale", "page", "helpful", "reason", "comment")
 SEARCH_FIELDS = ("locale", "query", "results", "clicked")
-CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session")
+CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session", "context")
 
 # The contact page draws its visit id from Math.random as up to 16 hex digits; the representation
 # may come out shorter, hence the low minimum. Letters, digits, ``-`` and ``_`` leave room for
 # other random ids (UUIDs, base64url) without letting text through.
 _SESSION = re.compile(r"[0-9A-Za-z_-]{4,64}")
+_CONTEXT = re.compile(CONTEXT_PATTERN)
 
 # Control characters other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -226,8 +227,9 @@ def validate_contact_event(
 
     Returns:
         ``locale``, ``event``, ``page`` (the suggested page a ``clicked`` event opened, else None),
-        ``query_length`` (None when not sent) and ``session`` (the page's random visit id, to be
-        hashed before it is stored).
+        ``query_length`` (None when not sent), ``session`` (the page's random visit id, to be
+        hashed before it is stored) and ``context`` (the help widget's context; None for the
+        contact page, which sends none).
 
     Raises:
         HTTPException: 422 naming the first field that is wrong.
@@ -262,10 +264,21 @@ def validate_contact_event(
             raise _invalid("query_length", f"must be an integer, not {_json_type(query_length)}")
         if not 0 <= query_length <= MAX_QUERY_LENGTH:
             raise _invalid("query_length", f"must be between 0 and {MAX_QUERY_LENGTH}")
+    context = data.get("context")
+    if context is not None:
+        if not isinstance(context, str):
+            raise _invalid("context", f"must be a string, not {_json_type(context)}")
+        if not _CONTEXT.fullmatch(context):
+            raise _invalid(
+                "context",
+                f"{context[:40]!r} is not a widget context: lowercase letters, digits, '-' or '_',"
+                " at most 40",
+            )
     return {
         "locale": locale,
         "event": event,
         "page": page,
         "query_length": query_length,
         "session": session,
+        "context": context,
     }

@@ -24,7 +24,7 @@ log = get_plugin_logger(__name__)
 
 #: Where the worker and its scripts go inside the site.
 ASSET_DIR = "assets/javascripts/helpcentre"
-ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js")
+ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js", "answer-card.js")
 INDEX_FILE = "search/helpcentre-index.json"
 
 
@@ -65,6 +65,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 " plugin for the search box and documents -- list `search` before it"
             )
         config.extra["helpcentre_search_worker"] = f"{ASSET_DIR}/search-worker.js"
+        config.extra["helpcentre_answer_cards"] = f"{ASSET_DIR}/answer-card.js"
         endpoint = context.model.settings.endpoint.strip()
         config.extra["helpcentre_search_endpoint"] = endpoint
         config.extra["helpcentre_search_telemetry"] = (
