@@ -20,7 +20,6 @@ CONFIG = """\
 site_name: Help
 theme:
   name: material
-  custom_dir: overrides
 plugins:
   - search
   - helpcentre/search
@@ -57,8 +56,6 @@ def project(tmp_path: Path, *, extra: str = "", trees: dict = TREES) -> Path:
             target = root / "docs" / locale / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    if (ROOT / "overrides").is_dir():
-        shutil.copytree(ROOT / "overrides", root / "overrides")
     (root / "mkdocs.yml").write_text(CONFIG.format(extra=extra), encoding="utf-8")
     return root
 
