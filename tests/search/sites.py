@@ -123,6 +123,7 @@ class RecordingHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site and records POST bodies (the failed-search collector's stand-in)."""
 
     posts: list[tuple[str, str, bytes]]
+    gzip_encoded = False
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
         length = int(self.headers.get("Content-Length") or 0)
@@ -131,15 +132,27 @@ class RecordingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_response(204)
         self.end_headers()
 
+    def end_headers(self) -> None:
+        """Mark ``.gz`` files ``Content-Encoding: gzip`` where the host under test does."""
+        if self.gzip_encoded and self.path.split("?")[0].endswith(".gz"):
+            self.send_header("Content-Encoding", "gzip")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Keep test output quiet."""
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[tuple[str, list[tuple[str, str, bytes]]]]:
-    """Serve ``directory`` on loopback; yield the base URL and the list of recorded POSTs."""
+def serve(
+    directory: Path, *, gzip_encoded: bool = False
+) -> Iterator[tuple[str, list[tuple[str, str, bytes]]]]:
+    """Serve ``directory`` on loopback; yield the base URL and the list of recorded POSTs.
+
+    ``gzip_encoded`` serves ``.gz`` files as some object stores do, with ``Content-Encoding:
+    gzip``: the browser hands them over decompressed.
+    """
     posts: list[tuple[str, str, bytes]] = []
-    handler = type("Handler", (RecordingHandler,), {"posts": posts})
+    handler = type("Handler", (RecordingHandler,), {"posts": posts, "gzip_encoded": gzip_encoded})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(handler, directory=str(directory))
     )

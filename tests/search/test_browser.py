@@ -62,11 +62,15 @@ def test_french_inflected_query_finds_article_with_highlight(page, sites) -> Non
         excerpt_marks = page.locator(f"{RESULTS} article > mark, {RESULTS} article > p mark")
         assert excerpt_marks.count() > 0
         assert not any("/helpcentre-text/" in u or "/helpcentre-postings/" in u for u in requests)
-        # The worker loaded the prebuilt index; Material's worker was never fetched.
-        assert any(u.endswith("search/helpcentre-index.json") for u in requests)
+        # The worker loaded the prebuilt index, as its gzip copy; Material's worker was never
+        # fetched.
+        assert any(u.endswith("search/helpcentre-index.json.gz") for u in requests)
+        assert not any(u.endswith("search/helpcentre-index.json") for u in requests)
         assert not any("workers/search." in u for u in requests)
-        # The libraries come as one file: lunr.js and the French rules are not fetched one by one.
-        assert any(u.endswith("/search-libs.js") for u in requests)
+        # The libraries come as one gzip file: lunr.js and the French rules are not fetched one
+        # by one.
+        assert any(u.endswith("/search-libs.js.gz") for u in requests)
+        assert not any(u.endswith("/search-libs.js") for u in requests)
         assert not any("/lunr/" in u or u.endswith("/lunr.js") for u in requests)
         # Keyboard: Enter opens the best result.
         page.keyboard.press("Enter")
@@ -90,7 +94,7 @@ def test_worker_started_by_the_page_head_is_the_one_the_theme_uses(page, sites) 
         assert len(workers) == 1 and "search-worker.js?lang=fr" in workers[0], workers
         assert page.evaluate("Worker === window.__hcSearchWorker.constructor")
         assert page.evaluate("String(Worker).includes('[native code]')")
-        assert sum(u.endswith("search/helpcentre-index.json") for u in requests) == 1
+        assert sum(u.endswith("search/helpcentre-index.json.gz") for u in requests) == 1
         # After an instant navigation the theme mounts its search again, with a worker of its
         # own (as it does with its own worker): search goes on working.
         page.locator(f"{RESULTS} a").first.click()

@@ -340,8 +340,8 @@ def test_worker_starts_the_download_then_imports_the_locale_rules(french_site: P
     folder = french_site / "assets/javascripts/helpcentre"
     worker = (folder / "search-worker.js").read_text("utf-8")
     assert len(worker) < 8_000  # small: its first statement starts the index download
-    assert worker.index("fetch(indexUrl.href") < worker.index(
-        'importScripts(new URL("search-libs.js", here).href)'
+    assert worker.index("loadJSON(indexUrl.href)") < worker.index(
+        'libraries = script(new URL("search-libs.js", here).href)'
     )
     assert "/* helpcentre:libraries */" not in worker
     libraries = (folder / "search-libs.js").read_text("utf-8")

@@ -12,6 +12,11 @@ class SearchConfig(Config):
     enabled = Type(bool, default=True)
     """Build the helpcentre index and use its worker instead of Material's."""
 
+    precompress = Type(bool, default=True)
+    """Write a gzip copy (``name.gz``) beside every HTML, JavaScript, CSS, JSON, XML and SVG file
+    of the site, for hosts that serve precompressed files (nginx ``gzip_static``, Caddy
+    ``precompressed gzip``). The search files always get theirs: the worker fetches them."""
+
     synonyms_file = Type(str, default="locales/{locale}/synonyms.txt")
     """Synonym groups of the locale, relative to mkdocs.yml; ``{locale}`` is the build's locale.
     A missing file at the default place means no synonyms; a missing file set explicitly is an

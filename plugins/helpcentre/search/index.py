@@ -32,6 +32,7 @@ from typing import Any
 
 from lunr.builder import Builder
 
+from helpcentre.search.compression import write_with_gzip
 from helpcentre.search.languages import SEPARATOR, analyzer
 
 #: Format of the index file; the worker refuses other versions.
@@ -265,15 +266,16 @@ def _documents_of(postings: list[int]) -> list[int]:
 
 
 def dump_index(payload: Any) -> str:
-    """Serialise an index file or a text chunk compactly (no spaces; the server compresses it)."""
+    """Serialise an index file or a text chunk compactly (no spaces; a gzip copy goes beside it)."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_index(index_file: Path, index: SearchIndex) -> None:
     """Write the index file, its postings shards and its text chunks (next to it, at the URLs
-    the payload names), replacing those of an earlier build."""
+    the payload names), each with the gzip copy the worker fetches, replacing those of an
+    earlier build."""
     index_file.parent.mkdir(parents=True, exist_ok=True)
-    index_file.write_text(dump_index(index.payload), encoding="utf-8")
+    write_with_gzip(index_file, dump_index(index.payload))
     for url, parts in (
         (index.payload["postings"].get("url", POSTINGS_URL), index.shards),
         (index.payload["text"].get("url", TEXT_URL), index.chunks),
@@ -284,4 +286,4 @@ def write_index(index_file: Path, index: SearchIndex) -> None:
         if parts:
             folder.mkdir(parents=True)
         for number, part in enumerate(parts):
-            (index_file.parent / url.format(number)).write_text(dump_index(part), "utf-8")
+            write_with_gzip(index_file.parent / url.format(number), dump_index(part))

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from importlib.resources import files
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from helpcentre.search.compression import precompress, write_with_gzip
 from helpcentre.search.config import SearchConfig
 from helpcentre.search.index import build_index, write_index
 from helpcentre.search.languages import GENERIC_RULES, LanguageError, analyzer, lunr_js_source
@@ -85,7 +87,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return context
 
     @event_priority(-100)  # after Material's search plugin has written its documents
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_search(self, *, config: MkDocsConfig) -> None:
         """Replace Material's search documents by our prebuilt index and ship the worker."""
         if not self.config.enabled:
             return
@@ -115,8 +117,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         worker = assets / "search-worker.js"
         script, libraries = bundle_worker(worker.read_text("utf-8"), self.locale)
         worker.write_text(script, "utf-8")
-        (assets / LIBRARIES_FILE).write_text(libraries, "utf-8")
+        write_with_gzip(assets / LIBRARIES_FILE, libraries)
         log.debug("search index for %s: %d documents", self.locale, len(docs))
+
+    @event_priority(-1000)  # after every plugin (widget, assistants, i18n) has written its files
+    def _precompress(self, *, config: MkDocsConfig) -> None:
+        """Write a ``.gz`` sibling of every text file, for hosts that serve precompressed files."""
+        if not self.config.enabled or not self.config.precompress:
+            return
+        start = time.perf_counter()
+        written = precompress(Path(config.site_dir))
+        log.debug("%d gzip copies in %.2f s", written, time.perf_counter() - start)
+
+    on_post_build = CombinedEvent(_write_search, _precompress)
 
     def _synonyms(self, config: MkDocsConfig) -> list[list[list[str]]]:
         root = Path(config.config_file_path or ".").parent

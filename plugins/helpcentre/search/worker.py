@@ -4,9 +4,11 @@ The worker's first statement starts the index download; everything before it del
 results. The worker script is therefore small, and the libraries -- lunr.js, the locale's
 lunr-languages files (read from the installed Material package at build time, never copied into
 the repository) and ``search-core.js`` -- come as one more file, ``search-libs.js``, imported at
-the worker's ``helpcentre:libraries`` marker while the index downloads. lunr.js is read from the
-theme's source map with its comments (a hundred kilobytes); it is minified on the way, which only
-removes comments and spaces, so the browser runs the code the test-suite runs in node.
+the worker's ``helpcentre:libraries`` marker while the index downloads. The worker fetches the
+file's gzip copy and runs it from a blob: URL (see ``script`` in ``search-worker.js``). lunr.js
+is read from the theme's source map with its comments (a hundred kilobytes); it is minified on
+the way, which only removes comments and spaces, so the browser runs the code the test-suite
+runs in node.
 """
 
 from __future__ import annotations
@@ -56,4 +58,5 @@ def bundle_worker(worker_source: str, locale: str) -> tuple[str, str]:
     # Sourcemap comments of the inlined files would point at the wrong place.
     libraries = re.sub(r"^//# sourceMappingURL=.*$", "", libraries, flags=re.MULTILINE)
     head, tail = worker_source.split(MARKER, 1)
-    return f'{head}importScripts(new URL("{LIBRARIES_FILE}", here).href)\n{tail}', libraries
+    load = f'libraries = script(new URL("{LIBRARIES_FILE}", here).href)\n'
+    return f"{head}{load}{tail}", libraries

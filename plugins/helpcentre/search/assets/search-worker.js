@@ -19,44 +19,95 @@ var indexUrl = new URL(
   params.get("index") || "../../../search/helpcentre-index.json", here
 )
 
-/* Start the download before loading the scripts, which blocks this thread: the worker script
-   is small so that this starts as soon as the page creates the worker */
-var download = fetch(indexUrl.href, { credentials: "same-origin" }).then(function (response) {
-  if (!response.ok)
-    throw new Error("helpcentre search: " + indexUrl.href + " answered " + response.status)
-  return response.json()
-})
+/* Every search file has a gzip copy beside it (".gz"), which the worker decompresses itself:
+   what a reader downloads is small whether or not the host compresses. A host that marks ".gz"
+   files "Content-Encoding: gzip" hands over the bytes decompressed already, so the gzip magic
+   number decides. A browser without DecompressionStream, or a host without the copies, gets
+   the plain file. */
+var GZIP = typeof DecompressionStream === "function"
 
-/* The build imports here one file holding lunr.js, the language's lunr-languages files and
-   search-core.js, which loads while the index downloads; unbuilt, it loads them one by one. */
-/* helpcentre:libraries */
-if (typeof self.helpcentreSearch !== "function") {
-  /* Languages with lunr-languages rules (LOCALES of languages.py); others use the generic rules */
-  var LUNR_LANGUAGES = [
-    "da", "de", "en", "es", "fi", "fr", "hu", "it", "ja", "nl", "no", "pt", "ro", "ru", "sv", "zh"
-  ]
-  var scripts = ["lunr.js"]
-  if (language !== "en" && LUNR_LANGUAGES.indexOf(language) >= 0) {
-    scripts.push("../lunr/min/lunr.stemmer.support.min.js")
-    if (language === "ja")
-      scripts.push("../lunr/tinyseg.js")
-    scripts.push("../lunr/min/lunr." + language + ".min.js")
-  }
-  scripts.push("search-core.js")
-  importScripts.apply(self, scripts.map(function (script) { return new URL(script, here).href }))
+function get(url) {
+  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok)
+      throw new Error("helpcentre search: " + url + " answered " + response.status)
+    return response
+  })
 }
 
-var core = self.helpcentreSearch(self.lunr)
-var ready = download.then(function (data) {
+/* The file at `url` as a Blob of its plain bytes */
+function load(url) {
+  if (!GZIP)
+    return get(url).then(function (response) { return response.blob() })
+  return get(url + ".gz").then(function (response) {
+    return response.arrayBuffer()
+  }).then(function (buffer) {
+    var bytes = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength))
+    var blob = new Blob([buffer])
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+      return blob
+    return new Response(blob.stream().pipeThrough(new DecompressionStream("gzip"))).blob()
+  }).catch(function (error) {
+    console.warn("helpcentre search: no gzip copy, loading " + url, error)
+    return get(url).then(function (response) { return response.blob() })
+  })
+}
+
+function loadJSON(url) {
+  return load(url).then(function (blob) { return blob.text() }).then(JSON.parse)
+}
+
+/* Start the download before loading the scripts: the worker script is small so that this
+   starts as soon as the page creates the worker */
+var download = loadJSON(indexUrl.href)
+
+/* The build loads here, while the index downloads, one file holding lunr.js, the language's
+   lunr-languages files and search-core.js (libraries = a promise of it); unbuilt, the worker
+   imports them one by one. */
+var libraries = null
+
+/* A script the worker runs from its decompressed bytes, through a blob: URL; where the page's
+   content security policy refuses blob: scripts, from its own URL. */
+function script(url) {
+  return load(url).then(function (blob) {
+    var source = URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))
+    try {
+      importScripts(source)
+    } catch (error) {
+      console.warn("helpcentre search: cannot run " + url + " from a blob: URL", error)
+      importScripts(url)
+    } finally {
+      URL.revokeObjectURL(source)
+    }
+  })
+}
+
+/* helpcentre:libraries */
+if (!libraries) {
+  libraries = Promise.resolve().then(function () {
+    /* Languages with lunr-languages rules (LOCALES of languages.py); others use the generic
+       rules */
+    var LUNR_LANGUAGES = [
+      "da", "de", "en", "es", "fi", "fr", "hu", "it", "ja", "nl", "no", "pt", "ro", "ru", "sv", "zh"
+    ]
+    var scripts = ["lunr.js"]
+    if (language !== "en" && LUNR_LANGUAGES.indexOf(language) >= 0) {
+      scripts.push("../lunr/min/lunr.stemmer.support.min.js")
+      if (language === "ja")
+        scripts.push("../lunr/tinyseg.js")
+      scripts.push("../lunr/min/lunr." + language + ".min.js")
+    }
+    scripts.push("search-core.js")
+    importScripts.apply(self, scripts.map(function (name) { return new URL(name, here).href }))
+  })
+}
+
+var ready = Promise.all([download, libraries]).then(function (loaded) {
+  var data = loaded[0]
+  var core = self.helpcentreSearch(self.lunr)
   /* Parts of the index next to it: postings shards and text chunks, by number */
   function part(template) {
     return function (number) {
-      var url = new URL(template.replace("{}", number), indexUrl)
-      return fetch(url.href, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok)
-          throw new Error("helpcentre search: " + url.href + " answered " + response.status)
-        return response.json()
-      })
+      return loadJSON(new URL(template.replace("{}", number), indexUrl).href)
     }
   }
   return new core.Searcher(data, part(data.text.url || ""), part(data.postings.url || ""))
