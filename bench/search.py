@@ -1,27 +1,35 @@
-"""Search benchmark: helpcentre's prebuilt per-locale index against Material's search and Pagefind.
+"""Search benchmark: helpcentre's per-locale search against Pagefind, on any host.
 
-Run: ``.venv/bin/python bench/search.py [--runs 5] [--throttled-runs 3] [--articles 2000]``
+Run: ``.venv/bin/python bench/search.py [--runs 5] [--throttled-runs 2] [--articles 130]``
 
 Sites, all built in a temporary folder in this run:
 - the reference help centre (docs/<locale>), one build per locale, with helpcentre's search,
-  with Material's own search, and with Pagefind 1.5 (default UI; pages indexed from
-  ``article.md-content__inner``, the theme's content, so navigation does not pollute results),
-  timed twice: on a page of its own (Pagefind's UI and nothing else) and at the top of the
-  Material home page of a build without Material's search, as a site would have it;
-- the same content as one Material + mkdocs-static-i18n site (all locales in one search index),
-  timed on a French page;
-- a generated locale of ``--articles`` articles (English), built the same ways.
+  with Material's own search, and with Pagefind (default UI; pages indexed from
+  ``article.md-content__inner``, the theme's content, so navigation does not pollute results):
+  the relevance and answer-card figures;
+- for the timings, a generated locale of ``--articles`` articles (at least 100) in English and in
+  French (``bench/articles.py``: the reference articles' sentences recombined, a product catalogue
+  for the long tail of terms), each built with helpcentre's search and with Pagefind, timed on a
+  page of its own (Pagefind's UI and nothing else) and at the top of the Material home page of a
+  build without Material's search, as a site would have it.
 
-Every Material build, helpcentre's and the anchors', uses the theme features of the help centre's
-``mkdocs.yml`` (categories as tabs, pruned navigation), so the pages around the search box are the
-same and the comparison is between search engines.
+Pagefind is the npm package ``pagefind@1.6`` installed into the work folder at set-up; where npm
+cannot install it, the ``pagefind`` of the bench extras (PyPI, 1.5). The version used is printed.
 
-Served gzip-compressed over loopback; headless Chromium through Playwright, with and without a
-throttled profile (CDP "Fast 3G" network and 4x CPU slowdown). Measured: time from navigation to
-the first rendered results for a query typed as soon as the box exists (and, beside it, the time
-until the page answers scripts once the box exists: the floor no engine in that page can beat),
-bytes fetched until then, query latency (typing to rendered results, in the page), and MRR@10 /
-success@3 on bench/search_queries.yml (each engine queried in the browser through its own code).
+Every Material build uses the theme features of the help centre's ``mkdocs.yml`` (categories as
+tabs, pruned navigation), so the pages around the search box are the same.
+
+Each case is served twice over loopback: by a plain static server that compresses nothing (a bare
+server, an object store) and by one that gzips text responses. Headless Chromium through
+Playwright, a fresh browser context per query (nothing cached), the query typed once the page's
+DOMContentLoaded has fired, the engines' runs alternating. Measured: time from navigation to the
+first rendered results, search bytes per visit (the engine's files: helpcentre's worker,
+libraries and index files, Pagefind's UI, WebAssembly, index and fragments; beside them all
+bytes of the visit), and follow-up latency (a query typed after the first results, to rendered
+results). Ratios are against Pagefind measured in the same run; the targets on the plain server
+are first results at most 1.0x Pagefind's own page, search bytes at most 0.5x, follow-ups under
+100 ms median. A throttled profile (CDP "Fast 3G" and 4x CPU slowdown, plain server) checks that
+titles show before excerpts.
 """
 
 from __future__ import annotations
@@ -30,8 +38,6 @@ import argparse
 import gzip
 import http.server
 import io
-import json
-import random
 import shutil
 import statistics
 import subprocess
@@ -40,14 +46,16 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from articles import generate_locale  # noqa: E402
 from browser_code import browser_cards  # noqa: E402
 from relevance import (  # noqa: E402
     CardMeasure,
@@ -82,8 +90,23 @@ PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8
 # -- serving ------------------------------------------------------------------------------------
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed when the browser accepts it (as a production server would)."""
+class PlainHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as they are, no compression: a bare static server or an object store."""
+
+    def handle(self) -> None:
+        """Serve; a browser closing its context mid-download is not an error here."""
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet."""
+
+
+class GzipHandler(PlainHandler):
+    """Static files, gzip-compressed when the browser accepts it (as a production server would);
+    ``.gz`` files are served as they are."""
 
     cache: dict[Path, bytes]
 
@@ -104,42 +127,68 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def handle(self) -> None:
-        """Serve; a browser closing its context mid-download is not an error here."""
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        """Quiet."""
+#: The two hosts every case is timed on.
+SERVERS = {"plain": PlainHandler, "gzip": GzipHandler}
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = type("Handler", (GzipHandler,), {"cache": {}})
-    server = http.server.ThreadingHTTPServer(
+def serve(directory: Path, server: str = "gzip") -> Iterator[str]:
+    handler = type("Handler", (SERVERS[server],), {"cache": {}})
+    httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(handler, directory=str(directory))
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
-        server.shutdown()
-        server.server_close()
+        httpd.shutdown()
+        httpd.server_close()
         thread.join()
 
 
 # -- building -----------------------------------------------------------------------------------
 
 
+#: The Pagefind the anchors are built with: the npm package of this version, where npm can
+#: install it at set-up, else the PyPI package of the bench extras.
+PAGEFIND_NPM = "pagefind@1.6"
+
+
+def pagefind_command(work: Path) -> tuple[list[str], str]:
+    """The command that runs Pagefind, and its version."""
+    npm = shutil.which("npm")
+    if npm:
+        folder = work / "npm"
+        done = subprocess.run(
+            [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", PAGEFIND_NPM],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        binary = folder / "node_modules" / ".bin" / "pagefind"
+        if done.returncode == 0 and binary.exists():
+            command = [str(binary)]
+        else:
+            print(f"npm could not install {PAGEFIND_NPM}; using the PyPI package", flush=True)
+            command = [sys.executable, "-m", "pagefind"]
+    else:
+        command = [sys.executable, "-m", "pagefind"]
+    version = subprocess.run(
+        [*command, "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return command, version
+
+
+#: Set by main: how Pagefind runs in this benchmark.
+PAGEFIND: list[str] = [sys.executable, "-m", "pagefind"]
+
+
 def run_pagefind(site: Path, language: str, *, page: bool = True) -> None:
     subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "pagefind",
+            *PAGEFIND,
             "--site",
             str(site),
             "--root-selector",
@@ -199,63 +248,16 @@ def embed_pagefind(page: Path) -> None:
     page.write_text(html.replace("</head>", head).replace(content, ui), "utf-8")
 
 
-def build_static_i18n(work: Path) -> Path:
-    """Material + mkdocs-static-i18n: every locale in one site and one search index."""
-    languages = [
-        {"locale": code, "name": code, "build": True, "default": code == "en"} for code in LOCALES
-    ]
-    site = work / "site-static-i18n"
-    config = {
-        "site_name": "Help centre",
-        "docs_dir": str(ROOT / "docs"),
-        "site_dir": str(site),
-        "theme": {"name": "material", "font": False, "features": theme_features()},
-        "markdown_extensions": ["attr_list", "admonition", "toc"],
-        "plugins": ["search", {"i18n": {"docs_structure": "folder", "languages": languages}}],
-    }
-    path = work / "mkdocs-static-i18n.yml"
-    path.write_text(json.dumps(config), "utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path)],
-        check=True,
-        capture_output=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-    return site
-
-
-def generate_locale(root: Path, articles: int) -> Path:
-    """``articles`` English articles made from the reference articles' sentences, shuffled."""
-    rng = random.Random(2000)
-    sentences: list[str] = []
-    for path in sorted((ROOT / "docs" / "en").rglob("*.md")):
-        body = path.read_text("utf-8").split("---", 2)[-1]
-        for line in body.splitlines():
-            line = line.strip()
-            if len(line) > 40 and not line.startswith(("#", "!", "|")):
-                sentences.append(line)
-    topics = "kettle teapot skillet blanket towel mug bowl knife toaster blender".split()
-    docs = root / "generated" / "en"
-    for number in range(articles):
-        category = ("orders", "shipping", "returns", "billing", "account")[number % 5]
-        topic = rng.choice(topics)
-        folder = docs / category
-        folder.mkdir(parents=True, exist_ok=True)
-        sections = []
-        for section in range(3):
-            text = " ".join(rng.sample(sentences, 3))
-            sections.append(
-                f"## Question {section + 1} about the {topic} {{#q{section}}}\n\n{text}\n"
-            )
-        (folder / f"article-{number:04d}.md").write_text(
-            f"---\ntitle: {topic.title()} help {number}\n---\n\n"
-            + " ".join(rng.sample(sentences, 2))
-            + "\n\n"
-            + "\n".join(sections),
-            "utf-8",
-        )
-    (docs / "index.md").write_text("# Help\n\nGenerated help centre.\n", "utf-8")
-    return docs
+def build_timed(docs: Path, locale: str, work: Path) -> dict[str, Path]:
+    """The same content with helpcentre's search, and with Pagefind in both pages."""
+    synonyms = str(ROOT / "locales" / "{locale}" / "synonyms.txt")
+    features = theme_features()
+    ours = build_locale_site(docs, locale, work, synonyms_file=synonyms, features=features)
+    in_material = build_locale_site(docs, locale, work, search="none", features=features)
+    run_pagefind(in_material, locale)
+    embed_pagefind(in_material / "index.html")
+    # Pagefind's own page and the Material page share one site: the same index and files.
+    return {"helpcentre": ours, "pagefind": in_material, PAGEFIND_IN_MATERIAL: in_material}
 
 
 # -- measuring ----------------------------------------------------------------------------------
@@ -311,6 +313,15 @@ FOLLOW_UPS = {
 }
 
 
+#: Where an engine's files live in its site: what a visit downloads for search.
+SEARCH_PATHS = ("/search/", "/assets/javascripts/helpcentre/", "/pagefind/")
+
+
+def is_search_file(url: str) -> bool:
+    path = urlsplit(url).path
+    return any(part in path for part in SEARCH_PATHS)
+
+
 def first_results(
     browser,  # noqa: ANN001
     engine: str,
@@ -319,7 +330,8 @@ def first_results(
     throttled: bool,
     locale: str = "en",
 ) -> dict:
-    """Navigate, type ``query`` as soon as the search box exists, wait for rendered results."""
+    """Navigate in a fresh context, type ``query`` once DOMContentLoaded has fired, wait for
+    rendered results; then time the follow-up queries."""
     context = browser.new_context()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -335,22 +347,23 @@ def first_results(
         else "input[data-md-component=search-query]"
     )
     start = time.perf_counter()
-    page.goto(url, wait_until="commit", timeout=180_000)
+    page.goto(url, wait_until="domcontentloaded", timeout=180_000)
+    # Pagefind's UI makes its box in a DOMContentLoaded listener: it exists by now.
     page.wait_for_selector(selector, state="attached", timeout=180_000)
-    # The page answers scripts again: the box exists and the theme's start-up work is done. No
-    # engine in that page can show results sooner; what comes after is the search's own time.
-    page.evaluate("0")
     ready = time.perf_counter() - start
     if page.evaluate(TYPE_AND_WAIT, [engine, query, False]) is None:
         raise RuntimeError(f"{engine} rendered no results for {query!r} at {url}")
     elapsed = time.perf_counter() - start
-    total = 0
-    for request in fetched:
+    search_bytes = total = 0
+    for request in list(fetched):
         try:
             sizes = request.sizes()
-            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
         except Exception:  # noqa: BLE001 - a request may be gone with its context
-            pass
+            continue
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        total += size
+        if is_search_file(request.url):
+            search_bytes += size
     latencies = []
     for follow_up in FOLLOW_UPS[locale]:
         # Any answer counts here, "no results" too: it is what the reader sees.
@@ -359,8 +372,9 @@ def first_results(
     return {
         "first": elapsed,
         "ready": ready,
+        "search": search_bytes,
         "bytes": total,
-        "latency": statistics.median([x for x in latencies if x] or [float("nan")]),
+        "latencies": [x for x in latencies if x is not None],
     }
 
 
@@ -370,22 +384,31 @@ def time_engines(
     query: str,
     runs: int,
     throttled: bool,
-    path: str = "",
-    locale: str = "en",
+    locale: str,
+    server: str,
 ) -> dict:
+    """Median figures per engine; the engines take turns, one visit each per round."""
+    samples: dict[str, list[dict]] = {engine: [] for engine in sites}
+    with ExitStack() as stack:
+        bases = {engine: stack.enter_context(serve(site, server)) for engine, site in sites.items()}
+        engines = list(sites)
+        for run in range(runs):
+            # Rotate who goes first, so that no engine always follows the same one.
+            for engine in engines[run % len(engines) :] + engines[: run % len(engines)]:
+                url = page_url(engine, bases[engine])
+                sample = first_results(browser, engine, url, query, throttled, locale)
+                samples[engine].append(sample)
     results = {}
-    for engine, site in sites.items():
-        with serve(site) as base:
-            samples = [
-                first_results(
-                    browser, engine, page_url(engine, base, path), query, throttled, locale
-                )
-                for _ in range(runs)
-            ]
+    for engine, values in samples.items():
         results[engine] = {
-            key: statistics.median(sample[key] for sample in samples)
-            for key in ("first", "ready", "bytes", "latency")
+            key: statistics.median(sample[key] for sample in values)
+            for key in ("first", "ready", "search", "bytes")
         }
+        firsts = [sample["first"] for sample in values]
+        results[engine]["range"] = (min(firsts), max(firsts))
+        results[engine]["latency"] = statistics.median(
+            [x for sample in values for x in sample["latencies"]] or [float("nan")]
+        )
     return results
 
 
@@ -450,106 +473,119 @@ def ratio(a: float, b: float) -> str:
 def print_timing(title: str, timing: dict) -> None:
     print(f"\n{title}")
     print(
-        f"  {'engine':<26}{'first results':>14}{'page ready':>12}{'bytes':>10}{'query latency':>15}"
+        f"  {'engine':<26}{'first results (range)':>26}{'DOM ready':>11}{'search':>10}"
+        f"{'all bytes':>11}{'follow-up':>11}"
     )
     for engine, value in timing.items():
+        low, high = value["range"]
         print(
-            f"  {engine:<26}{value['first'] * 1000:>11.0f} ms{value['ready'] * 1000:>9.0f} ms"
-            f"{value['bytes'] / 1024:>7.0f} KB{value['latency']:>12.0f} ms"
+            f"  {engine:<26}{value['first'] * 1000:>9.0f} ms ({low * 1000:.0f}-{high * 1000:.0f})".ljust(
+                54
+            )
+            + f"{value['ready'] * 1000:>9.0f} ms{value['search'] / 1024:>7.0f} KB"
+            f"{value['bytes'] / 1024:>8.0f} KB{value['latency']:>8.0f} ms"
         )
     ours = timing["helpcentre"]
     for anchor in [name for name in timing if name != "helpcentre"]:
         other = timing[anchor]
-        own = ratio(ours["first"] - ours["ready"], other["first"] - other["ready"])
         print(
             f"  helpcentre / {anchor}: first results {ratio(ours['first'], other['first'])},"
-            f" after page ready {own},"
-            f" bytes {ratio(ours['bytes'], other['bytes'])},"
-            f" latency {ratio(ours['latency'], other['latency'])}"
+            f" search bytes {ratio(ours['search'], other['search'])},"
+            f" all bytes {ratio(ours['bytes'], other['bytes'])},"
+            f" follow-up {ratio(ours['latency'], other['latency'])}"
         )
+
+
+#: First query of each timed locale; the follow-ups are FOLLOW_UPS.
+TIMED = (("en", "refund"), ("fr", "remboursement"))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--throttled-runs", type=int, default=3)
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--throttled-runs", type=int, default=2)
+    parser.add_argument("--articles", type=int, default=130, help="per timed locale")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--relevance-only", action="store_true", help="skip the timings")
+    parser.add_argument("--timing-only", action="store_true", help="skip relevance and cards")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    PAGEFIND[:], version = pagefind_command(work)
+    print(f"{version}; building sites in {work} ...", flush=True)
     queries = answerable(load_queries(ROOT / "bench" / "search_queries.yml"), ROOT / "docs")
-    print(f"building sites in {work} ...", flush=True)
-    reference = {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
+    reference = (
+        {}
+        if args.timing_only
+        else {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
+    )
+    timed = {}
     if not args.relevance_only:
-        multi = build_static_i18n(work)
-        generated = build_three(generate_locale(work, args.articles), "en", work / "generated")
+        for locale, _ in TIMED:
+            docs = generate_locale(work / "generated" / locale, locale, args.articles)
+            timed[locale] = build_timed(docs, locale, work / f"timed-{locale}")
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
-        print("\n== Relevance (labelled queries whose articles exist) ==")
-        print(
-            f"  {'locale':<8}{'n':>4}  "
-            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
-        )
-        for locale in LOCALES:
-            local = [q for q in queries if q.locale == locale]
-            if not local:
-                continue
-            cells = []
-            for engine, site in reference[locale].items():
-                if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
-                    continue
-                ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
-                measured = relevance(ranks, local)
-                cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
-            print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
-
-        print(
-            "\n== Answer cards (helpcentre; a card is right when its article answers the query) =="
-        )
-        print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
-        rows = []
-        for locale in LOCALES:
-            local = [q for q in queries if q.locale == locale]
-            if local:
-                index = reference[locale]["helpcentre"] / "search" / "helpcentre-index.json"
-                found = browser_cards(locale, index, [q.query for q in local])
-                rows.append((locale, card_measure(found, local)))
-        sums = [sum(getattr(m, name) for _, m in rows) for name in ("queries", "cards", "right")]
-        rows.append(("all", CardMeasure(*sums)))
-        for name, measured in rows:
-            print(
-                f"  {name:<8}{measured.queries:>4}{measured.cards:>7}{measured.right:>7}"
-                f"{measured.coverage:>10.3f}{measured.precision:>11.3f}"
-            )
-
-        profiles = () if args.relevance_only else ((False, args.runs), (True, args.throttled_runs))
-        for throttled, runs in profiles:
+        if reference:
+            print_relevance(browser, reference, queries)
+        cases = [] if args.relevance_only else [(False, args.runs, server) for server in SERVERS]
+        if args.throttled_runs and not args.relevance_only:
+            cases.append((True, args.throttled_runs, "plain"))
+        for throttled, runs, server in cases:
             profile = "Fast 3G + 4x CPU" if throttled else "loopback, no throttling"
-            print(f"\n== Timing, {profile}, median of {runs} ==")
-            for locale, query in (("en", "refund"), ("fr", "remboursement")):
+            print(f"\n== Timing, {server} server, {profile}, median of {runs} ==")
+            for locale, query in TIMED:
                 timing = time_engines(
-                    browser, reference[locale], query, runs, throttled, locale=locale
+                    browser, timed[locale], query, runs, throttled, locale, server
                 )
-                if locale == "fr":
-                    timing.update(
-                        {
-                            "material+static-i18n": time_engines(
-                                browser, {"material": multi}, query, runs, throttled, "fr/", "fr"
-                            )["material"]
-                        }
-                    )
-                print_timing(f"reference site, {locale} ({query!r})", timing)
-            timing = time_engines(browser, generated, "kettle refund", runs, throttled)
-            print_timing(f"generated locale, {args.articles} articles ('kettle refund')", timing)
+                print_timing(
+                    f"generated {locale}, {args.articles} articles + home ({query!r})", timing
+                )
         browser.close()
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def print_relevance(browser, reference: dict, queries: list) -> None:  # noqa: ANN001
+    """MRR@10 and success@3 per locale and engine, and helpcentre's answer cards."""
+    print("\n== Relevance (labelled queries whose articles exist) ==")
+    print(
+        f"  {'locale':<8}{'n':>4}  "
+        + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
+    )
+    for locale in LOCALES:
+        local = [q for q in queries if q.locale == locale]
+        if not local:
+            continue
+        cells = []
+        for engine, site in reference[locale].items():
+            if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
+                continue
+            ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
+            measured = relevance(ranks, local)
+            cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
+        print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
+
+    print("\n== Answer cards (helpcentre; a card is right when its article answers the query) ==")
+    print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
+    rows = []
+    for locale in LOCALES:
+        local = [q for q in queries if q.locale == locale]
+        if local:
+            index = reference[locale]["helpcentre"] / "search" / "helpcentre-index.json"
+            found = browser_cards(locale, index, [q.query for q in local])
+            rows.append((locale, card_measure(found, local)))
+    sums = [sum(getattr(m, name) for _, m in rows) for name in ("queries", "cards", "right")]
+    rows.append(("all", CardMeasure(*sums)))
+    for name, measured in rows:
+        print(
+            f"  {name:<8}{measured.queries:>4}{measured.cards:>7}{measured.right:>7}"
+            f"{measured.coverage:>10.3f}{measured.precision:>11.3f}"
+        )
 
 
 if __name__ == "__main__":
