@@ -38,12 +38,12 @@ import argparse
 import gzip
 import http.server
 import io
+import multiprocessing
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -132,20 +132,28 @@ class GzipHandler(PlainHandler):
 SERVERS = {"plain": PlainHandler, "gzip": GzipHandler}
 
 
+def _serve_forever(directory: str, server: str, ports) -> None:  # noqa: ANN001 - a Queue
+    handler = type("Handler", (SERVERS[server],), {"cache": {}})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=directory))
+    ports.put(httpd.server_address[1])
+    httpd.serve_forever()
+
+
 @contextmanager
 def serve(directory: Path, server: str = "gzip") -> Iterator[str]:
-    handler = type("Handler", (SERVERS[server],), {"cache": {}})
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(handler, directory=str(directory))
+    """Serve ``directory`` from a process of its own: in this one, Playwright's event loop would
+    hold the server up (one interpreter lock), which a real static server does not do."""
+    context = multiprocessing.get_context("fork")
+    ports = context.Queue()
+    process = context.Process(
+        target=_serve_forever, args=(str(directory), server, ports), daemon=True
     )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    process.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{ports.get(timeout=30)}/"
     finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+        process.terminate()
+        process.join()
 
 
 # -- building -----------------------------------------------------------------------------------
@@ -479,9 +487,8 @@ def print_timing(title: str, timing: dict) -> None:
     for engine, value in timing.items():
         low, high = value["range"]
         print(
-            f"  {engine:<26}{value['first'] * 1000:>9.0f} ms ({low * 1000:.0f}-{high * 1000:.0f})".ljust(
-                54
-            )
+            f"  {engine:<26}{value['first'] * 1000:>9.0f} ms"
+            f" ({low * 1000:.0f}-{high * 1000:.0f})".ljust(54)
             + f"{value['ready'] * 1000:>9.0f} ms{value['search'] / 1024:>7.0f} KB"
             f"{value['bytes'] / 1024:>8.0f} KB{value['latency']:>8.0f} ms"
         )

@@ -52,13 +52,17 @@ def test_gzip_copies_are_the_same_on_every_build() -> None:
     assert len(gzip_bytes(b"colis " * 100)) < 100
 
 
-def large_locale(count: int = 80) -> dict[str, str]:
-    """French articles with enough text that postings and texts go in shards and chunks."""
+def large_locale(count: int = 120) -> dict[str, str]:
+    """French articles with enough text and distinct words that postings and texts go in shards
+    and chunks (a catalogue's long tail of product names does that to a real help centre)."""
     rng = random.Random(17)
+    syllables = "ka lo mi ra ve sun dor ta li no vek zar bel tor fen ris ul mar".split()
+    names = sorted({"".join(rng.sample(syllables, 3)) for _ in range(4000)})
     pages = {"index.md": "# Centre d'aide\n\nBienvenue.\n"}
     for number in range(count):
         body = "\n\n".join(
-            " ".join(rng.choice(WORDS) for _ in range(60)) + f" référence{number}x{paragraph}."
+            " ".join(rng.choice(WORDS if rng.random() < 0.3 else names) for _ in range(100))
+            + f" référence{number}x{paragraph}."
             for paragraph in range(6)
         )
         pages[f"orders/article-{number:03d}.md"] = (

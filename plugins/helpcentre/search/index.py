@@ -56,6 +56,12 @@ SHARD_CHARS = 16_000
 #: costs less than the round trips (more than half a second each on a slow mobile network).
 INLINE_CHARS = 128_000
 
+#: Uncompressed size of the postings under which a locale whose texts are too large to go
+#: inside the index file still ships its postings there: the worker fetches the index gzipped
+#: (about a third of this), which costs less than the round trip to a shard that the first query
+#: would otherwise wait for, also on a slow mobile network.
+INLINE_POSTINGS_CHARS = 160_000
+
 #: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
 #: the chunks of a page of results cost little, large enough that a page needs few requests.
 CHUNK_CHARS = 8_000
@@ -163,6 +169,7 @@ def build_index(
     synonyms: list[list[list[str]]] | None = None,
     *,
     inline_chars: int = INLINE_CHARS,
+    inline_postings_chars: int = INLINE_POSTINGS_CHARS,
 ) -> SearchIndex:
     """Return the index file, postings shards and text chunks the worker loads for ``locale``.
 
@@ -172,6 +179,8 @@ def build_index(
         synonyms: analysed synonym groups from :func:`helpcentre.search.synonyms.synonym_terms`.
         inline_chars: postings and texts under this size (JSON) go inside the index file
             (``{"inline": [...]}``) instead of shards and chunks.
+        inline_postings_chars: postings under this size go inside the index file even when
+            the texts do not.
 
     Raises:
         helpcentre.search.languages.LanguageError: if Material's lunr files cannot be read.
@@ -248,10 +257,14 @@ def build_index(
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
     texts = [text for chunk in chunks for text in chunk]
-    if len(dump_index(postings)) + len(dump_index(texts)) <= inline_chars:
+    postings_chars = len(dump_index(postings))
+    if postings_chars + len(dump_index(texts)) <= inline_chars:
         payload["postings"] = {"inline": postings}
         payload["text"] = {"inline": texts}
         return SearchIndex(payload, [], [])
+    if postings_chars <= inline_postings_chars:
+        payload["postings"] = {"inline": postings}
+        return SearchIndex(payload, chunks, [])
     return SearchIndex(payload, chunks, shards)
 
 

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from rjsmin import jsmin
 
 from helpcentre.search.compression import precompress, write_with_gzip
 from helpcentre.search.config import SearchConfig
@@ -28,6 +29,8 @@ log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/javascripts/helpcentre"
 ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js", "answer-card.js")
 INDEX_FILE = "search/helpcentre-index.json"
+#: The assets the page loads itself (the worker, which the build assembles, is minified there).
+MINIFIED = ("search-core.js", "search-telemetry.js", "answer-card.js")
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -112,7 +115,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         assets.mkdir(parents=True, exist_ok=True)
         package = files("helpcentre.search") / "assets"
         for name in ASSETS:
-            (assets / name).write_text((package / name).read_text(encoding="utf-8"), "utf-8")
+            # Comments and spaces out: the page fetches these as they are, on any host.
+            source = (package / name).read_text(encoding="utf-8")
+            (assets / name).write_text(jsmin(source) if name in MINIFIED else source, "utf-8")
         (assets / "lunr.js").write_text(lunr_js_source(), encoding="utf-8")
         worker = assets / "search-worker.js"
         script, libraries = bundle_worker(worker.read_text("utf-8"), self.locale)

@@ -7,8 +7,8 @@ the repository) and ``search-core.js`` -- come as one more file, ``search-libs.j
 the worker's ``helpcentre:libraries`` marker while the index downloads. The worker fetches the
 file's gzip copy and runs it from a blob: URL (see ``script`` in ``search-worker.js``). lunr.js
 is read from the theme's source map with its comments (a hundred kilobytes); it is minified on
-the way, which only removes comments and spaces, so the browser runs the code the test-suite
-runs in node.
+the way, as ``search-core.js`` and the worker are, which only removes comments and spaces, so
+the browser runs the code the test-suite runs in node.
 """
 
 from __future__ import annotations
@@ -38,7 +38,9 @@ def worker_libraries(locale: str) -> list[str]:
         if language == "ja":
             sources.append((lunr_dir / "tinyseg.js").read_text("utf-8"))
         sources.append((lunr_dir / "min" / f"lunr.{language}.min.js").read_text("utf-8"))
-    sources.append((files("helpcentre.search") / "assets" / "search-core.js").read_text("utf-8"))
+    sources.append(
+        jsmin((files("helpcentre.search") / "assets" / "search-core.js").read_text("utf-8"))
+    )
     return sources
 
 
@@ -59,4 +61,6 @@ def bundle_worker(worker_source: str, locale: str) -> tuple[str, str]:
     libraries = re.sub(r"^//# sourceMappingURL=.*$", "", libraries, flags=re.MULTILINE)
     head, tail = worker_source.split(MARKER, 1)
     load = f'libraries = script(new URL("{LIBRARIES_FILE}", here).href)\n'
-    return f"{head}{load}{tail}", libraries
+    # Minified too (comments and spaces only): the page fetches the worker as it is, on hosts
+    # that do not compress it as well.
+    return jsmin(f"{head}{load}{tail}"), libraries
