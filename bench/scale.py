@@ -149,15 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-TITLES_THEN_EXCERPTS = """async (query) => {
+TITLES_THEN_EXCERPTS = (
+    """async (query) => {
   const box = document.querySelector("input[data-md-component=search-query]")
   const start = performance.now()
   let titles = null, excerpts = null
-  box.focus()
-  box.value = query
-  box.dispatchEvent(new Event("input", { bubbles: true }))
-  box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "e" }))
-  return await new Promise(resolve => {
+"""
+    + search_bench.TYPE_QUERY
+    + """  return await new Promise(resolve => {
     const check = () => {
       const list = document.querySelector(".md-search-result__list")
       if (titles === null && list.querySelector("li article h1")) titles = performance.now()
@@ -171,6 +170,7 @@ TITLES_THEN_EXCERPTS = """async (query) => {
     check()
   })
 }"""
+)
 
 
 def print_titles_first(browser, site: Path) -> None:  # noqa: ANN001

@@ -270,11 +270,19 @@ def build_timed(docs: Path, locale: str, work: Path) -> dict[str, Path]:
 
 # -- measuring ----------------------------------------------------------------------------------
 
+#: Types ``query`` into ``box`` the way the engines' UIs listen (input and keyup events).
+TYPE_QUERY = """  box.focus()
+  box.value = query
+  box.dispatchEvent(new Event("input", { bubbles: true }))
+  box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "e" }))
+"""
+
 # In-page helpers: type a query the way the engine's UI listens, resolve when results render.
 # A result counts once it shows its title: Pagefind's UI first draws each result as a loading
 # placeholder (a grey bar where the title goes) and fills it in when the page's data arrives,
 # so its results are counted by their links, which come with the titles.
-TYPE_AND_WAIT = """async ([engine, query, anyAnswer]) => {
+TYPE_AND_WAIT = (
+    """async ([engine, query, anyAnswer]) => {
   const pagefind = engine.startsWith("pagefind")
   const box = pagefind
     ? document.querySelector(".pagefind-ui__search-input")
@@ -293,11 +301,9 @@ TYPE_AND_WAIT = """async ([engine, query, anyAnswer]) => {
   const seen = () => meta() + "|" + list() + "|" + results()
   const before = seen()
   const start = performance.now()
-  box.focus()
-  box.value = query
-  box.dispatchEvent(new Event("input", { bubbles: true }))
-  box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "e" }))
-  return await new Promise(resolve => {
+"""
+    + TYPE_QUERY
+    + """  return await new Promise(resolve => {
     const check = () => {
       if ((list() > 0 || anyAnswer) && seen() !== before)
         return resolve(performance.now() - start)
@@ -307,6 +313,7 @@ TYPE_AND_WAIT = """async ([engine, query, anyAnswer]) => {
     check()
   })
 }"""
+)
 
 
 def page_url(engine: str, base: str, path: str = "") -> str:
