@@ -84,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         site = project / "site"
         index = site / "search" / "helpcentre-index.json"
         rows.append((size, wall, cpu, rss, precompress_seconds(site), index))
-        print(f"  built {size} articles in {wall:.1f} s", flush=True)
+        print(
+            f"  built {size} articles: {wall:.1f} s wall, {cpu:.1f} s CPU,"
+            f" {rss / 2**20:.0f} MB peak RSS",
+            flush=True,
+        )
 
     print("\n== Build, one locale (helpcentre/search, Material) ==")
     print(

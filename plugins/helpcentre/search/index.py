@@ -4,7 +4,9 @@ Input: the search documents Material's search plugin prepares (one per page and 
 ``location``, ``title``, ``text`` with light HTML, optional ``tags``). Output: a small index file
 the worker loads before the first query, the terms' postings in shards it fetches for the terms
 a query needs, and the documents' text in chunks it fetches only for the results it shows. A
-small locale ships its postings and texts inside the index file instead (``INLINE_CHARS``).
+small locale ships its postings and texts inside the index file instead (``INLINE_CHARS``), a
+mid-sized one its postings (``INLINE_POSTINGS_CHARS``). Every file has a gzip copy beside it,
+which is what the worker fetches (:mod:`helpcentre.search.compression`).
 
 The index file holds, per document, its location and title (all the result list needs besides an
 excerpt; a section that follows its article is located by its anchor alone) and its field lengths,

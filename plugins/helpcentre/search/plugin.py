@@ -29,7 +29,7 @@ log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/javascripts/helpcentre"
 ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js", "answer-card.js")
 INDEX_FILE = "search/helpcentre-index.json"
-#: The assets the page loads itself (the worker, which the build assembles, is minified there).
+#: Assets shipped minified as they are (the worker, which the build assembles, is minified there).
 MINIFIED = ("search-core.js", "search-telemetry.js", "answer-card.js")
 
 
