@@ -63,3 +63,11 @@ def browser_ranks(locale: str, index_path: Path, queries: list[str]) -> list[lis
     """Article locations the browser ranks for each query, best first."""
     request = {"mode": "rank", "locale": locale, "index": str(index_path), "queries": queries}
     return run_in_node(request)["ranks"]
+
+
+def browser_plans(locale: str, index_path: Path, queries: list[str]) -> dict[str, Any]:
+    """How the browser plans each query (``plans``: per word its term, correction, whether it is
+    filler, synonyms and lexicon terms) and the corrected query shown to readers
+    (``corrections``, ``None`` when no word was corrected)."""
+    request = {"mode": "plan", "locale": locale, "index": str(index_path), "queries": queries}
+    return run_in_node(request)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .sites import build, many_articles, serve, write_site
+from .sites import ROOT, build, many_articles, serve, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -236,3 +236,31 @@ def test_clicked_result_is_not_reported(page, sites) -> None:  # noqa: ANN001
         page.wait_for_load_state()
         page.wait_for_timeout(500)
         assert posts == []
+
+
+def test_corrected_typo_says_showing_results_for(page, tmp_path: Path) -> None:  # noqa: ANN001
+    mkdocs_yml = write_site(tmp_path, "fr")
+    # The site's own catalog, as the reference help centre ships it.
+    catalog = tmp_path / "locales" / "fr" / "LC_MESSAGES"
+    catalog.mkdir(parents=True)
+    (catalog / "search.po").write_text(
+        (ROOT / "locales" / "fr" / "LC_MESSAGES" / "search.po").read_text("utf-8"), "utf-8"
+    )
+    done = build(mkdocs_yml)
+    assert done.returncode == 0, done.stderr
+    notice = ".helpcentre-search-correction"
+    with serve(tmp_path / "site" / "fr") as (url, _):
+        page.goto(url)
+        search(page, "livrasion internationale")
+        assert result_titles(page)[0] == "Livraison internationale et droits de douane"
+        page.wait_for_selector(f"{notice}:not([hidden])", timeout=10_000)
+        text = page.locator(notice).inner_text()
+        assert text == "Résultats affichés pour livraison internationale"
+        assert page.locator(f"{notice} strong").inner_text() == "livraison internationale"
+        # A query the index holds word for word shows no notice.
+        search(page, "douane")
+        page.wait_for_function(
+            "() => document.querySelector('.md-search-result__list h1')?.textContent"
+            ".includes('douane')"
+        )
+        page.wait_for_selector(f"{notice}[hidden]", state="attached", timeout=10_000)

@@ -92,7 +92,9 @@ function respond(query, searcher) {
     if (sequence !== latest)
       return
     if (first && channel)
-      channel.postMessage({ query: query, results: data.items.length })
+      channel.postMessage({
+        query: query, results: data.items.length, correction: data.correction || null
+      })
     first = false
     /* The query goes with its results (the theme ignores it): a page that asks several
        questions, such as the contact form, can tell a late second message from an answer */
