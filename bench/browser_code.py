@@ -71,3 +71,9 @@ def browser_plans(locale: str, index_path: Path, queries: list[str]) -> dict[str
     (``corrections``, ``None`` when no word was corrected)."""
     request = {"mode": "plan", "locale": locale, "index": str(index_path), "queries": queries}
     return run_in_node(request)
+
+
+def browser_cards(locale: str, index_path: Path, queries: list[str]) -> list[dict[str, Any] | None]:
+    """The answer card the browser shows for each query (``None``: no card)."""
+    request = {"mode": "cards", "locale": locale, "index": str(index_path), "queries": queries}
+    return run_in_node(request)["cards"]

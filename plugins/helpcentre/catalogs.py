@@ -1,9 +1,12 @@
 """UI strings from Babel catalogs, read from the ``.po`` sources at build time.
 
-Catalogs live in ``locales/<locale>/LC_MESSAGES/*.po``: ``messages.po`` holds the strings of
-``overrides/`` and of the plugins; further ``<domain>.po`` files in the same folder are merged into
-it, so a capability can keep its strings apart. No ``.mo`` file is committed: the catalogs are
-compiled in memory. Missing and fuzzy entries fall back to the source (English) text.
+helpcentre's own strings (its templates and plugins) ship translated inside the package, in
+``helpcentre/locales/<locale>/LC_MESSAGES/*.po``. A site adds its own strings (its name, its
+category and section names) and may retranslate any of helpcentre's in its own
+``locales/<locale>/LC_MESSAGES/*.po``: the site's entries win. In each folder ``messages.po``
+comes first and further ``<domain>.po`` files are merged into it, so a capability can keep its
+strings apart. No ``.mo`` file is committed: the catalogs are compiled in memory. Missing and
+fuzzy entries fall back to the source (English) text.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from babel.support import NullTranslations, Translations
 from helpcentre.problems import ContentError
 
 CATALOG_DOMAIN = "messages"
+
+#: The catalogs of helpcentre's own strings, shipped in the package (``<locale>/LC_MESSAGES``
+#: and one ``<domain>.pot`` template per domain).
+SHIPPED_LOCALES = Path(__file__).resolve().parent / "locales"
 
 
 def catalog_files(locales_dir: Path, locale: str) -> list[Path]:
@@ -93,13 +100,17 @@ def load_translations(locales_dir: Path, locale: str) -> NullTranslations:
     """Translations of ``locale``, compiled in memory from its ``.po`` files.
 
     Args:
-        locales_dir: The ``locales/`` folder.
+        locales_dir: The site's ``locales/`` folder (it need not exist); helpcentre's shipped
+            catalogs of ``locale`` are read after it.
         locale: The locale code (``fr``, ``pt-BR`` ...).
 
     Returns:
         A gettext translations object; ``NullTranslations`` (source text) when the locale has none.
     """
     files = catalog_files(Path(locales_dir), locale)
+    if Path(locales_dir).resolve() != SHIPPED_LOCALES:
+        # After the site's own files, so that the site's entries win.
+        files += catalog_files(SHIPPED_LOCALES, locale)
     if not files:
         return NullTranslations()
     stamp = tuple((str(path), path.stat().st_mtime) for path in files)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .sites import ROOT, build, many_articles, serve, write_site
+from .sites import build, many_articles, serve, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -238,15 +238,35 @@ def test_clicked_result_is_not_reported(page, sites) -> None:  # noqa: ANN001
         assert posts == []
 
 
+def test_answer_card_above_the_results(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["fr"]) as (url, _):
+        page.goto(url)
+        search(page, "quand serai-je remboursé")
+        card = page.locator(".md-search-result .helpcentre-answer-card")
+        card.wait_for(timeout=10_000)
+        assert card.get_attribute("aria-label") == "Quand serai-je remboursé ?"
+        assert "moyen de paiement d'origine" in card.inner_text()
+        links = card.locator("a")
+        assert links.first.get_attribute("href").endswith("/returns/refund-timeline/#when")
+        assert links.nth(1).inner_text() == "Délai de remboursement"
+        # It sits above the result list, which is as it was.
+        assert page.evaluate(
+            "() => document.querySelector('.helpcentre-answer-card').nextElementSibling"
+            ".classList.contains('md-search-result__list')"
+        )
+        assert result_titles(page)[0] == "Délai de remboursement"
+        # A query the questions do not closely match gets no card.
+        search(page, "douane")
+        page.wait_for_function(
+            "() => document.querySelector('.md-search-result__list h1')?.textContent"
+            ".includes('douane')"
+        )
+        card.wait_for(state="detached", timeout=5_000)
+
+
 def test_corrected_typo_says_showing_results_for(page, tmp_path: Path) -> None:  # noqa: ANN001
-    mkdocs_yml = write_site(tmp_path, "fr")
-    # The site's own catalog, as the reference help centre ships it.
-    catalog = tmp_path / "locales" / "fr" / "LC_MESSAGES"
-    catalog.mkdir(parents=True)
-    (catalog / "search.po").write_text(
-        (ROOT / "locales" / "fr" / "LC_MESSAGES" / "search.po").read_text("utf-8"), "utf-8"
-    )
-    done = build(mkdocs_yml)
+    # The message comes translated from the package's catalogs: the site has none.
+    done = build(write_site(tmp_path, "fr"))
     assert done.returncode == 0, done.stderr
     notice = ".helpcentre-search-correction"
     with serve(tmp_path / "site" / "fr") as (url, _):
