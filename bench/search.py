@@ -30,6 +30,10 @@ results). Ratios are against Pagefind measured in the same run; the targets on t
 are first results at most 1.0x Pagefind's own page, search bytes at most 0.5x, follow-ups under
 100 ms median. A throttled profile (CDP "Fast 3G" and 4x CPU slowdown, plain server) checks that
 titles show before excerpts.
+
+Relevance: MRR@10 and success@3 per language and query set (bench/search_queries.yml: queries
+that share words with titles; bench/search_queries_customers.yml: queries as customers type
+them), each engine queried in the browser through its own code.
 """
 
 from __future__ import annotations
@@ -69,6 +73,8 @@ from relevance import (  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 LOCALES = ("en", "fr", "it", "es", "ja")
+#: Labelled query sets: queries that share words with titles, and queries as customers type them.
+QUERY_SETS = {"titles": "search_queries.yml", "customers": "search_queries_customers.yml"}
 FAST_3G = {
     "offline": False,
     "latency": 562.5,
@@ -527,7 +533,10 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     PAGEFIND[:], version = pagefind_command(work)
     print(f"{version}; building sites in {work} ...", flush=True)
-    queries = answerable(load_queries(ROOT / "bench" / "search_queries.yml"), ROOT / "docs")
+    query_sets = {
+        name: answerable(load_queries(ROOT / "bench" / file), ROOT / "docs")
+        for name, file in QUERY_SETS.items()
+    }
     reference = (
         {}
         if args.timing_only
@@ -544,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
         if reference:
-            print_relevance(browser, reference, queries)
+            print_relevance(browser, reference, query_sets)
         cases = [] if args.relevance_only else [(False, args.runs, server) for server in SERVERS]
         if args.throttled_runs and not args.relevance_only:
             cases.append((True, args.throttled_runs, "plain"))
@@ -564,25 +573,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_relevance(browser, reference: dict, queries: list) -> None:  # noqa: ANN001
-    """MRR@10 and success@3 per locale and engine, and helpcentre's answer cards."""
-    print("\n== Relevance (labelled queries whose articles exist) ==")
-    print(
-        f"  {'locale':<8}{'n':>4}  "
-        + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
-    )
-    for locale in LOCALES:
-        local = [q for q in queries if q.locale == locale]
-        if not local:
-            continue
-        cells = []
-        for engine, site in reference[locale].items():
-            if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
+def print_relevance(browser, reference: dict, query_sets: dict) -> None:  # noqa: ANN001
+    """MRR@10 and success@3 per query set, locale and engine, and helpcentre's answer cards
+    (on the last query set)."""
+    print("\n== Relevance (labelled queries whose articles exist): MRR@10, success@3 ==")
+    for set_name, queries in query_sets.items():
+        print(f"\n  set {set_name!r} ({QUERY_SETS[set_name]})")
+        print(
+            f"  {'locale':<8}{'n':>4}  "
+            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
+        )
+        for locale in LOCALES:
+            local = [q for q in queries if q.locale == locale]
+            if not local:
                 continue
-            ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
-            measured = relevance(ranks, local)
-            cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
-        print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
+            cells = []
+            for engine, site in reference[locale].items():
+                if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
+                    continue
+                ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
+                measured = relevance(ranks, local)
+                cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
+            print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
 
     print("\n== Answer cards (helpcentre; a card is right when its article answers the query) ==")
     print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
