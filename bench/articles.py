@@ -9,8 +9,9 @@ generated article realistic for search and build costs:
 - vocabulary: the locale's sentences, plus the long tail a real catalogue brings -- each article
   is about a product (an invented brand and model, e.g. "Korvala KT-4411 kettle"), so the number
   of distinct terms grows with the number of articles instead of stopping at the reference's;
-- structure: categories as folders, titles and headings of the reference articles, anchors on
-  the sections, so Material writes a search document per section.
+- structure: categories and their sections as folders (25 articles a section), titles and
+  headings of the reference articles, anchors on the sections, so Material writes a search
+  document per section.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def article(rng: random.Random, language: Language, locale: str, number: int) ->
 
 
 CATEGORIES = ("orders", "shipping", "returns", "billing", "account", "products")
+ARTICLES_PER_SECTION = 25
 
 
 def generate_locale(docs: Path, locale: str, articles: int, seed: int = 2000) -> Path:
@@ -105,7 +107,12 @@ def generate_locale(docs: Path, locale: str, articles: int, seed: int = 2000) ->
     rng = random.Random(seed)
     language = read_language(locale)
     for number in range(articles):
-        folder = docs / CATEGORIES[number % len(CATEGORIES)]
+        # Categories hold sections of ARTICLES_PER_SECTION articles, as help centres group them:
+        # the pruned navigation of a page then lists its category's sections and its section's
+        # articles, not every article of the category.
+        category = CATEGORIES[number % len(CATEGORIES)]
+        section = number // len(CATEGORIES) // ARTICLES_PER_SECTION
+        folder = docs / category / f"section-{section:03d}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"article-{number:05d}.md").write_text(
             article(rng, language, locale, number), "utf-8"
