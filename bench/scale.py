@@ -3,11 +3,12 @@
 Run: ``.venv/bin/python bench/scale.py [--sizes 1000 10000] [--runs 3] [--no-browser]``
 
 Per size, the locale (``bench/articles.py``: the reference articles' English recombined, 400 to
-1,200 words an article, a product catalogue for the long tail of terms) is built with Material
-and helpcentre's search, in a subprocess: wall time, CPU time and peak memory (RSS of the process
-tree) of the build, and the share of that time spent writing the ``.gz`` copies of the pages
-(``precompress``). Growth from the smallest to the largest size is printed beside the growth of
-the article count: at most linear is a ratio of at most 1.0.
+1,200 words an article, a product catalogue for the long tail of terms, sections of 25 articles)
+is built with Material, helpcentre's search and helpcentre/i18n (one locale), in a subprocess:
+wall time, CPU time and peak memory (RSS of the process tree) of the build, and the time
+writing the ``.gz`` copies of the pages takes (``precompress``). Growth from the smallest to the
+largest size is printed beside the growth of the article count: at most linear is a ratio of at
+most 1.0.
 
 At the largest size, the same articles are also built with Pagefind (1.6 from npm, see
 ``bench/search.py``) at the top of the Material home page and on its own page, and first results,
@@ -41,7 +42,7 @@ def write_project(project: Path, articles: int) -> None:
     generate_locale(project / "docs" / "en", "en", articles)
     config = {
         "site_name": "Help centre",
-        "docs_dir": "docs/en",
+        "docs_dir": "docs",
         "site_dir": "site",
         "theme": {
             "name": "material",
@@ -50,7 +51,13 @@ def write_project(project: Path, articles: int) -> None:
             "features": search_bench.theme_features(),
         },
         "markdown_extensions": ["attr_list", "admonition", "toc"],
-        "plugins": ["search", "helpcentre/search"],
+        # helpcentre/i18n renders each navigation branch once per folder (navigation_cache): with
+        # the theme alone, every page renders the navigation again, which grows with the site.
+        "plugins": [
+            "search",
+            "helpcentre/search",
+            {"helpcentre/i18n": {"default_locale": "en", "locales": [{"locale": "en"}]}},
+        ],
     }
     (project / "mkdocs.yml").write_text(json.dumps(config), "utf-8")
 
@@ -81,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         project = work / str(size)
         write_project(project, size)
         wall, rss, _, cpu = measure(project)
-        site = project / "site"
+        site = project / "site" / "en"
         index = site / "search" / "helpcentre-index.json"
         rows.append((size, wall, cpu, rss, precompress_seconds(site), index))
         print(
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
-    print("\n== Build, one locale (helpcentre/search, Material) ==")
+    print("\n== Build, one locale (Material, helpcentre/search and helpcentre/i18n) ==")
     print(
         f"  {'articles':>9}{'wall':>9}{'CPU':>9}{'peak RSS':>11}{'gzip copies':>13}"
         f"{'index .gz':>11}{'s / 1k':>8}"
@@ -123,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{version}: indexed {size} articles in {time.perf_counter() - start:.1f} s")
         search_bench.embed_pagefind(pagefind / "index.html")
         sites = {
-            "helpcentre": work / str(size) / "site",
+            "helpcentre": work / str(size) / "site" / "en",
             "pagefind": pagefind,
             search_bench.PAGEFIND_IN_MATERIAL: pagefind,
         }
