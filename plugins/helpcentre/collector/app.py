@@ -1,9 +1,14 @@
-"""The collector's ASGI application: "Did this help?" votes, failed searches, contact events.
+"""The collector's ASGI application: "Did this help?" votes, failed searches, reformulations,
+contact events.
 
 Endpoints, under ``/api/v1``:
 
 - ``POST /votes``: ``{"locale", "page", "helpful", "reason", "comment"}`` -> 202
 - ``POST /searches``: ``{"locale", "query", "results", "clicked"}`` -> 202
+- ``POST /reformulations``: ``{"locale", "query", "then_query", "page"}`` -> 202; a search
+  that failed (``query``) followed in the same tab by ``then_query``, whose result ``page`` (a
+  page id of the manifest; ``orders`` names ``orders/index`` when only that exists) the reader
+  opened
 - ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session", "context"}``
   -> 202;
   ``event`` is ``shown`` (articles were suggested), ``clicked`` (``page``, a suggested page, was
@@ -78,7 +83,13 @@ from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
 from helpcentre.collector.summaries import summarise_database
 from helpcentre.collector.writer import BatchWriter, WriterBusy
 from helpcentre.feedback.summary import normalise_query, parse_since
-from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import (
+    ContactRecord,
+    Record,
+    ReformulationRecord,
+    SearchRecord,
+    VoteRecord,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -249,6 +260,28 @@ async def post_search(request: Request) -> Response:
     return await _store(collector, record)
 
 
+async def post_reformulation(request: Request) -> Response:
+    """Record a failed search and the query whose result the reader then opened; 202 once it is
+    committed."""
+    collector = _collector(request)
+    moment = now_ms()
+    await _admit(request, collector, moment)
+    body = await read_body(request, collector.settings.max_body_bytes)
+    pair = validation.validate_reformulation(validation.parse_object(body), collector.pages.locales)
+    record = ReformulationRecord(
+        day=_today(moment),
+        created_at=moment,
+        reader=await _reader(request, collector, moment),
+        locale=pair["locale"],
+        query=pair["query"],
+        normalised=normalise_query(pair["query"]),
+        then_query=pair["then_query"],
+        then_normalised=normalise_query(pair["then_query"]),
+        page=pair["page"],
+    )
+    return await _store(collector, record)
+
+
 async def post_contact_event(request: Request) -> Response:
     """Record what happened on the contact page during a visit; 202 once it is committed."""
     collector = _collector(request)
@@ -372,6 +405,7 @@ def create_app(settings: Settings) -> Starlette:
             routes=[
                 Route("/votes", post_vote, methods=["POST"]),
                 Route("/searches", post_search, methods=["POST"]),
+                Route("/reformulations", post_reformulation, methods=["POST"]),
                 Route("/contact-events", post_contact_event, methods=["POST"]),
                 Route("/health", health, methods=["GET"]),
                 Route("/export", export, methods=["GET"]),

@@ -1,4 +1,4 @@
-"""Storage of votes, failed searches and contact events behind one :class:`FeedbackStore`.
+"""Storage of votes, failed searches, reformulations and contact events behind one :class:`FeedbackStore`.
 
 Two backends pass the same test-suite:
 
@@ -20,7 +20,13 @@ from types import TracebackType
 from typing import Protocol
 
 from helpcentre.collector.migrations import LATEST_VERSION
-from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import (
+    ContactRecord,
+    Record,
+    ReformulationRecord,
+    SearchRecord,
+    VoteRecord,
+)
 
 
 class StorageError(RuntimeError):
@@ -69,6 +75,10 @@ class FeedbackStore(Protocol):
 
     def fetch_contact_events(self, since_day: str) -> list[ContactRecord]:
         """Return the contact-page events of ``since_day`` and later."""
+        ...
+
+    def fetch_reformulations(self, since_day: str) -> list[ReformulationRecord]:
+        """Return the reformulations of ``since_day`` and later."""
         ...
 
     def close(self) -> None:
@@ -123,6 +133,21 @@ SELECT_CONTACT_EVENTS = """
 SELECT day, created_at, session, locale, event, page, query_length, context
 FROM contact_events WHERE day >= {p} ORDER BY day, locale, session, event, page
 """
+UPSERT_REFORMULATION = """
+INSERT INTO reformulations (
+    day, reader, locale, normalised, then_normalised, page, query, then_query, created_at
+)
+VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})
+ON CONFLICT (day, reader, locale, normalised, then_normalised, page) DO UPDATE SET
+    query = excluded.query,
+    then_query = excluded.then_query,
+    created_at = excluded.created_at
+WHERE excluded.created_at >= reformulations.created_at
+"""
+SELECT_REFORMULATIONS = """
+SELECT day, created_at, reader, locale, query, normalised, then_query, then_normalised, page
+FROM reformulations WHERE day >= {p} ORDER BY locale, normalised, then_normalised, page, created_at
+"""
 SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM schema_version"
 INSERT_VERSION = (
     "INSERT INTO schema_version (version, description, applied_at) VALUES ({p}, {p}, {p})"
@@ -171,17 +196,34 @@ def contact_event_row(event: ContactRecord) -> tuple[object, ...]:
     )
 
 
+def reformulation_row(entry: ReformulationRecord) -> tuple[object, ...]:
+    """Return the parameters of :data:`UPSERT_REFORMULATION` for ``entry``."""
+    return (
+        entry.day,
+        entry.reader,
+        entry.locale,
+        entry.normalised,
+        entry.then_normalised,
+        entry.page,
+        entry.query,
+        entry.then_query,
+        entry.created_at,
+    )
+
+
 def rows_by_table(records: Sequence[Record]) -> list[tuple[str, list[tuple[object, ...]]]]:
     """Group ``records`` into (statement template, parameter rows) pairs, one per table."""
     votes = [vote_row(r) for r in records if isinstance(r, VoteRecord)]
     searches = [search_row(r) for r in records if isinstance(r, SearchRecord)]
     contacts = [contact_event_row(r) for r in records if isinstance(r, ContactRecord)]
+    pairs = [reformulation_row(r) for r in records if isinstance(r, ReformulationRecord)]
     return [
         (statement, rows)
         for statement, rows in (
             (UPSERT_VOTE, votes),
             (UPSERT_SEARCH, searches),
             (INSERT_CONTACT_EVENT, contacts),
+            (UPSERT_REFORMULATION, pairs),
         )
         if rows
     ]
@@ -229,6 +271,22 @@ def contact_event_from_row(row: Sequence[object]) -> ContactRecord:
         page=str(page) or None,
         query_length=None if query_length is None else int(query_length),  # type: ignore[call-overload]
         context=str(context) or None,
+    )
+
+
+def reformulation_from_row(row: Sequence[object]) -> ReformulationRecord:
+    """Build a :class:`ReformulationRecord` from a :data:`SELECT_REFORMULATIONS` row."""
+    day, created_at, reader, locale, query, normalised, then_query, then_normalised, page = row
+    return ReformulationRecord(
+        day=str(day),
+        created_at=int(created_at),  # type: ignore[call-overload]
+        reader=str(reader),
+        locale=str(locale),
+        query=str(query),
+        normalised=str(normalised),
+        then_query=str(then_query),
+        then_normalised=str(then_normalised),
+        page=str(page),
     )
 
 
