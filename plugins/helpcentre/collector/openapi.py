@@ -72,7 +72,9 @@ def openapi_document(locales: Mapping[str, frozenset[str]]) -> dict[str, Any]:
         "info": {
             "title": "helpcentre feedback collector",
             "version": "1",
-            "description": "Did-this-help votes, failed searches, reformulations and contact-page events.",
+            "description": (
+                "Did-this-help votes, failed searches, reformulations and contact-page events."
+            ),
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {

@@ -1,4 +1,5 @@
-"""Storage of votes, failed searches, reformulations and contact events behind one :class:`FeedbackStore`.
+"""Storage of votes, failed searches, reformulations and contact events behind one
+:class:`FeedbackStore`.
 
 Two backends pass the same test-suite:
 
