@@ -99,6 +99,8 @@ class SiteSettings:
         contact_timezone: The channels' time zone unless a channel names its own.
         widget_contexts: The ``helpcentre/widget`` contexts as written (None without the
             plugin); the model checks them.
+        synonyms_file: Where each locale's search synonyms are (``{locale}`` in the path), from
+            ``helpcentre/search > synonyms_file``, resolved against the configuration's folder.
     """
 
     config_file: Path | None
@@ -119,6 +121,7 @@ class SiteSettings:
     contact_channels: list[Any] = field(default_factory=list)
     contact_timezone: str = "UTC"
     widget_contexts: Any = None
+    synonyms_file: str = "locales/{locale}/synonyms.txt"
 
     @property
     def locale_codes(self) -> list[str]:
@@ -213,6 +216,7 @@ def site_settings(
         except ValueError:
             today = None
     known = content.get("known_keys") or []
+    synonyms_file = (plugin_options(config, SEARCH) or {}).get("synonyms_file")
     return SiteSettings(
         config_file=Path(config_file) if config_file is not None else None,
         docs_root=Path(docs_root),
@@ -234,4 +238,5 @@ def site_settings(
         widget_contexts=(widget or {}).get("contexts")
         if widget is not None and widget.get("enabled", True) is not False
         else None,
+        synonyms_file=str(base / str(synonyms_file or "locales/{locale}/synonyms.txt")),
     )
