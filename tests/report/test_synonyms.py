@@ -149,3 +149,52 @@ def test_proposals_on_pages_the_docs_no_longer_have_and_commas_in_queries() -> N
         frozenset(("a", "c")),
         frozenset(("b", "c")),
     }
+
+
+def test_foreign_docs_without_front_matter_and_their_own_synonyms_file(tmp_path: Path) -> None:
+    """Markdown we did not write: no front matter, spaces and accents in names, a synonyms file
+    where ``helpcentre/search > synonyms_file`` puts it, a locale without stemmer."""
+    write(
+        tmp_path,
+        "mkdocs.yml",
+        "site_name: Foreign\ntheme:\n  name: material\nplugins:\n  - search\n"
+        "  - helpcentre/search:\n      synonyms_file: words/{locale}.txt\n"
+        "  - helpcentre/i18n:\n      default_locale: en\n      locales:\n"
+        "        - locale: en\n        - locale: pl\n",
+    )
+    write(tmp_path, "docs/en/Getting started/Café au lait.md", "# Coffee with milk\n\nHot.\n")
+    write(tmp_path, "docs/pl/Pierwsze kroki/Zażółć.md", "# Gęślą jaźń\n\nTekst.\n")
+    write(tmp_path, "words/pl.txt", "kawa, napój\n")
+    url = f"sqlite:///{tmp_path / 'feedback.db'}"
+    records = [
+        reformulation(days_ago(1), f"r{n}", locale, query, then, page)
+        for n in range(2)
+        for locale, query, then, page in (
+            ("en", "latte", "coffee", "Getting started/Café au lait"),
+            ("pl", "zazolc", "zażółć", "Pierwsze kroki/Zażółć"),
+            ("pl", "napój", "kawa", "Pierwsze kroki/Zażółć"),  # joined in words/pl.txt
+            # English's article, shown in Polish as a fallback page.
+            ("pl", "mleko", "coffee", "Getting started/Café au lait"),
+        )
+    ]
+    with open_store(url) as store:
+        store.record(records)
+    report = collect_report(
+        ReportSources(config=tmp_path / "mkdocs.yml", feedback=url, today=TODAY)
+    )
+    en, pl = report.per_locale["en"].synonyms, report.per_locale["pl"].synonyms
+    assert en is not None and pl is not None
+
+    # Outside a repository the model names files from the working folder.
+    def named(proposals):  # noqa: ANN001, ANN202
+        return sorted(
+            (p.title, p.path.split(str(tmp_path) + "/")[-1], p.synonyms_line) for p in proposals
+        )
+
+    assert named(en.proposals) == [
+        ("Coffee with milk", "docs/en/Getting started/Café au lait.md", "coffee, latte")
+    ]
+    assert named(pl.proposals) == [
+        ("Coffee with milk", "docs/en/Getting started/Café au lait.md", "coffee, mleko"),
+        ("Gęślą jaźń", "docs/pl/Pierwsze kroki/Zażółć.md", "zażółć, zazolc"),
+    ]
