@@ -56,10 +56,11 @@ import contextlib
 import hmac
 import logging
 import math
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -219,13 +220,25 @@ async def _reader(request: Request, collector: Collector, moment: int) -> str:
     return await collector.readers.reader(_today(moment), address, user_agent)
 
 
-async def post_vote(request: Request) -> Response:
-    """Record a "Did this help?" vote; 202 once it is committed."""
+Validator = Callable[[dict[str, Any], Mapping[str, frozenset[str]]], dict[str, Any]]
+
+
+async def _accept(request: Request, validate: Validator) -> tuple[Collector, int, dict[str, Any]]:
+    """What every POST does first: origin check, rate limit, body, validation.
+
+    Returns:
+        The collector, the request's moment (milliseconds) and the validated fields.
+    """
     collector = _collector(request)
     moment = now_ms()
     await _admit(request, collector, moment)
     body = await read_body(request, collector.settings.max_body_bytes)
-    vote = validation.validate_vote(validation.parse_object(body), collector.pages.locales)
+    return collector, moment, validate(validation.parse_object(body), collector.pages.locales)
+
+
+async def post_vote(request: Request) -> Response:
+    """Record a "Did this help?" vote; 202 once it is committed."""
+    collector, moment, vote = await _accept(request, validation.validate_vote)
     client = await _client(request, collector, moment)
     if not collector.votes.admit(_today(moment), client, vote["locale"], vote["page"]):
         raise HTTPException(
@@ -245,11 +258,7 @@ async def post_vote(request: Request) -> Response:
 
 async def post_search(request: Request) -> Response:
     """Record a search that found nothing useful; 202 once it is committed."""
-    collector = _collector(request)
-    moment = now_ms()
-    await _admit(request, collector, moment)
-    body = await read_body(request, collector.settings.max_body_bytes)
-    search = validation.validate_search(validation.parse_object(body), collector.pages.locales)
+    collector, moment, search = await _accept(request, validation.validate_search)
     record = SearchRecord(
         day=_today(moment),
         created_at=moment,
@@ -263,11 +272,7 @@ async def post_search(request: Request) -> Response:
 async def post_reformulation(request: Request) -> Response:
     """Record a failed search and the query whose result the reader then opened; 202 once it is
     committed."""
-    collector = _collector(request)
-    moment = now_ms()
-    await _admit(request, collector, moment)
-    body = await read_body(request, collector.settings.max_body_bytes)
-    pair = validation.validate_reformulation(validation.parse_object(body), collector.pages.locales)
+    collector, moment, pair = await _accept(request, validation.validate_reformulation)
     record = ReformulationRecord(
         day=_today(moment),
         created_at=moment,
@@ -284,13 +289,7 @@ async def post_reformulation(request: Request) -> Response:
 
 async def post_contact_event(request: Request) -> Response:
     """Record what happened on the contact page during a visit; 202 once it is committed."""
-    collector = _collector(request)
-    moment = now_ms()
-    await _admit(request, collector, moment)
-    body = await read_body(request, collector.settings.max_body_bytes)
-    event = validation.validate_contact_event(
-        validation.parse_object(body), collector.pages.locales
-    )
+    collector, moment, event = await _accept(request, validation.validate_contact_event)
     day = _today(moment)
     record = ContactRecord(
         day=day,
