@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import fields
 from types import TracebackType
 from typing import Protocol
 
@@ -134,20 +135,21 @@ SELECT_CONTACT_EVENTS = """
 SELECT day, created_at, session, locale, event, page, query_length, context
 FROM contact_events WHERE day >= {p} ORDER BY day, locale, session, event, page
 """
-UPSERT_REFORMULATION = """
-INSERT INTO reformulations (
-    day, reader, locale, normalised, then_normalised, page, query, then_query, created_at
-)
-VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})
+#: The columns of ``reformulations`` in the order of :class:`ReformulationRecord`'s fields.
+REFORMULATION_COLUMNS = tuple(field.name for field in fields(ReformulationRecord))
+UPSERT_REFORMULATION = f"""
+INSERT INTO reformulations ({", ".join(REFORMULATION_COLUMNS)})
+VALUES ({", ".join("{p}" for _ in REFORMULATION_COLUMNS)})
 ON CONFLICT (day, reader, locale, normalised, then_normalised, page) DO UPDATE SET
     query = excluded.query,
     then_query = excluded.then_query,
     created_at = excluded.created_at
 WHERE excluded.created_at >= reformulations.created_at
 """
-SELECT_REFORMULATIONS = """
-SELECT day, created_at, reader, locale, query, normalised, then_query, then_normalised, page
-FROM reformulations WHERE day >= {p} ORDER BY locale, normalised, then_normalised, page, created_at
+SELECT_REFORMULATIONS = f"""
+SELECT {", ".join(REFORMULATION_COLUMNS)}
+FROM reformulations WHERE day >= {{p}}
+ORDER BY locale, normalised, then_normalised, page, created_at
 """
 SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM schema_version"
 INSERT_VERSION = (
@@ -199,17 +201,7 @@ def contact_event_row(event: ContactRecord) -> tuple[object, ...]:
 
 def reformulation_row(entry: ReformulationRecord) -> tuple[object, ...]:
     """Return the parameters of :data:`UPSERT_REFORMULATION` for ``entry``."""
-    return (
-        entry.day,
-        entry.reader,
-        entry.locale,
-        entry.normalised,
-        entry.then_normalised,
-        entry.page,
-        entry.query,
-        entry.then_query,
-        entry.created_at,
-    )
+    return tuple(getattr(entry, name) for name in REFORMULATION_COLUMNS)
 
 
 def rows_by_table(records: Sequence[Record]) -> list[tuple[str, list[tuple[object, ...]]]]:
@@ -277,18 +269,8 @@ def contact_event_from_row(row: Sequence[object]) -> ContactRecord:
 
 def reformulation_from_row(row: Sequence[object]) -> ReformulationRecord:
     """Build a :class:`ReformulationRecord` from a :data:`SELECT_REFORMULATIONS` row."""
-    day, created_at, reader, locale, query, normalised, then_query, then_normalised, page = row
-    return ReformulationRecord(
-        day=str(day),
-        created_at=int(created_at),  # type: ignore[call-overload]
-        reader=str(reader),
-        locale=str(locale),
-        query=str(query),
-        normalised=str(normalised),
-        then_query=str(then_query),
-        then_normalised=str(then_normalised),
-        page=str(page),
-    )
+    values = {name: str(value) for name, value in zip(REFORMULATION_COLUMNS, row, strict=True)}
+    return ReformulationRecord(**{**values, "created_at": int(values["created_at"])})
 
 
 def now_ms() -> int:
