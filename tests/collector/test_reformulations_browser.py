@@ -17,7 +17,7 @@ from helpcentre.report.markdown import render_markdown
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-FAILED = "qwxzvk plomberie"
+FAILED = "qwxzvk"
 REPHRASED = "remboursement"
 RESULT_LINK = ".md-search-result__list > li a"
 

@@ -19,6 +19,7 @@ from helpcentre.report.build import build_report
 from helpcentre.report.model import HealthReport
 from helpcentre.report.synonyms import ArticleRef
 from helpcentre.search.synonyms import SynonymError, load_synonyms
+from helpcentre.search.vocabulary import lexicon_groups
 from helpcentre.site.model import SiteModel, load_site
 from helpcentre.site.settings import site_settings
 
@@ -81,14 +82,18 @@ def collect_report(sources: ReportSources) -> HealthReport:
 
 
 def _synonym_groups(model: SiteModel, notes: list[str]) -> dict[str, list[tuple[str, ...]]]:
-    """Each locale's synonym groups, so that proposals leave out what they already join."""
+    """Each locale's synonym groups, the shipped lexicon's included when the search uses it, so
+    that proposals leave out what the search already joins."""
     groups: dict[str, list[tuple[str, ...]]] = {}
     for locale in model.content:
+        found = groups.setdefault(locale, [])
+        if model.settings.search_lexicon:
+            found += [group.members for group in lexicon_groups(locale)]
         path = Path(model.settings.synonyms_file.format(locale=locale))
         if not path.is_file():
             continue
         try:
-            groups[locale] = [group.members for group in load_synonyms(path)]
+            found += [group.members for group in load_synonyms(path)]
         except SynonymError as error:
             notes.append(f"proposed synonyms: {error} (proposals may repeat its groups)")
     return groups
