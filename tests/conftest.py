@@ -198,15 +198,24 @@ def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+def free_port() -> int:
+    """A loopback port free at the time of asking, for a site built for the address it is served at."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class StaticServer:
     """Serves a folder over HTTP on a free loopback port, in a thread."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, port: int = 0) -> None:
         import functools
         import threading
 
         handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -224,11 +233,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def serve():
-    """Start static servers for folders: ``url = serve(path)``; all are stopped after the test."""
+    """Start static servers for folders: ``url = serve(path)`` (or ``serve(path, port)``); all are
+    stopped after the test."""
     servers: list[StaticServer] = []
 
-    def start(root: Path) -> str:
-        server = StaticServer(root)
+    def start(root: Path, port: int = 0) -> str:
+        server = StaticServer(root, port)
         servers.append(server)
         return server.url
 

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,10 @@ from helpcentre.site.model import SiteModel
 log = get_plugin_logger(__name__)
 
 PLUGIN_NAME = "helpcentre/i18n"
+
+#: Where the build puts the plugin's script, and its name in the package's ``assets`` folder.
+ASSET_DIR = "assets/helpcentre"
+SWITCHER_SCRIPT = "language-switcher.js"
 
 
 class PerPageAlternates:
@@ -145,6 +150,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         config.site_name = self.translations.gettext(config.site_name)
         config.extra["alternate"] = PerPageAlternates(self.model.locales)
         config.extra["helpcentre_locale"] = self.current
+        if self.locale is not None:
+            script = f"{ASSET_DIR}/{SWITCHER_SCRIPT}"
+            if script not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(script)
         if self.config.links_check and self.locale is not None:
             # The site model reports the same problems with file and line, once for all locales.
             config.validation.links.not_found = logging.INFO
@@ -263,6 +272,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def _locale_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.published_paths = self.model.published(self.current)
+        script = package_files("helpcentre.i18n") / "assets" / SWITCHER_SCRIPT
+        files.append(
+            File.generated(config, f"{ASSET_DIR}/{SWITCHER_SCRIPT}", content=script.read_bytes())
+        )
         if self.config.fallback_enabled and self.current != self.config.default_locale:
             default_dir = self.docs_root / self.config.default_locale
             own = {
@@ -336,7 +349,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             )
         return None
 
-    def _paths(self, src: str) -> dict[str, str | None]:
+    def _paths(self, src: str, *, generated: bool = False) -> dict[str, str | None]:
+        if generated and src not in self.published_paths:
+            # A page a plugin generates (a category's page) is generated in every locale's
+            # build under the same path, from the same published articles.
+            return {locale.code: src for locale in self.model.locales}
         return {
             locale.code: self.model.counterpart(self.current, src, locale.code)
             for locale in self.model.locales
@@ -409,16 +426,53 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             src,
             self.current,
             self.model.locales,
-            self._paths(src),
+            self._paths(src, generated=page.file.generated_by is not None),
             site_url=_root_url(config.site_url),
             use_directory_urls=config.use_directory_urls,
         )
+        context["helpcentre_switcher"] = {
+            alt.locale.code: alt.href for alt in context["helpcentre_alternates"]
+        }
         context["helpcentre_default_locale"] = self.config.default_locale
         context["helpcentre_is_fallback"] = fallback
         context["helpcentre_content_lang"] = (
             self.config.default_locale if fallback else self.current
         )
         self.published.append(src[: -len(".md")])
+        return context
+
+    def _hreflang(self, file: File) -> list[tuple[str, str, str]]:
+        if file.generated_by is not None and file.src_uri not in self.published_paths:
+            return [
+                (code, code, path)
+                for code, path in self._paths(file.src_uri, generated=True).items()
+                if path
+            ]
+        return self.model.hreflang(self.current, file.src_uri)
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any] | None:
+        """Give the sitemap each page's hreflang alternates.
+
+        hreflang lives in the sitemaps rather than in each page's head: Material's language
+        selector fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a page, which
+        for per-page links is one failed request per locale on every page view.
+        """
+        if not self.config.enabled or self.locale is None or template_name != "sitemap.xml":
+            return None
+        root = _root_url(config.site_url)
+        if root is None:
+            return None
+        context["helpcentre_default_locale"] = self.config.default_locale
+        use_directory_urls = config.use_directory_urls
+        context["helpcentre_hreflang"] = {
+            file.src_uri: [
+                (code, f"{root}{origin}/{page_url(path, use_directory_urls=use_directory_urls)}")
+                for code, origin, path in self._hreflang(file)
+            ]
+            for file in context["pages"]
+        }
         return context
 
 

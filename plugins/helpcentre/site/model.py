@@ -199,6 +199,28 @@ class SiteModel:
             return source_path
         return None
 
+    def hreflang(self, locale: str, path: str) -> list[tuple[str, str, str]]:
+        """Where readers of each locale find the page ``path`` of ``locale``'s build.
+
+        Returns:
+            ``(hreflang code, locale of the URL, path in that locale's build)`` for every locale
+            publishing the page: its own translation, else the page its build copies (a fallback
+            page's canonical URL), so that search engines are pointed at canonical pages only.
+        """
+        result = []
+        for other in self.locales:
+            target = self.counterpart(locale, path, other.code)
+            if target is None:
+                continue
+            origin_locale, origin_path = self.published(other.code).get(
+                target, (other.code, target)
+            )
+            if origin_locale != other.code:
+                result.append((other.code, origin_locale, origin_path))
+            else:
+                result.append((other.code, other.code, target))
+        return result
+
     def source_path(self, locale: str, path: str) -> str | None:
         """The original (source locale path) of page ``path`` in ``locale``'s build, if any."""
         if locale == self.default_locale:
