@@ -199,7 +199,7 @@ def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def free_port() -> int:
-    """A loopback port free at the time of asking, for a site built for the address it is served at."""
+    """A free loopback port, for a site built for the address it is then served at."""
     import socket
 
     with socket.socket() as sock:

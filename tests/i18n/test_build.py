@@ -81,7 +81,9 @@ def test_every_page_has_hreflang_for_each_locale_and_x_default(reference_site: P
         for html_file in (site / locale).rglob("index.html"):
             # Not in the head: Material would fetch a sitemap.xml beside each of them (a 404).
             assert 'rel="alternate" hreflang' not in html_file.read_text(encoding="utf-8")
-    links = sitemap_hreflang(site, "fr")["https://help.tidewell.example/fr/orders/track-your-order/"]
+    links = sitemap_hreflang(site, "fr")[
+        "https://help.tidewell.example/fr/orders/track-your-order/"
+    ]
     assert links["it"] == "https://help.tidewell.example/it/orders/track-your-order/"
     assert links["x-default"] == "https://help.tidewell.example/en/orders/track-your-order/"
     # A locale that lacks the article points at the page its readers get: the original.
