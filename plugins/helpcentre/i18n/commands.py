@@ -26,7 +26,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from helpcentre import __version__
-from helpcentre.catalogs import CATALOG_DOMAIN, read_catalog
+from helpcentre.catalogs import CATALOG_DOMAIN, catalog_problems, read_catalog
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.i18n import notices
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
@@ -44,7 +44,7 @@ from helpcentre.i18n.status import (
     translation_status,
 )
 from helpcentre.site.model import SiteModel, load_site
-from helpcentre.site.settings import site_settings
+from helpcentre.site.settings import CONTENT, plugin_options, read_mkdocs_config, site_settings
 
 #: States ``--fail-on`` accepts.
 FAIL_STATES = ("missing", "outdated", "orphaned")
@@ -290,6 +290,8 @@ def render_text(status: TranslationStatus, catalogs: dict[str, CatalogStatus]) -
                 lines.append(f"  {state.value:<9} {entry.article}{why}")
         if catalog is not None:
             lines.extend(f"  fuzzy     {_msgid(message)}" for message in catalog.fuzzy)
+            # Shown in the source language until translated: what the translator should do.
+            lines.extend(f"  ui string {_msgid(message)}" for message in catalog.missing)
     return "\n".join(lines)
 
 
@@ -560,6 +562,14 @@ def run_mark(args: argparse.Namespace) -> int:
 # --- UI catalogs --------------------------------------------------------------------------------
 
 
+#: Catalog domain of the names the configuration gives: the site's, the categories' and their
+#: sections', and the navigation titles MkDocs derives from folder names.
+SITE_DOMAIN = "site"
+
+#: Every catalog a help centre uses, each with its template ``locales/<domain>.pot``.
+DOMAINS = (CATALOG_DOMAIN, notices.NOTICE_DOMAIN, SITE_DOMAIN)
+
+
 @dataclass
 class CatalogPaths:
     """Where the catalog commands read and write."""
@@ -568,25 +578,38 @@ class CatalogPaths:
     mapping: Path
     locales_dir: Path
     locales: list[str]
+    config: Path | None = None
+    docs: Path | None = None
+    default_locale: str = "en"
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CatalogPaths:
         root = Path(args.root)
         docs = args.docs if args.docs.is_absolute() else root / args.docs
+        config = args.config if args.config.is_absolute() else root / args.config
+        settings = site_settings(config) if config.is_file() else None
+        default = args.default_locale or (settings.default_locale if settings else "en")
+        if settings is not None and args.docs == Path("docs"):
+            docs = settings.docs_root
         locales = list(args.locales or [])
-        if not locales and docs.is_dir():
-            locales = sorted(
-                p.name
-                for p in docs.iterdir()
-                if p.is_dir()
-                and p.name != (args.default_locale or "en")
-                and not p.name.startswith((".", "_"))
-            )
+        if not locales:
+            # Every locale the site uses: the configured ones and every locale folder.
+            found = set(settings.locale_codes if settings and settings.multilingual else [])
+            if docs.is_dir():
+                found.update(
+                    p.name
+                    for p in docs.iterdir()
+                    if p.is_dir() and not p.name.startswith((".", "_"))
+                )
+            locales = sorted(found - {default})
         return cls(
             root=root,
             mapping=args.mapping or root / "babel.cfg",
             locales_dir=args.locales_dir or root / "locales",
             locales=list(locales),
+            config=config if config.is_file() else None,
+            docs=docs,
+            default_locale=default,
         )
 
     def template(self, domain: str) -> Path:
@@ -667,7 +690,53 @@ def extract_templates(paths: CatalogPaths) -> dict[str, Catalog]:
         translations.add(
             message, None, [(location, lineno)], auto_comments=comments, context=context
         )
-    return {CATALOG_DOMAIN: messages, notices.NOTICE_DOMAIN: translations}
+    return {
+        CATALOG_DOMAIN: messages,
+        notices.NOTICE_DOMAIN: translations,
+        SITE_DOMAIN: site_template(paths),
+    }
+
+
+def folder_title(name: str) -> str:
+    """The navigation title MkDocs gives a folder without an index title (as its
+    ``dirname_to_title`` does): dashes and underscores as spaces, capitalised when lowercase."""
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def site_template(paths: CatalogPaths) -> Catalog:
+    """The ``site`` template: the names ``mkdocs.yml`` gives (site, categories, their
+    descriptions and sections) and the titles of the source locale's folders."""
+    catalog = _new_template(SITE_DOMAIN)
+    if paths.config is not None:
+        config = read_mkdocs_config(paths.config)
+        lines = paths.config.read_text(encoding="utf-8").splitlines()
+        try:
+            where = paths.config.resolve().relative_to(paths.root.resolve()).as_posix()
+        except ValueError:
+            where = paths.config.name
+
+        def add(text: Any) -> None:
+            if isinstance(text, str) and text.strip():
+                line = next((n for n, row in enumerate(lines, 1) if text in row), 0)
+                catalog.add(text, None, [(where, line)])
+
+        add(config.get("site_name"))
+        for category in (plugin_options(config, CONTENT) or {}).get("categories") or []:
+            if isinstance(category, dict):
+                add(category.get("name"))
+                add(category.get("description"))
+                sections = category.get("sections") or {}
+                for name in sections.values() if isinstance(sections, dict) else []:
+                    add(name)
+    source = (paths.docs / paths.default_locale) if paths.docs is not None else None
+    if source is not None and source.is_dir():
+        for folder in sorted(p for p in source.rglob("*") if p.is_dir()):
+            if any(part.startswith((".", "_")) for part in folder.relative_to(source).parts):
+                continue
+            location = folder.relative_to(source).as_posix() + "/"
+            catalog.add(folder_title(folder.name), None, [(location, 0)])
+    return catalog
 
 
 def _new_template(domain: str) -> Catalog:
@@ -741,7 +810,7 @@ def run_update(args: argparse.Namespace) -> int:
     """``helpcentre translations catalogs update``."""
     paths = CatalogPaths.from_args(args)
     try:
-        for domain in (CATALOG_DOMAIN, notices.NOTICE_DOMAIN):
+        for domain in DOMAINS:
             template_path = paths.template(domain)
             if not template_path.is_file():
                 raise ContentError(
@@ -800,12 +869,7 @@ def check_catalogs(paths: CatalogPaths) -> list[str]:
                     f"{path}:0: {len(absent)} template strings are not in the catalog -- "
                     "run 'helpcentre translations catalogs update'"
                 )
-            for message, errors in catalog.check():
-                for error in errors:
-                    problems.append(
-                        f"{path}:{message.lineno}: {error} in the translation of "
-                        f"{message.id!r} -- keep the original's placeholders"
-                    )
+    problems.extend(error.message for error in catalog_problems(paths.locales_dir, paths.locales))
     return problems
 
 

@@ -38,7 +38,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from helpcentre.catalogs import load_translations
+from helpcentre.catalogs import install_ui_strings, load_translations
 from helpcentre.content.article import Article
 from helpcentre.feedback.manifest import write_manifest
 from helpcentre.i18n.config import I18nConfig
@@ -51,7 +51,7 @@ from helpcentre.i18n.locales import (
     sitemap_index,
 )
 from helpcentre.i18n.navcache import NavigationCache
-from helpcentre.i18n.notices import outdated_notice_html
+from helpcentre.i18n.notices import fallback_notice_html, outdated_notice_html
 from helpcentre.site.build import (
     BuildContext,
     build_context,
@@ -146,7 +146,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         else:
             self.docs_root = Path(config.docs_dir).parent
         locales_dir = Path(config.config_file_path).parent / self.config.locales_dir
-        self.translations = load_translations(locales_dir, self.current)
+        self.translations = load_translations(
+            locales_dir, self.current, source_locale=self.config.default_locale
+        )
         config.site_name = self.translations.gettext(config.site_name)
         config.extra["alternate"] = PerPageAlternates(self.model.locales)
         config.extra["helpcentre_locale"] = self.current
@@ -170,8 +172,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.template_cache)
         if self.config.navigation_cache:
             NavigationCache().install(env)
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        install_ui_strings(env, self.translations)
         babel_locale = parse_locale(self.current).babel
         env.filters["format_date"] = lambda value, format="long": format_date(
             value, format=format, locale=babel_locale
@@ -392,27 +393,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         if self._is_fallback(src) and self.config.fallback_notice:
             # The article is in the default locale's language: say so for screen readers.
             lang = self.config.default_locale
-            return f'{self._fallback_notice(page)}<div lang="{lang}">{html_content}</div>'
+            notice = fallback_notice_html(
+                self.translations, locale=self.current, source_locale=lang
+            )
+            return f'{notice}<div lang="{lang}">{html_content}</div>'
         return None
-
-    def _fallback_notice(self, page: Page) -> str:
-        names = {locale.code: locale for locale in self.model.locales}
-        current = parse_locale(self.current).babel
-        source = names[self.config.default_locale].babel
-        gettext = self.translations.gettext
-        title = gettext("Not yet translated")
-        text = gettext(
-            "This article is not yet available in %(language)s. "
-            "You are reading the original in %(source_language)s."
-        ) % {
-            "language": current.get_display_name(current),
-            "source_language": source.get_display_name(current),
-        }
-        return (
-            '<div class="admonition info helpcentre-fallback" role="note">'
-            f'<p class="admonition-title">{html.escape(title)}</p>'
-            f"<p>{html.escape(text)}</p></div>\n"
-        )
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from helpcentre.catalogs import catalog_problems
 from helpcentre.content.article import (
     Article,
     duplicate_slugs,
@@ -51,6 +52,7 @@ LOCALE_FOLDER = "locale-folder"
 ORPHANED = "orphaned-translation"
 PAIRING = "translation-pairing"
 CONFIGURATION = "configuration"
+CATALOG = "catalog"
 
 #: Level of each of the model's checks.
 MODEL_LEVELS: dict[str, str] = {
@@ -65,6 +67,7 @@ MODEL_LEVELS: dict[str, str] = {
     ORPHANED: "warning",
     PAIRING: "error",
     CONFIGURATION: "error",
+    CATALOG: "error",
 }
 
 #: Article types whose pages must say what they are about.
@@ -591,6 +594,16 @@ def load_site(settings: SiteSettings, *, today: dt.date | None = None) -> SiteMo
     except ContentError as error:
         problems.append(_flag(CONFIGURATION, where, 0, error.problem, error.fix))
     model = SiteModel(settings=settings, locales=locales, content={}, categories=categories)
+    # A translation that would break formatting: named with file and line before any page is
+    # rendered (the page would show the original instead).
+    problems.extend(
+        _error_flag(CATALOG, error)
+        for error in catalog_problems(
+            settings.locales_dir,
+            [locale.code for locale in locales],
+            display_root=settings.config_file.parent if settings.config_file else None,
+        )
+    )
     if settings.multilingual:
         problems.extend(locale_folder_problems(docs_root, locales, display_root=display_root))
     for locale in locales:
