@@ -14,7 +14,6 @@ import pytest
 
 from conftest import ROOT, copy_reference, git, mkdocs_build
 from helpcentre.catalogs import (
-    Localized,
     catalog_problems,
     load_translations,
     placeholder_problem,
@@ -86,9 +85,10 @@ def test_a_duration_inside_an_untranslated_sentence_is_english(tmp_path):
         "within 2 minutes"
     )
     french = load_translations(ROOT / "locales", "fr")
-    assert french.template_gettext(
-        "within %(duration)s", duration=view_channel(chat, "fr").response
-    ) == "sous 2 minutes"
+    assert (
+        french.template_gettext("within %(duration)s", duration=view_channel(chat, "fr").response)
+        == "sous 2 minutes"
+    )
 
 
 def test_placeholders_of_a_translation_must_be_the_originals() -> None:

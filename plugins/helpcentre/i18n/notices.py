@@ -53,9 +53,7 @@ def outdated_notice_html(
             lambda language: format_date(day, format="long", locale=_babel_locale(language)),
             locale,
         )
-        text = _format(
-            translations, N_("The original article was updated on %(date)s."), date=when
-        )
+        text = _format(translations, N_("The original article was updated on %(date)s."), date=when)
     else:
         text = gettext("The original article has changed since this page was translated.")
     link = gettext("Read the original")
