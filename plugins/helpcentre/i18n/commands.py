@@ -246,8 +246,11 @@ def run_status(args: argparse.Namespace) -> int:
         catalogs = {locale: catalog_status(args.locales_dir, locale) for locale in status.locales}
     except ContentError as error:
         return _error(error)
-    renderer = {"text": render_text, "json": render_json, "markdown": render_markdown}
-    print(renderer[args.format](status, catalogs))
+    if args.format == "text":
+        print(render_text(status, catalogs, served=_served_from(model, status)))
+    else:
+        renderer = {"json": render_json, "markdown": render_markdown}
+        print(renderer[args.format](status, catalogs))
     failing = [
         entry
         for locale in status.locales.values()
@@ -260,8 +263,26 @@ def run_status(args: argparse.Namespace) -> int:
 _LISTED = (TranslationState.OUTDATED, TranslationState.MISSING, TranslationState.ORPHANED)
 
 
-def render_text(status: TranslationStatus, catalogs: dict[str, CatalogStatus]) -> str:
-    """The status as plain text, one block per locale."""
+def _served_from(model: SiteModel, status: TranslationStatus) -> dict[tuple[str, str], str]:
+    """Missing articles that a locale's readers get from a nearer locale than the source
+    (``pt-BR`` readers get the ``pt`` translation): ``(locale, article) -> that locale``."""
+    served = {}
+    for code, locale in status.locales.items():
+        for entry in locale.with_state(TranslationState.MISSING):
+            origin = model.origin(code, entry.article)
+            if origin not in (code, model.default_locale):
+                served[(code, entry.article)] = origin
+    return served
+
+
+def render_text(
+    status: TranslationStatus,
+    catalogs: dict[str, CatalogStatus],
+    *,
+    served: dict[tuple[str, str], str] | None = None,
+) -> str:
+    """The status as plain text, one block per locale; ``served`` names the locale of the chain
+    whose translation readers get for a missing article."""
     lines = [
         f"{len(status.sources)} articles in {status.default_locale}"
         + ("" if status.history_used else " (no git history: unmarked translations unverified)")
@@ -287,6 +308,8 @@ def render_text(status: TranslationStatus, catalogs: dict[str, CatalogStatus]) -
             for entry in locale.with_state(state):
                 # A missing article needs no explanation beyond its name.
                 why = "" if state is TranslationState.MISSING else f": {entry.reason}"
+                if (code, entry.article) in (served or {}):
+                    why = f" (readers get the {(served or {})[(code, entry.article)]} translation)"
                 lines.append(f"  {state.value:<9} {entry.article}{why}")
         if catalog is not None:
             lines.extend(f"  fuzzy     {_msgid(message)}" for message in catalog.fuzzy)

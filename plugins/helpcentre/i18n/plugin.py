@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import threading
@@ -147,7 +148,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             self.docs_root = Path(config.docs_dir).parent
         locales_dir = Path(config.config_file_path).parent / self.config.locales_dir
         self.translations = load_translations(
-            locales_dir, self.current, source_locale=self.config.default_locale
+            locales_dir,
+            self.current,
+            source_locale=self.config.default_locale,
+            fallbacks=self.model.chain(self.current)[1:],
         )
         config.site_name = self.translations.gettext(config.site_name)
         config.extra["alternate"] = PerPageAlternates(self.model.locales)
@@ -267,6 +271,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """The locale this build renders."""
         return self.locale or self.config.default_locale
 
+    def _origin(self, src_uri: str) -> str:
+        """The locale whose article this build publishes at ``src_uri``."""
+        return self.published_paths.get(src_uri, (self.current, src_uri))[0]
+
     def _is_fallback(self, src_uri: str) -> bool:
         origin = self.published_paths.get(src_uri)
         return origin is not None and origin[0] != self.current
@@ -294,10 +302,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
             ]
             for src_uri in sorted(articles | set(fallback_paths(others, own))):
+                # From the nearest locale of the chain that has it (pt for pt-BR), else the source.
+                origin = self.published_paths.get(src_uri, (self.config.default_locale, ""))[0]
                 files.append(
                     File(
                         src_uri,
-                        src_dir=str(default_dir),
+                        src_dir=str(self.docs_root / origin),
                         dest_dir=config.site_dir,
                         use_directory_urls=config.use_directory_urls,
                         inclusion=InclusionLevel.UNDEFINED,
@@ -345,7 +355,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return None
         if self._is_fallback(page.file.src_uri) and config.site_url:
             page.canonical_url = (
-                f"{_root_url(config.site_url)}{self.config.default_locale}/"
+                f"{_root_url(config.site_url)}{self._origin(page.file.src_uri)}/"
                 f"{page_url(page.file.src_uri, use_directory_urls=config.use_directory_urls)}"
             )
         return None
@@ -391,8 +401,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             if notice:
                 return notice + html_content
         if self._is_fallback(src) and self.config.fallback_notice:
-            # The article is in the default locale's language: say so for screen readers.
-            lang = self.config.default_locale
+            # The article is in another locale's language: say so for screen readers.
+            lang = self._origin(src)
             notice = fallback_notice_html(
                 self.translations, locale=self.current, source_locale=lang
             )
@@ -420,9 +430,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         }
         context["helpcentre_default_locale"] = self.config.default_locale
         context["helpcentre_is_fallback"] = fallback
-        context["helpcentre_content_lang"] = (
-            self.config.default_locale if fallback else self.current
-        )
+        context["helpcentre_content_lang"] = self._origin(src) if fallback else self.current
         self.published.append(src[: -len(".md")])
         return context
 
@@ -434,6 +442,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 if path
             ]
         return self.model.hreflang(self.current, file.src_uri)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Declare the page's own language tag: the theme writes that of its translation, which
+        for a regional variant is the base language's (``pt`` for ``pt-BR``, ``es`` for
+        ``es-419``)."""
+        if not self.config.enabled or self.locale is None:
+            return None
+        return _HTML_LANG.sub(f'<html lang="{self.current}"', output, count=1)
 
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
@@ -459,6 +475,10 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             for file in context["pages"]
         }
         return context
+
+
+#: The opening tag's language attribute, as the theme writes it.
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 def _root_url(site_url: str | None) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from helpcentre.catalogs import catalog_problems
+from helpcentre.catalogs import catalog_problems, locale_chain
 from helpcentre.content.article import (
     Article,
     duplicate_slugs,
@@ -167,6 +167,17 @@ class SiteModel:
             cache[locale] = self._published(locale)
         return cache[locale]
 
+    def chain(self, locale: str) -> list[str]:
+        """The locales whose content and strings ``locale``'s readers get, nearest first: itself,
+        the configured shorter tags of it (``pt-BR`` -> ``pt``), then the default locale."""
+        codes = [entry.code for entry in self.locales]
+        chain = locale_chain(locale, source_locale=self.default_locale, available=codes)
+        return chain if locale == self.default_locale else [*chain, self.default_locale]
+
+    def origin(self, locale: str, path: str) -> str:
+        """The locale whose file ``locale``'s build publishes at ``path`` (itself when its own)."""
+        return self.published(locale).get(path, (locale, path))[0]
+
     def _published(self, locale: str) -> dict[str, tuple[str, str]]:
         own = self.content.get(locale)
         result = {path: (locale, path) for path in (own.articles if own else {})}
@@ -178,8 +189,21 @@ class SiteModel:
             or not self.settings.fallback
         ):
             return result
+        between = [
+            self.content[code]
+            for code in self.chain(locale)[1:-1]
+            if code in self.content and code != locale
+        ]
         for path in source.articles:
-            if own.translation_of(path) is None and path not in result:
+            if own.translation_of(path) is not None or path in result:
+                continue
+            # The nearest locale of the chain that translates it (pt for pt-BR), else the source.
+            for entry in between:
+                translated = entry.translation_of(path)
+                if translated is not None and translated not in result:
+                    result[translated] = (entry.locale.code, translated)
+                    break
+            else:
                 result[path] = (self.default_locale, path)
         return result
 

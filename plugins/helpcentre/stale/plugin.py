@@ -62,6 +62,7 @@ class StalePlugin(BasePlugin[StaleConfig]):
             model.settings.locales_dir,
             self.context.current,
             source_locale=model.settings.default_locale,
+            fallbacks=model.chain(self.context.current)[1:],
         )
         self.published = model.published(self.context.current)
         return config
