@@ -63,3 +63,9 @@ def browser_ranks(locale: str, index_path: Path, queries: list[str]) -> list[lis
     """Article locations the browser ranks for each query, best first."""
     request = {"mode": "rank", "locale": locale, "index": str(index_path), "queries": queries}
     return run_in_node(request)["ranks"]
+
+
+def browser_cards(locale: str, index_path: Path, queries: list[str]) -> list[dict[str, Any] | None]:
+    """The answer card the browser shows for each query (``None``: no card)."""
+    request = {"mode": "cards", "locale": locale, "index": str(index_path), "queries": queries}
+    return run_in_node(request)["cards"]

@@ -45,7 +45,6 @@ site_url: https://help.example/
 docs_dir: docs
 theme:
   name: material
-  custom_dir: {ROOT / "overrides"}
   font: false
 markdown_extensions: [toc, attr_list, admonition]
 plugins:

@@ -6,6 +6,7 @@
  *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
+ *   {mode: "cards", index: path, queries: [..]} -> {cards: [answer card or null, ..]}
  *   {mode: "answer", index: path, queries: [..]}
  *       -> {results: [..], chunks: [chunk number, ..], shards: [postings shard number, ..]}
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
@@ -137,6 +138,8 @@ async function main() {
     return { ranks: await each(query => searcher.rank(query)) }
   if (request.mode === "search")
     return { results: await each(query => searcher.search(query)) }
+  if (request.mode === "cards")
+    return { cards: await each(query => searcher.answerCard(query)) }
   if (request.mode === "compare") {
     await each(() => null)
     return compare(data, searcher, request.queries, part(data.postings.url, []))

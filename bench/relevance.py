@@ -107,7 +107,6 @@ def build_locale_site(
     *,
     search: str = "helpcentre",
     synonyms_file: str | None = None,
-    overrides: Path | None = None,
     features: list[str] | None = None,
 ) -> Path:
     """Build one locale with MkDocs (in a subprocess) and return its site folder.
@@ -128,8 +127,6 @@ def build_locale_site(
         if synonyms_file:
             options["synonyms_file"] = synonyms_file
         plugins.append({"helpcentre/search": options})
-        if overrides:
-            theme["custom_dir"] = str(overrides)
     site = workdir / f"site-{search}-{locale}"
     config = {
         "site_name": "Help centre",
@@ -152,3 +149,37 @@ def build_locale_site(
     if done.returncode:
         raise RuntimeError(f"mkdocs build of {locale} failed:\n{done.stderr[-3000:]}")
     return site
+
+
+@dataclass(frozen=True)
+class CardMeasure:
+    """How answer cards do on labelled queries.
+
+    Attributes:
+        queries: Labelled queries asked.
+        cards: Queries that got a card.
+        right: Cards whose article answers the query.
+    """
+
+    queries: int
+    cards: int
+    right: int
+
+    @property
+    def coverage(self) -> float:
+        """Share of the queries that get a card."""
+        return self.cards / self.queries if self.queries else 0.0
+
+    @property
+    def precision(self) -> float:
+        """Share of the cards that answer their query (1.0 when no card was shown)."""
+        return self.right / self.cards if self.cards else 1.0
+
+
+def card_measure(
+    cards: Sequence[dict[str, object] | None], queries: Sequence[LabelledQuery]
+) -> CardMeasure:
+    """Count the cards (``None``: no card) shown for labelled queries and the right ones."""
+    shown = [(card, q) for card, q in zip(cards, queries, strict=True) if card]
+    right = sum(article_id(str(card["article"])) in q.answers for card, q in shown)
+    return CardMeasure(len(queries), len(shown), right)

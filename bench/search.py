@@ -48,9 +48,12 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_code import browser_cards  # noqa: E402
 from relevance import (  # noqa: E402
+    CardMeasure,
     answerable,
     build_locale_site,
+    card_measure,
     load_queries,
     relevance,
 )
@@ -167,7 +170,6 @@ def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
         locale,
         work,
         synonyms_file=synonyms,
-        overrides=ROOT / "overrides",
         features=features,
     )
     material = build_locale_site(docs, locale, work, search="material", features=features)
@@ -505,6 +507,25 @@ def main(argv: list[str] | None = None) -> int:
                 measured = relevance(ranks, local)
                 cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
             print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
+
+        print(
+            "\n== Answer cards (helpcentre; a card is right when its article answers the query) =="
+        )
+        print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
+        rows = []
+        for locale in LOCALES:
+            local = [q for q in queries if q.locale == locale]
+            if local:
+                index = reference[locale]["helpcentre"] / "search" / "helpcentre-index.json"
+                found = browser_cards(locale, index, [q.query for q in local])
+                rows.append((locale, card_measure(found, local)))
+        sums = [sum(getattr(m, name) for _, m in rows) for name in ("queries", "cards", "right")]
+        rows.append(("all", CardMeasure(*sums)))
+        for name, measured in rows:
+            print(
+                f"  {name:<8}{measured.queries:>4}{measured.cards:>7}{measured.right:>7}"
+                f"{measured.coverage:>10.3f}{measured.precision:>11.3f}"
+            )
 
         profiles = () if args.relevance_only else ((False, args.runs), (True, args.throttled_runs))
         for throttled, runs in profiles:

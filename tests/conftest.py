@@ -88,6 +88,38 @@ def page(browser):  # noqa: ANN001 - Playwright types are optional
 
 
 @pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core 4 from the npm registry, installed once into the user's cache folder."""
+    default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "helpcentre-axe"
+    prefix = Path(os.environ.get("HELPCENTRE_AXE_DIR", default))
+    script = prefix / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            missing("npm is not installed: it installs axe-core for the accessibility test")
+        prefix.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(
+            [
+                npm,
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(prefix),
+                "axe-core@4",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        if result.returncode != 0 or not script.is_file():
+            missing(f"npm could not install axe-core: {result.stderr.strip()[-400:]}")
+    return script.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def postgres_url() -> str:
     """URL of a real PostgreSQL database (``HELPCENTRE_TEST_POSTGRES_URL``), as CI starts it."""
     url = os.environ.get("HELPCENTRE_TEST_POSTGRES_URL", "")

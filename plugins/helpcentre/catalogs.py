@@ -1,9 +1,13 @@
 """UI strings from Babel catalogs, read from the ``.po`` sources at build time.
 
-Catalogs live in ``locales/<locale>/LC_MESSAGES/*.po``: ``messages.po`` holds the strings of the
-templates and of the plugins, ``translations.po`` the translators' notices, ``site.po`` the names
-the configuration gives (site, categories, sections); further ``<domain>.po`` files in the same
-folder are merged into them. No ``.mo`` file is committed: the catalogs are compiled in memory.
+helpcentre's own strings (its templates and plugins) ship translated inside the package, in
+``helpcentre/locales/<locale>/LC_MESSAGES/*.po`` (``messages.po``: templates and plugins;
+``translations.po``: the translators' notices). A site adds its own strings in its own
+``locales/<locale>/LC_MESSAGES/*.po`` (``site.po``: the names the configuration gives -- site,
+categories, sections -- and its templates' strings) and may retranslate any of helpcentre's
+there: the site's entries win. In each folder ``messages.po`` comes first and further
+``<domain>.po`` files are merged into it. No ``.mo`` file is committed: the catalogs are compiled
+in memory.
 
 One language per sentence: a string without a translation is shown whole in the source language,
 and the values put into it (a language's name, a date, a duration) are written in the language
@@ -32,6 +36,11 @@ from babel.support import NullTranslations, Translations
 from helpcentre.problems import ContentError
 
 CATALOG_DOMAIN = "messages"
+
+#: The catalogs of helpcentre's own strings, shipped in the package (``<locale>/LC_MESSAGES``
+#: and one ``<domain>.pot`` template per domain).
+SHIPPED_LOCALES = Path(__file__).resolve().parent / "locales"
+
 
 #: A ``%`` placeholder: named (``%(num)d``) or positional (``%s``); ``%%`` is a literal sign.
 _PLACEHOLDER = re.compile(
@@ -277,7 +286,8 @@ def load_translations(
     """Translations of ``locale``, compiled in memory from its ``.po`` files.
 
     Args:
-        locales_dir: The ``locales/`` folder.
+        locales_dir: The site's ``locales/`` folder (it need not exist); helpcentre's shipped
+            catalogs of ``locale`` are read after it.
         locale: The locale code (``fr``, ``pt-BR`` ...).
         source_locale: The language of the source strings.
         fallbacks: Locales whose catalogs translate what ``locale``'s lack, nearest first
@@ -291,6 +301,9 @@ def load_translations(
         if code == source_locale and code != locale:
             continue
         files = catalog_files(Path(locales_dir), code)
+        if Path(locales_dir).resolve() != SHIPPED_LOCALES:
+            # After the site's own files, so that the site's entries win.
+            files += catalog_files(SHIPPED_LOCALES, code)
         if not files:
             continue
         stamp = tuple((str(path), path.stat().st_mtime) for path in files)

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "helpcentre.i18n.commands",
     "helpcentre.stale.commands",
     "helpcentre.report.commands",
+    "helpcentre.scaffold.commands",
 )
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 REASONS: tuple[str, ...] = ("outdated", "unclear", "missing-information", "not-solved", "other")
 #: What the contact page reports, in the order a visit goes through them.
 CONTACT_EVENTS: tuple[str, ...] = ("shown", "clicked", "contacted")
+#: What a help widget context id may be: what a product page writes in ``data-context``.
+CONTEXT_PATTERN = r"[a-z0-9][a-z0-9_-]{0,39}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ class SearchRecord:
 
 @dataclass(frozen=True, slots=True)
 class ContactRecord:
-    """One event of one visit to the contact page: suggestions shown, one clicked, or a contact.
+    """One event of one visit to the contact page or of one opening of the help widget on a
+    product's page: suggestions shown, an article opened, or a contact.
 
     A visit records each event once per day (a click once per suggested page), so counts are
     visits, not repeated clicks.
@@ -70,6 +73,8 @@ class ContactRecord:
     query_length: int | None
     """Characters typed in the question when the event happened; the question never leaves the
     page."""
+    context: str | None = None
+    """The widget's context (``billing``) for an event of the widget; None on the contact page."""
 
 
 Record = VoteRecord | SearchRecord | ContactRecord

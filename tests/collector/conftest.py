@@ -60,14 +60,19 @@ def site(tmp_path) -> Path:
 
 
 @contextmanager
-def serving(app) -> Iterator[str]:  # noqa: ANN001 - any ASGI application
-    """Serve ``app`` with uvicorn in a thread on a free loopback port; yield its base URL."""
+def serving(app, config=None) -> Iterator[str]:  # noqa: ANN001 - any ASGI application
+    """Serve ``app`` with uvicorn in a thread on a free loopback port; yield its base URL.
+
+    ``config`` is a ``uvicorn.Config`` (default: uvicorn's defaults for ``app``).
+    """
     import uvicorn
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    if config is None:
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:
@@ -85,11 +90,23 @@ def serving(app) -> Iterator[str]:  # noqa: ANN001 - any ASGI application
 
 @pytest.fixture
 def serve() -> Callable[..., AbstractContextManager[str]]:
-    """``with serve(settings) as base_url:`` runs a collector for ``settings``."""
+    """``with serve(settings) as base_url:`` runs a collector for ``settings``.
+
+    It is served as ``helpcentre collector`` serves it: the same uvicorn limits and guards.
+    """
     from helpcentre.collector.app import create_app
+    from helpcentre.collector.server import uvicorn_config
 
     def start(settings) -> AbstractContextManager[str]:  # noqa: ANN001
-        return serving(create_app(settings))
+        app = create_app(settings)
+        config = uvicorn_config(
+            app,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
+            request_timeout=settings.request_timeout,
+            log_level="warning",
+            access_log=False,
+        )
+        return serving(app, config)
 
     return start
 

@@ -46,7 +46,7 @@ def start_collector(url: str, site: Path, port: int) -> subprocess.Popen[bytes]:
     """Start the collector process and wait until it answers."""
     process = subprocess.Popen(
         [sys.executable, "-m", "helpcentre.cli", "collector", "--db", url, "--site", str(site)]
-        + ["--port", str(port), "--rate-limit", "1000000/second"],
+        + ["--port", str(port), "--rate-limit", "1000000/second", "--vote-limit", "1000000"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

@@ -8,7 +8,7 @@ import pytest
 
 from helpcentre.collector.migrations import LATEST_VERSION, MIGRATIONS
 from helpcentre.collector.storage import StorageError, open_store
-from helpcentre.feedback.summary import load_summary
+from helpcentre.collector.summaries import load_summary
 from helpcentre.records import SearchRecord, VoteRecord
 
 

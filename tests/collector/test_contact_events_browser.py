@@ -13,8 +13,8 @@ import pytest
 
 from helpcentre.collector.settings import Settings
 from helpcentre.collector.storage import open_store
+from helpcentre.collector.summaries import load_summary
 from helpcentre.feedback.manifest import load_manifest
-from helpcentre.feedback.summary import load_summary
 from helpcentre.records import ContactRecord
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -39,3 +39,23 @@ def test_suggestions_name_the_article_when_only_a_section_matches(
     for href, text in found:
         assert "#" not in href
         assert text == article_title(site, href, base)
+
+
+def test_answer_card_above_the_suggestions(reference_site: Path, serve, page) -> None:  # noqa: ANN001
+    site = reference_site / "site"
+    base = serve(site)
+    page.goto(f"{base}/en/contact/", wait_until="networkidle")
+    page.fill("#hc-ask-question", "where do I download my invoice")
+    card = page.locator(".hc-suggestions .helpcentre-answer-card")
+    card.wait_for(timeout=10_000)
+    assert card.get_attribute("aria-label") == "Where do I download my invoice?"
+    href = card.locator("a").first.get_attribute("href")
+    assert href == f"{base}/en/billing/invoice-and-vat/#download-invoice"
+    # The suggestions are still articles, below the card.
+    page.wait_for_selector("[data-hc-suggestion]")
+    assert page.evaluate(
+        "() => document.querySelector('.helpcentre-answer-card').nextElementSibling"
+        ".matches('[data-hc-suggestion-list]')"
+    )
+    page.fill("#hc-ask-question", "invoice")
+    card.wait_for(state="detached", timeout=5_000)

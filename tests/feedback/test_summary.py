@@ -9,11 +9,11 @@ import pytest
 
 from helpcentre.cli import main
 from helpcentre.collector.storage import open_store
+from helpcentre.collector.summaries import load_summary
 from helpcentre.feedback.summary import (
     MAX_COMMENTS,
     FeedbackSummary,
     build_summary,
-    load_summary,
     normalise_query,
     parse_since,
     wilson_lower_bound,

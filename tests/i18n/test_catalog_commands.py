@@ -34,8 +34,10 @@ def project(tmp_path: Path, monkeypatch) -> Path:
     root = tmp_path / "project"
     (root / "plugins" / "shop").mkdir(parents=True)
     (root / "plugins" / "shop" / "widget.py").write_text(WIDGET, encoding="utf-8")
-    (root / "overrides" / "partials").mkdir(parents=True)
-    (root / "overrides" / "partials" / "widget.html").write_text(TEMPLATE, encoding="utf-8")
+    (root / "plugins" / "helpcentre" / "templates" / "partials").mkdir(parents=True)
+    (root / "plugins" / "helpcentre" / "templates" / "partials" / "widget.html").write_text(
+        TEMPLATE, encoding="utf-8"
+    )
     for locale in ("en", "fr", "ja"):
         (root / "docs" / locale).mkdir(parents=True)
     shutil.copy(ROOT / "babel.cfg", root / "babel.cfg")
@@ -66,7 +68,7 @@ def test_extract_reads_python_and_jinja_and_is_stable(project, capsys):
     }
     template = (project / "locales/messages.pot").read_text(encoding="utf-8")
     assert "#. the button under every article." in template
-    assert "#: overrides/partials/widget.html:3" in template
+    assert "#: plugins/helpcentre/templates/partials/widget.html:3" in template
     assert "This translation may be out of date" in ids(project / "locales/translations.pot")
     before = (project / "locales/messages.pot").read_bytes()
 
@@ -80,7 +82,7 @@ def test_update_creates_then_merges_every_locale(project, capsys):
     code, out, _ = run(capsys, "update")
     assert code == 0
     for locale in ("fr", "ja"):
-        for domain in ("messages", "translations", "site"):
+        for domain in ("messages", "translations"):
             assert f"locales/{locale}/LC_MESSAGES/{domain}.po: created" in out
     french = project / "locales/fr/LC_MESSAGES/messages.po"
     assert "Language: fr" in french.read_text(encoding="utf-8")
@@ -90,13 +92,13 @@ def test_update_creates_then_merges_every_locale(project, capsys):
         ),
         encoding="utf-8",
     )
-    assert run(capsys, "update")[1].count("up to date") == 6
+    assert run(capsys, "update")[1].count("up to date") == 4
 
     widget = project / "plugins/shop/widget.py"
     widget.write_text(
         WIDGET.replace('_("Add to basket")', '_("Add to basket"), _("Remove")'), encoding="utf-8"
     )
-    (project / "overrides/partials/widget.html").write_text(
+    (project / "plugins/helpcentre/templates/partials/widget.html").write_text(
         TEMPLATE.replace("{{ _('Search the help centre') }}", "Search"), encoding="utf-8"
     )
     code, _, err = run(capsys, "check")
@@ -143,7 +145,9 @@ def test_check_catches_a_broken_placeholder(project, capsys):
 
 
 def test_a_template_syntax_error_fails_extraction(project, capsys):
-    (project / "overrides/partials/widget.html").write_text("{% trans %}Unclosed", encoding="utf-8")
+    (project / "plugins/helpcentre/templates/partials/widget.html").write_text(
+        "{% trans %}Unclosed", encoding="utf-8"
+    )
     code, _, err = run(capsys, "extract")
     assert code == 2
     assert "strings cannot be extracted" in err

@@ -14,7 +14,6 @@ from conftest import mkdocs_build
 from helpcentre.i18n.navcache import MACRO, TEMPLATE, NavigationCache, NavigationLoader
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
-OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -99,7 +98,6 @@ def write_project(root: Path, features: list[str], *, directory_urls: bool = Tru
         "use_directory_urls": directory_urls,
         "theme": {
             "name": "material",
-            "custom_dir": str(OVERRIDES),
             "features": features,
             "font": False,
         },

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 
-from conftest import ROOT, git
-from helpcentre.catalogs import load_translations, read_catalog
+from conftest import git
+from helpcentre.catalogs import SHIPPED_LOCALES, load_translations, read_catalog
 from helpcentre.i18n import notices
 from helpcentre.i18n.marker import mark_translation
 from helpcentre.i18n.notices import outdated_notice_html
@@ -25,7 +25,7 @@ def locales_dir(tmp_path: Path) -> Path:
     for locale in LOCALES:
         folder = target / locale / "LC_MESSAGES"
         folder.mkdir(parents=True)
-        shutil.copy(ROOT / "locales" / locale / "LC_MESSAGES" / "translations.po", folder)
+        shutil.copy(SHIPPED_LOCALES / locale / "LC_MESSAGES" / "translations.po", folder)
     return target
 
 
@@ -114,7 +114,7 @@ def test_without_a_date_the_notice_says_the_original_changed(tmp_path, locales_d
     assert "L&#x27;article original a changé depuis la traduction de cette page." in notice
 
 
-def test_fuzzy_translation_falls_back_to_english(outdated, tmp_path):
+def test_fuzzy_site_translation_leaves_the_shipped_one(outdated, tmp_path):
     folder = tmp_path / "fuzzy" / "fr" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "translations.po").write_text(
@@ -128,17 +128,17 @@ def test_fuzzy_translation_falls_back_to_english(outdated, tmp_path):
         translations=load_translations(tmp_path / "fuzzy", "fr"),
         source_url="/",
     )
-    assert ">Read the original</a>" in notice
-    assert "This translation may be out of date" in notice
-    # The untranslated sentence is English, its date too.
-    assert "updated on February 10, 2026." in notice
+    # The site's fuzzy entry is not used: helpcentre's own French string is.
+    assert "Lire la source" not in notice
+    assert ">Lire l&#x27;original</a>" in notice
+    assert "10 février 2026" in notice
 
 
 def test_every_notice_string_is_translated_in_every_locale():
     extracted = {message for _, message, _, _ in extract_from_file("python", notices.__file__)}
     assert len(extracted) == 6
     for locale in LOCALES:
-        path = ROOT / "locales" / locale / "LC_MESSAGES" / "translations.po"
+        path = SHIPPED_LOCALES / locale / "LC_MESSAGES" / "translations.po"
         catalog = read_catalog(path, locale)
         translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
         assert translated == extracted, locale

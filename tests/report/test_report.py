@@ -11,7 +11,8 @@ import pytest
 
 from helpcentre.cli import main
 from helpcentre.collector.storage import open_store
-from helpcentre.feedback.summary import FeedbackSummary, load_summary, wilson_lower_bound
+from helpcentre.collector.summaries import load_summary
+from helpcentre.feedback.summary import FeedbackSummary, wilson_lower_bound
 from helpcentre.records import ContactRecord
 from helpcentre.report.build import build_report
 from helpcentre.report.gather import ReportSources, collect_report
@@ -90,20 +91,23 @@ def test_contact_section_without_events_is_no_data(help_centre: Path, feedback_d
     )
 
 
-def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback_db: str) -> None:
-    def event(session: str, locale: str, kind: str, page: str | None = None) -> ContactRecord:
-        day = days_ago(2)
-        return ContactRecord(day.isoformat(), 1, session, locale, kind, page, 30)
+def contact_event(
+    session: str, locale: str, kind: str, page: str | None = None, *, context: str | None = None
+) -> ContactRecord:
+    """An event of two days ago: of the contact page, or of the help widget with a context."""
+    return ContactRecord(days_ago(2).isoformat(), 1, session, locale, kind, page, 30, context)
 
+
+def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback_db: str) -> None:
     with open_store(feedback_db) as store:
         store.record(
             [
-                event("a", "en", "shown"),
-                event("a", "en", "clicked", "orders/track-your-order"),
-                event("b", "en", "shown"),
-                event("b", "en", "contacted"),
-                event("c", "en", "contacted"),  # contacted without suggestions: not avoidable
-                event("d", "fr", "shown"),
+                contact_event("a", "en", "shown"),
+                contact_event("a", "en", "clicked", "orders/track-your-order"),
+                contact_event("b", "en", "shown"),
+                contact_event("b", "en", "contacted"),
+                contact_event("c", "en", "contacted"),  # contacted without suggestions
+                contact_event("d", "fr", "shown"),
             ]
         )
     report = report_of(help_centre, feedback_db)
@@ -114,6 +118,37 @@ def test_contact_events_in_the_database_are_reported(help_centre: Path, feedback
     assert (total.shown, total.clicked, total.contacted, total.avoided) == (3, 1, 2, 2)
     assert "| all locales | 3 | 1 (33%) | 2 | 2 (67%) |" in render_markdown(report)
     assert not any(note.startswith("contact deflection") for note in report.notes)
+
+
+def test_widget_deflection_is_reported_per_context(help_centre: Path, feedback_db: str) -> None:
+    report = report_of(help_centre, feedback_db)
+    assert report.widget is None  # no event yet: no data
+    assert "No data: the feedback data has no event of the help widget." in (
+        render_markdown(report)
+    )
+    with open_store(feedback_db) as store:
+        store.record(
+            [
+                contact_event("w1", "fr", "shown", context="billing"),
+                contact_event("w1", "fr", "clicked", "orders/track-your-order", context="billing"),
+                contact_event("w2", "fr", "shown", context="billing"),
+                contact_event("w2", "fr", "contacted", context="billing"),
+                contact_event("w3", "fr", "shown", context="checkout"),
+                contact_event("page1", "fr", "shown"),  # the contact page
+            ]
+        )
+    report = report_of(help_centre, feedback_db)
+    billing, checkout = report.widget["billing"], report.widget["checkout"]
+    assert (billing.shown, billing.clicked, billing.contacted, billing.avoided) == (2, 1, 1, 1)
+    assert (checkout.shown, checkout.avoided) == (1, 1)
+    assert report.overall.contact.shown == 1  # the widget's openings are not contact-page visits
+    markdown = render_markdown(report)
+    assert "## Help widget deflection, by context" in markdown
+    assert "| billing | 2 | 1 (50%) | 1 | 1 (50%) |" in markdown
+    html = render_html(report)
+    assert '<section id="widget">' in html and "<td>checkout</td>" in html
+    data = report.to_dict()["widget"]
+    assert data["billing"]["avoided_share"] == 0.5 and data["checkout"]["shown"] == 1
 
 
 def test_contact_figures_from_a_contact_section() -> None:
@@ -244,6 +279,14 @@ def test_command_writes_every_format_and_the_site_page(
     page = (site / HEALTH_DIR / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert capsys.readouterr().out == ""  # only the site page was asked for
+    # The site page is public: aggregates, no reader's words (the private report has them).
+    assert "the tracking link is dead" not in page and "refund" not in page
+    assert "alert(" not in page
+    assert "not published" in page
+    private = tmp_path / "private.html"
+    args = [*common, "--feedback", feedback_db, "--format", "html", "--output", str(private)]
+    assert main(args) == 0
+    assert "the tracking link is dead" in private.read_text(encoding="utf-8")
 
 
 def test_site_that_indexes_the_report_folder_is_refused(tmp_path: Path) -> None:

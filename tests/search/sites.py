@@ -96,7 +96,6 @@ def write_site(
         "theme": {
             "name": "material",
             "language": locale,
-            "custom_dir": str(ROOT / "overrides"),
             "font": False,  # no requests leave the machine
             "features": list(features or []),
         },

@@ -236,3 +236,29 @@ def test_clicked_result_is_not_reported(page, sites) -> None:  # noqa: ANN001
         page.wait_for_load_state()
         page.wait_for_timeout(500)
         assert posts == []
+
+
+def test_answer_card_above_the_results(page, sites) -> None:  # noqa: ANN001
+    with serve(sites["fr"]) as (url, _):
+        page.goto(url)
+        search(page, "quand serai-je remboursé")
+        card = page.locator(".md-search-result .helpcentre-answer-card")
+        card.wait_for(timeout=10_000)
+        assert card.get_attribute("aria-label") == "Quand serai-je remboursé ?"
+        assert "moyen de paiement d'origine" in card.inner_text()
+        links = card.locator("a")
+        assert links.first.get_attribute("href").endswith("/returns/refund-timeline/#when")
+        assert links.nth(1).inner_text() == "Délai de remboursement"
+        # It sits above the result list, which is as it was.
+        assert page.evaluate(
+            "() => document.querySelector('.helpcentre-answer-card').nextElementSibling"
+            ".classList.contains('md-search-result__list')"
+        )
+        assert result_titles(page)[0] == "Délai de remboursement"
+        # A query the questions do not closely match gets no card.
+        search(page, "douane")
+        page.wait_for_function(
+            "() => document.querySelector('.md-search-result__list h1')?.textContent"
+            ".includes('douane')"
+        )
+        card.wait_for(state="detached", timeout=5_000)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from browser_code import browser_terms, run_in_node
-from conftest import ROOT, git, missing
+from conftest import git, missing
 from helpcentre.search.languages import analyzer, fold, word_segments
 
 # Help-centre sentences as each language writes them: diacritics, apostrophes, the Catalan
@@ -164,7 +164,7 @@ def i18n_config(locales: list[str]) -> str:
         {
             "site_name": "Help",
             "site_url": "https://help.example.com/",
-            "theme": {"name": "material", "custom_dir": "overrides"},
+            "theme": {"name": "material"},
             "plugins": ["search", "helpcentre/search", {"helpcentre/i18n": i18n}],
         }
     )
@@ -187,7 +187,6 @@ def test_an_i18n_site_with_polish_and_brazilian_portuguese_builds_strict(tmp_pat
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(i18n_config(list(I18N_ARTICLES)), "utf-8")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     for locale, articles in I18N_ARTICLES.items():
         for name, text in articles.items():
             (project / "docs" / locale).mkdir(exist_ok=True)

@@ -340,7 +340,9 @@ def test_worker_starts_the_download_then_imports_the_locale_rules(french_site: P
     folder = french_site / "assets/javascripts/helpcentre"
     worker = (folder / "search-worker.js").read_text("utf-8")
     assert len(worker) < 8_000  # small: its first statement starts the index download
-    assert worker.index("fetch(indexUrl.href") < worker.index('importScripts("search-libs.js")')
+    assert worker.index("fetch(indexUrl.href") < worker.index(
+        'importScripts(new URL("search-libs.js", here).href)'
+    )
     assert "/* helpcentre:libraries */" not in worker
     libraries = (folder / "search-libs.js").read_text("utf-8")
     assert 'lunr.version="2.3.9"' in libraries and "e.fr.stemmer" in libraries
@@ -383,3 +385,36 @@ def test_warm_up_before_the_first_query_changes_no_answer(french_site: Path) -> 
     assert warm["warmed"]["steps"] >= 3
     assert warm["warmed"]["remembered"] > 20
     assert warm["results"] == cold["results"]
+
+
+def test_answer_cards_in_the_index_and_their_matching(french_site: Path) -> None:
+    from browser_code import browser_cards
+    from helpcentre.search.index import CARD_CHARS, answer_cards
+
+    index_file = french_site / "search" / "helpcentre-index.json"
+    payload = json.loads(index_file.read_text("utf-8"))
+    questions = {payload["docs"][number][1]: answer for number, answer in payload["answers"]}
+    # Questions are the headings (and titles) that ask one; the answer is the first paragraph.
+    assert questions["Où est mon colis ?"].startswith("Le numéro de suivi arrive par e-mail")
+    assert questions["Comment suivre ma commande ?"] == "Suivez votre colis depuis votre compte."
+    assert "Délai de remboursement" not in questions
+    long = answer_cards(
+        [{"location": "a/#q", "title": "Why?", "text": "<p>" + "word " * 200 + "</p><p>x</p>"}]
+    )
+    assert len(long[0][1]) <= CARD_CHARS + 1 and long[0][1].endswith("\u2026")
+    if not shutil.which("node"):
+        missing("node is not installed")
+    queries = [
+        "quand serai-je remboursé",  # the question itself
+        "suivre sa commande",  # the article's title, a question too
+        "remboursement",  # one word: too little to be sure
+        "délai colis remboursement douane",  # spread over several articles
+        "",
+    ]
+    cards = browser_cards("fr", index_file, queries)
+    assert cards[0]["location"] == "returns/refund-timeline/#when"
+    assert cards[0]["answer"].startswith("Le remboursement est effectué")
+    assert cards[0]["article"] == "returns/refund-timeline/"
+    assert cards[0]["title"] == "Délai de remboursement"
+    assert cards[1] is not None and cards[1]["article"] == "orders/track-your-order/"
+    assert cards[2:] == [None, None, None]

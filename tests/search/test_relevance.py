@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from browser_code import browser_ranks
+from browser_code import browser_cards, browser_ranks
 from conftest import missing
 from relevance import (
     QueryFileError,
     answerable,
     build_locale_site,
+    card_measure,
     load_queries,
     reciprocal_rank,
     relevance,
@@ -34,6 +35,15 @@ def test_bad_query_file_names_the_entry(tmp_path: Path) -> None:
     path.write_text("- {locale: en, query: x, answers: [orders/track-your-order.md]}\n", "utf-8")
     with pytest.raises(QueryFileError, match="q.yml: entry 1: answers are ids"):
         load_queries(path)
+
+
+def test_card_measure() -> None:
+    queries = load_queries(QUERIES)[:3]
+    right = {"article": f"{queries[0].answers[0]}/"}
+    wrong = {"article": "elsewhere/"}
+    measured = card_measure([right, None, wrong], queries)
+    assert (measured.queries, measured.cards, measured.right) == (3, 2, 1)
+    assert measured.coverage == pytest.approx(2 / 3) and measured.precision == 0.5
 
 
 def test_reciprocal_rank() -> None:
@@ -62,3 +72,8 @@ def test_relevance_floor(locale: str, tmp_path: Path) -> None:
     measured = relevance(ranks, queries)
     assert measured.mrr_at_10 >= 0.75, measured
     assert measured.success_at_3 >= 0.8, measured
+    # Answer cards: at least 0.9 of those shown answer the query (none when unsure).
+    index = site / "search" / "helpcentre-index.json"
+    cards = card_measure(browser_cards(locale, index, [q.query for q in queries]), queries)
+    assert cards.precision >= 0.9, cards
+    assert cards.cards >= 1, cards

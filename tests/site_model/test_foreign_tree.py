@@ -10,12 +10,11 @@ their originals by a shared ``permalink:`` key.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, git, mkdocs_build
+from conftest import git, mkdocs_build
 from helpcentre.site import load_site, site_settings
 
 LOCALES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "ja", "ru")
@@ -66,7 +65,6 @@ site_name: Notes Help
 site_url: https://help.example.com/
 theme:
   name: material
-  custom_dir: overrides
 plugins:
   - search
   - helpcentre/search
@@ -85,7 +83,6 @@ def write_foreign_tree(project: Path) -> None:
     locales = "\n".join(f"        - locale: {code}" for code in LOCALES)
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(CONFIG.format(locales=locales), encoding="utf-8")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     # The source of the only English-only page of Sync ('Sicherheit' is paired by key below).
     english = dict(ENGLISH)
     english["Sync/Security and privacy.md"] = (

@@ -8,7 +8,6 @@ check names (file and line) is named by the build too, all in one run.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, git, mkdocs_build
+from conftest import git, mkdocs_build
 
 CONFIG = """\
 site_name: Acme Help
 docs_dir: docs
 theme:
   name: material
-  custom_dir: overrides
   language: en
 plugins:
   - search
@@ -193,7 +191,6 @@ def write_tree(project: Path, files: dict[str, str | bytes | None]) -> None:
     """The good tree with ``files`` written over it, committed to a new repository."""
     (project / "mkdocs.yml").parent.mkdir(parents=True, exist_ok=True)
     (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     for path, text in {**GOOD, **files}.items():
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

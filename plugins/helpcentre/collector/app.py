@@ -4,13 +4,23 @@ Endpoints, under ``/api/v1``:
 
 - ``POST /votes``: ``{"locale", "page", "helpful", "reason", "comment"}`` -> 202
 - ``POST /searches``: ``{"locale", "query", "results", "clicked"}`` -> 202
-- ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session"}`` -> 202;
+- ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session", "context"}``
+  -> 202;
   ``event`` is ``shown`` (articles were suggested), ``clicked`` (``page``, a suggested page, was
   opened) or ``contacted`` (a contact channel was used); ``session`` is the page's random
-  per-visit id, stored only as a keyed hash under the day's salt (see :mod:`.readers`)
+  per-visit id, stored only as a keyed hash under the day's salt (see :mod:`.readers`);
+  ``context`` is sent by the help widget on a product's page (the page's context, ``billing``)
 - ``GET /health``: status, storage backend, schema version, pages known
 - ``GET /export?since=90d``: the :mod:`feedback summary <helpcentre.feedback.summary>`, with
-  ``Authorization: Bearer <HELPCENTRE_EXPORT_TOKEN>``; 404 while no token is configured
+  ``Authorization: Bearer <HELPCENTRE_EXPORT_TOKEN>``; 404 while no token is configured;
+  at most :data:`EXPORT_RATE` requests per client, with or without the right token
+- ``GET /openapi.json``: the OpenAPI document of this API (see :mod:`.openapi`)
+
+Every refusal under ``/api/v1`` is a 4xx whose JSON body has a ``detail`` naming what is wrong;
+refused requests store nothing. Query and comment text loses its personal identifiers before it
+is stored (see :mod:`.personal_data`). Limits: :attr:`Settings.rate_limit` requests per client
+address, :attr:`Settings.vote_limit` votes per address, page and day, at most
+:data:`MAX_HEADERS` headers (the server adds size and time limits, see :mod:`.server`).
 
 With a site directory the built site is served at ``/`` too, so one process serves pages and API
 on the same origin.
@@ -51,19 +61,23 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from helpcentre.collector import validation
+from helpcentre.collector.openapi import openapi_document
 from helpcentre.collector.pages import KnownPages
-from helpcentre.collector.ratelimit import RateLimiter
+from helpcentre.collector.ratelimit import DailyVoteLimit, RateLimiter
 from helpcentre.collector.readers import ReaderKeys
-from helpcentre.collector.settings import Settings, SettingsError
+from helpcentre.collector.server import MAX_HEADER_BYTES
+from helpcentre.collector.settings import RateLimit, Settings, SettingsError
+from helpcentre.collector.site_files import SiteFiles
 from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
+from helpcentre.collector.summaries import summarise_database
 from helpcentre.collector.writer import BatchWriter, WriterBusy
-from helpcentre.feedback.summary import normalise_query, parse_since, summarise_database
+from helpcentre.feedback.summary import normalise_query, parse_since
 from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
 
 logger = logging.getLogger(__name__)
@@ -73,6 +87,10 @@ ACCEPTED = {"status": "accepted"}
 _CONTENT_TYPES = {"application/json", "text/plain"}
 #: Seconds between two runs of the storage's housekeeping (SQLite: WAL checkpoints).
 MAINTENANCE_INTERVAL = 1.0
+#: Exports per client address: each one reads the whole window from the database.
+EXPORT_RATE = RateLimit(10, 60.0)
+#: Most request headers accepted; browsers send about 20.
+MAX_HEADERS = 100
 
 
 @dataclass
@@ -85,6 +103,8 @@ class Collector:
     pages: KnownPages
     readers: ReaderKeys
     limiter: RateLimiter | None
+    votes: DailyVoteLimit
+    exports: RateLimiter
 
 
 def _collector(request: Request) -> Collector:
@@ -133,26 +153,42 @@ async def read_body(request: Request, limit: int) -> bytes:
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise HTTPException(413, too_large)
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise HTTPException(413, too_large)
+    try:
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise HTTPException(413, too_large)
+    except ClientDisconnect:
+        # The server's request deadline closed the connection, or the client left.
+        raise HTTPException(400, "the request body did not arrive whole") from None
     return bytes(body)
+
+
+async def _client(request: Request, collector: Collector, moment: int) -> bytes:
+    """The day's salted digest of the client address (the proxy's word only if it is trusted)."""
+    address = request.client.host if request.client else ""
+    return await collector.readers.client(_today(moment), address)
+
+
+def _throttle(limiter: RateLimiter, client: bytes, what: str) -> None:
+    wait = limiter.acquire(client)
+    if wait > 0:
+        raise HTTPException(
+            429,
+            f"too many {what} from this client; retry later",
+            headers={"Retry-After": str(max(1, math.ceil(wait)))},
+        )
 
 
 async def _admit(request: Request, collector: Collector, moment: int) -> None:
     """Origin check and rate limit shared by the POST endpoints."""
     check_origin(request, collector.settings)
     if collector.limiter is not None:
-        address = request.client.host if request.client else ""
-        client = await collector.readers.client(_today(moment), address)
-        wait = collector.limiter.acquire(client)
-        if wait > 0:
-            raise HTTPException(
-                429,
-                "too many requests from this client; retry later",
-                headers={"Retry-After": str(max(1, math.ceil(wait)))},
-            )
+        _throttle(collector.limiter, await _client(request, collector, moment), "requests")
+
+
+def _seconds_to_midnight(moment_ms: int) -> int:
+    return max(1, 86_400 - (moment_ms // 1000) % 86_400)
 
 
 async def _store(collector: Collector, record: Record) -> Response:
@@ -179,6 +215,14 @@ async def post_vote(request: Request) -> Response:
     await _admit(request, collector, moment)
     body = await read_body(request, collector.settings.max_body_bytes)
     vote = validation.validate_vote(validation.parse_object(body), collector.pages.locales)
+    client = await _client(request, collector, moment)
+    if not collector.votes.admit(_today(moment), client, vote["locale"], vote["page"]):
+        raise HTTPException(
+            429,
+            f"this address has cast {collector.votes.limit} votes on this page today; "
+            "the limit is set with --vote-limit",
+            headers={"Retry-After": str(_seconds_to_midnight(moment))},
+        )
     record = VoteRecord(
         day=_today(moment),
         created_at=moment,
@@ -223,6 +267,7 @@ async def post_contact_event(request: Request) -> Response:
         event=event["event"],
         page=event["page"],
         query_length=event["query_length"],
+        context=event["context"],
     )
     return await _store(collector, record)
 
@@ -245,11 +290,12 @@ async def health(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     """Return the feedback summary of the last ``since`` days to a holder of the export token."""
-    settings = _collector(request).settings
+    collector = _collector(request)
+    settings = collector.settings
+    # Before the token check, so guessing the token is throttled too.
+    _throttle(collector.exports, await _client(request, collector, now_ms()), "exports")
     if not settings.export_token:
-        raise HTTPException(
-            404, "export is disabled: set HELPCENTRE_EXPORT_TOKEN (or --export-token) to enable it"
-        )
+        raise HTTPException(404, "export is disabled: set HELPCENTRE_EXPORT_TOKEN to enable it")
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(
         token.strip().encode(), settings.export_token.encode()
@@ -267,6 +313,39 @@ async def export(request: Request) -> Response:
     # A connection of its own, in a worker thread: the export must not hold up the writer.
     summary = await run_in_threadpool(summarise_database, settings.database_url, since=since)
     return Response(summary.to_json(), media_type="application/json")
+
+
+async def openapi(request: Request) -> Response:
+    """Return the OpenAPI document of the API, with this site's locales and pages."""
+    return JSONResponse(openapi_document(_collector(request).pages.locales))
+
+
+class HeaderCountGuard:
+    """Refuse too many headers, or headers larger than :data:`MAX_HEADER_BYTES`, with 431.
+
+    uvicorn stops reading a head larger than its buffer limit while it is still incomplete; a
+    slightly larger head that arrived in one piece is parsed whole, and refused here.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = scope["headers"]
+        size = sum(len(name) + len(value) for name, value in headers)
+        detail = None
+        if len(headers) > MAX_HEADERS:
+            detail = f"{len(headers)} headers; at most {MAX_HEADERS} are accepted"
+        elif size > MAX_HEADER_BYTES:
+            detail = f"headers of {size} bytes; at most {MAX_HEADER_BYTES} are accepted"
+        if detail is not None:
+            response = JSONResponse({"detail": detail}, 431, headers={"Connection": "close"})
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -296,6 +375,7 @@ def create_app(settings: Settings) -> Starlette:
                 Route("/contact-events", post_contact_event, methods=["POST"]),
                 Route("/health", health, methods=["GET"]),
                 Route("/export", export, methods=["GET"]),
+                Route("/openapi.json", openapi, methods=["GET"]),
             ],
         )
     ]
@@ -304,7 +384,7 @@ def create_app(settings: Settings) -> Starlette:
             raise SettingsError(
                 f"{settings.site_dir}: site directory not found -- build the site first"
             )
-        routes.append(Mount("/", app=StaticFiles(directory=settings.site_dir, html=True)))
+        routes.append(Mount("/", app=SiteFiles(directory=settings.site_dir, html=True)))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -325,6 +405,8 @@ def create_app(settings: Settings) -> Starlette:
             pages=pages,
             readers=ReaderKeys(fetch_salt),
             limiter=RateLimiter(settings.rate_limit) if settings.rate_limit else None,
+            votes=DailyVoteLimit(settings.vote_limit),
+            exports=RateLimiter(EXPORT_RATE),
         )
 
         async def maintain() -> None:
@@ -349,13 +431,14 @@ def create_app(settings: Settings) -> Starlette:
     return Starlette(
         routes=routes,
         middleware=[
+            Middleware(HeaderCountGuard),
             Middleware(
                 CORSMiddleware,
                 allow_origins=list(settings.cors_origins),
                 allow_methods=["GET", "POST"],
                 allow_headers=["Content-Type"],
                 max_age=86400,
-            )
+            ),
         ],
         exception_handlers={HTTPException: _http_error},
         lifespan=lifespan,

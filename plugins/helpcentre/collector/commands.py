@@ -7,7 +7,15 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from helpcentre.collector.settings import RateLimit, Settings, SettingsError, parse_origins
+from helpcentre.collector.settings import (
+    RateLimit,
+    Settings,
+    SettingsError,
+    parse_forwarded_allow_ips,
+    parse_origins,
+    parse_request_timeout,
+    parse_vote_limit,
+)
 from helpcentre.collector.storage import StorageError, open_store
 from helpcentre.feedback.manifest import ManifestError, load_manifest
 
@@ -45,6 +53,21 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "--rate-limit", help="per-client limit, e.g. 60/minute or off (HELPCENTRE_RATE_LIMIT)"
     )
     parser.add_argument(
+        "--vote-limit",
+        help="votes one client address may cast on one page per day, whatever its User-Agent "
+        "(HELPCENTRE_VOTE_LIMIT), default 10",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        help="comma-separated proxy addresses or networks whose X-Forwarded-For is believed "
+        "(HELPCENTRE_FORWARDED_ALLOW_IPS); none by default",
+    )
+    parser.add_argument(
+        "--request-timeout",
+        help="seconds a request may take to arrive, head and body (HELPCENTRE_REQUEST_TIMEOUT), "
+        "default 10",
+    )
+    parser.add_argument(
         "--access-log",
         action="store_true",
         help="log every request; off by default because it would record client addresses",
@@ -72,6 +95,16 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         changes["cors_origins"] = parse_origins(args.cors_origins, setting="--cors-origins")
     if args.rate_limit is not None:
         changes["rate_limit"] = RateLimit.parse(args.rate_limit, setting="--rate-limit")
+    if args.vote_limit is not None:
+        changes["vote_limit"] = parse_vote_limit(args.vote_limit, setting="--vote-limit")
+    if args.forwarded_allow_ips is not None:
+        changes["forwarded_allow_ips"] = parse_forwarded_allow_ips(
+            args.forwarded_allow_ips, setting="--forwarded-allow-ips"
+        )
+    if args.request_timeout is not None:
+        changes["request_timeout"] = parse_request_timeout(
+            args.request_timeout, setting="--request-timeout"
+        )
     return dataclasses.replace(settings, **changes)
 
 
@@ -80,6 +113,7 @@ def run_collector(args: argparse.Namespace) -> int:
     import uvicorn
 
     from helpcentre.collector.app import create_app
+    from helpcentre.collector.server import uvicorn_config
 
     try:
         settings = settings_from_args(args)
@@ -90,12 +124,14 @@ def run_collector(args: argparse.Namespace) -> int:
     except (SettingsError, ManifestError, StorageError) as error:
         print(f"helpcentre collector: {error}", file=sys.stderr)
         return 2
-    uvicorn.run(
+    config = uvicorn_config(
         app,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        request_timeout=settings.request_timeout,
         host=args.host,
         port=args.port,
         access_log=args.access_log,
-        proxy_headers=True,
         log_level="info",
     )
+    uvicorn.Server(config).run()
     return 0

@@ -105,6 +105,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX contact_events_by_day ON contact_events (day, locale)",
         ),
     ),
+    Migration(
+        4,
+        "help widget events: the context of the product page ('' on the contact page)",
+        **_both("ALTER TABLE contact_events ADD COLUMN context TEXT NOT NULL DEFAULT ''"),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

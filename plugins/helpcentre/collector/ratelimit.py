@@ -46,3 +46,29 @@ class RateLimiter:
         self._buckets = {
             key: value for key, value in self._buckets.items() if now - value[1] < full_after
         }
+
+
+class DailyVoteLimit:
+    """At most ``limit`` votes per client key, locale and page in one UTC day, in memory.
+
+    The reader key that decides which vote replaces which also hashes the User-Agent, so without
+    this limit one address could cast any number of votes on a page by changing its User-Agent.
+    The counts are per process, like the rate limit, and start again each day.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._day = ""
+        self._counts: dict[tuple[bytes, str, str], int] = {}
+
+    def admit(self, day: str, client: bytes, locale: str, page: str) -> bool:
+        """Count one vote; False (and not counted) once ``client`` has cast ``limit`` today."""
+        if day != self._day:
+            self._day = day
+            self._counts = {}
+        key = (client, locale, page)
+        cast = self._counts.get(key, 0)
+        if cast >= self.limit:
+            return False
+        self._counts[key] = cast + 1
+        return True

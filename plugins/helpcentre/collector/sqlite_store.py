@@ -6,10 +6,14 @@ machine. ``NORMAL`` would only survive a crash of the process. FULL costs one fs
 which the collector amortises by committing votes in batches (see :mod:`.writer`), so there is no
 reason to trade durability for speed. Checkpoints run beside the writer, not in its commits.
 ``secure_delete`` overwrites deleted salts, so yesterday's salt does not linger in free pages.
+
+Permissions: a new database file is created ``0600`` (owner only), whatever the umask; SQLite
+gives its ``-wal`` and ``-shm`` files the database file's mode, so they are owner-only too.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 import time
@@ -25,6 +29,18 @@ _P = "?"
 
 #: Seconds a connection waits for another one's lock (the busy timeout), here and for WAL mode.
 _LOCK_TIMEOUT = 30
+
+
+def _create_owner_only(path: str) -> None:
+    """Create ``path`` empty with mode 0600 if it does not exist yet (SQLite would use 0644)."""
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise storage.StorageError(f"{path}: cannot create the SQLite database ({error})") from None
+    os.fchmod(descriptor, 0o600)  # the umask may have removed bits, never added: make it exact
+    os.close(descriptor)
 
 
 def _enter_wal_mode(connection: sqlite3.Connection) -> None:
@@ -60,6 +76,8 @@ class SQLiteStore:
             raise storage.StorageError(
                 f"{path}: the directory {Path(path).parent} does not exist -- create it first"
             )
+        if path != ":memory:" and not path.startswith("file:"):
+            _create_owner_only(path)
         try:
             # Autocommit mode: transactions are opened explicitly, so their extent is obvious.
             # The connection is used by one thread at a time, but not always the one that made it.

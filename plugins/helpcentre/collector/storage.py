@@ -115,12 +115,12 @@ SELECT day, created_at, reader, locale, query, normalised, results, clicked
 FROM searches WHERE day >= {p} ORDER BY locale, normalised, created_at
 """
 INSERT_CONTACT_EVENT = """
-INSERT INTO contact_events (day, session, locale, event, page, created_at, query_length)
-VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p})
+INSERT INTO contact_events (day, session, locale, event, page, created_at, query_length, context)
+VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})
 ON CONFLICT (day, session, locale, event, page) DO NOTHING
 """
 SELECT_CONTACT_EVENTS = """
-SELECT day, created_at, session, locale, event, page, query_length
+SELECT day, created_at, session, locale, event, page, query_length, context
 FROM contact_events WHERE day >= {p} ORDER BY day, locale, session, event, page
 """
 SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM schema_version"
@@ -167,6 +167,7 @@ def contact_event_row(event: ContactRecord) -> tuple[object, ...]:
         event.page or "",
         event.created_at,
         event.query_length,
+        event.context or "",
     )
 
 
@@ -218,7 +219,7 @@ def search_from_row(row: Sequence[object]) -> SearchRecord:
 
 def contact_event_from_row(row: Sequence[object]) -> ContactRecord:
     """Build a :class:`ContactRecord` from a :data:`SELECT_CONTACT_EVENTS` row."""
-    day, created_at, session, locale, event, page, query_length = row
+    day, created_at, session, locale, event, page, query_length, context = row
     return ContactRecord(
         day=str(day),
         created_at=int(created_at),  # type: ignore[call-overload]
@@ -227,6 +228,7 @@ def contact_event_from_row(row: Sequence[object]) -> ContactRecord:
         event=str(event),
         page=str(page) or None,
         query_length=None if query_length is None else int(query_length),  # type: ignore[call-overload]
+        context=str(context) or None,
     )
 
 

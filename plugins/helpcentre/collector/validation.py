@@ -2,9 +2,11 @@
 
 Bodies are small JSON objects. Errors are ``HTTPException`` s whose ``detail`` names the field:
 400 when the body is not a JSON object at all, 422 when a field is missing, unexpected, of the wrong
-type, too long, or names a locale or page the site does not have. Text is kept verbatim (it is
-stored as data, never interpreted); only characters a database cannot hold or that have no place
-in a comment (NUL and other control characters, unpaired surrogates) are refused.
+type, too long, or names a locale or page the site does not have. Text is kept as typed (it is
+stored as data, never interpreted) except for personal identifiers, which
+:func:`~helpcentre.collector.personal_data.redact` replaces by placeholders before the record
+exists; characters a database cannot hold or that have no place in a comment (NUL and other
+control characters, unpaired surrogates) are refused.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from helpcentre.records import CONTACT_EVENTS, REASONS
+from helpcentre.collector.personal_data import redact
+from helpcentre.records import CONTACT_EVENTS, CONTEXT_PATTERN, REASONS
 
 MAX_COMMENT = 1000
 MAX_QUERY = 200
@@ -26,12 +29,13 @@ MAX_QUERY_LENGTH = 100_000
 
 VOTE_FIELDS = ("locale", "page", "helpful", "reason", "comment")
 SEARCH_FIELDS = ("locale", "query", "results", "clicked")
-CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session")
+CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session", "context")
 
 # The contact page draws its visit id from Math.random as up to 16 hex digits; the representation
 # may come out shorter, hence the low minimum. Letters, digits, ``-`` and ``_`` leave room for
 # other random ids (UUIDs, base64url) without letting text through.
 _SESSION = re.compile(r"[0-9A-Za-z_-]{4,64}")
+_CONTEXT = re.compile(CONTEXT_PATTERN)
 
 # Control characters other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -39,6 +43,28 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def _refuse_constant(name: str) -> float:
     raise ValueError(f"{name} is not valid JSON")
+
+
+#: Deepest nesting of arrays and objects a body may have; every field is a scalar, so 1 is enough,
+#: and 2 lets a wrong-typed field still get its 422 naming the field.
+MAX_DEPTH = 2
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def nesting_depth(text: str) -> int:
+    """Deepest nesting of ``[`` and ``{`` in JSON ``text``, outside strings, without parsing it.
+
+    ``json.loads`` recurses once per level and a body of 990 nested arrays fits in 4 KB, so the
+    depth is measured first, in one linear pass, and a deep body never reaches the parser.
+    """
+    depth = deepest = 0
+    for token in _STRUCTURE.findall(text):
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
 
 
 def parse_object(body: bytes) -> dict[str, Any]:
@@ -51,12 +77,19 @@ def parse_object(body: bytes) -> dict[str, Any]:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise HTTPException(400, "body is not UTF-8 text") from None
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise HTTPException(
+            400, f"JSON nested {depth} levels deep; at most {MAX_DEPTH} levels are accepted"
+        )
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise HTTPException(
             400, f"malformed JSON at line {error.lineno} column {error.colno}: {error.msg}"
         ) from None
+    except RecursionError:
+        raise HTTPException(400, "JSON nested too deeply") from None
     except ValueError as error:
         raise HTTPException(400, f"malformed JSON: {error}") from None
     if not isinstance(data, dict):
@@ -125,7 +158,7 @@ def validate_vote(data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
 
     Returns:
         ``locale``, ``page``, ``helpful``, ``reason`` (None unless not helpful) and ``comment``
-        (stripped, None when empty).
+        (stripped, personal identifiers replaced, None when empty).
 
     Raises:
         HTTPException: 422 naming the first field that is wrong.
@@ -147,7 +180,7 @@ def validate_vote(data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
             raise _invalid("reason", f"{shown!r} is not one of {', '.join(REASONS)}")
     comment = data.get("comment")
     if comment is not None:
-        comment = _text(comment, "comment", MAX_COMMENT, allow_newlines=True) or None
+        comment = redact(_text(comment, "comment", MAX_COMMENT, allow_newlines=True)) or None
     return {
         "locale": locale,
         "page": page,
@@ -163,7 +196,8 @@ def validate_search(
     """Check a failed-search body.
 
     Returns:
-        ``locale``, ``query`` (trimmed), ``results`` and ``clicked``.
+        ``locale``, ``query`` (trimmed, personal identifiers replaced), ``results`` and
+        ``clicked``.
 
     Raises:
         HTTPException: 422 naming the first field that is wrong.
@@ -180,7 +214,7 @@ def validate_search(
         raise _invalid("results", f"must be between 0 and {MAX_RESULTS}")
     return {
         "locale": locale,
-        "query": query,
+        "query": redact(query),
         "results": results,
         "clicked": _bool(data["clicked"], "clicked"),
     }
@@ -193,8 +227,9 @@ def validate_contact_event(
 
     Returns:
         ``locale``, ``event``, ``page`` (the suggested page a ``clicked`` event opened, else None),
-        ``query_length`` (None when not sent) and ``session`` (the page's random visit id, to be
-        hashed before it is stored).
+        ``query_length`` (None when not sent), ``session`` (the page's random visit id, to be
+        hashed before it is stored) and ``context`` (the help widget's context; None for the
+        contact page, which sends none).
 
     Raises:
         HTTPException: 422 naming the first field that is wrong.
@@ -229,10 +264,21 @@ def validate_contact_event(
             raise _invalid("query_length", f"must be an integer, not {_json_type(query_length)}")
         if not 0 <= query_length <= MAX_QUERY_LENGTH:
             raise _invalid("query_length", f"must be between 0 and {MAX_QUERY_LENGTH}")
+    context = data.get("context")
+    if context is not None:
+        if not isinstance(context, str):
+            raise _invalid("context", f"must be a string, not {_json_type(context)}")
+        if not _CONTEXT.fullmatch(context):
+            raise _invalid(
+                "context",
+                f"{context[:40]!r} is not a widget context: lowercase letters, digits, '-' or '_',"
+                " at most 40",
+            )
     return {
         "locale": locale,
         "event": event,
         "page": page,
         "query_length": query_length,
         "session": session,
+        "context": context,
     }

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from helpcentre.feedback.summary import DEFAULT_SINCE, parse_since, summarise_database
+from helpcentre.feedback.summary import DEFAULT_SINCE, parse_since
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +36,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 def export_summary(args: argparse.Namespace) -> int:
     """Print (or write) the summary; exit code 2 on a usage or database error."""
     from helpcentre.collector.storage import StorageError
+    from helpcentre.collector.summaries import summarise_database
 
     if not args.db:
         print("helpcentre feedback export: give --db URL or set HELPCENTRE_DB", file=sys.stderr)

@@ -4,7 +4,7 @@ In each locale build the plugin
 
 - ships the widget's script and style sheet (``assets/helpcentre/feedback.{js,css}``) and adds them
   to the page chrome;
-- gives ``overrides/partials/feedback.html`` (which replaces Material's Google-Analytics-only
+- gives ``templates/partials/feedback.html`` (which replaces Material's Google-Analytics-only
   feedback form) the context variable ``helpcentre_feedback``: ``endpoint``, ``locale``, ``page``
   (the page id the collector knows), ``helpfulness`` and ``helpful_share`` (the localised "75 %"
   when it is to be shown, else ``None``); it is ``None`` on pages without the widget (home,

@@ -2,8 +2,10 @@
 
 The collector stores raw events; ``helpcentre feedback export`` (or ``GET /api/v1/export``) turns
 them into this summary, and the build, the stale rule "low helpfulness" and the health report read
-it with :func:`load_summary`, from an exported file or straight from the database URL. The build
-never needs the collector to be running.
+it with :func:`load_summary` from an exported file, or with
+:func:`helpcentre.collector.summaries.load_summary` straight from the database URL (the database
+belongs to the collector, which imports this module; this module never imports the collector).
+The build never needs the collector to be running.
 
 JSON format, version 1 (stable: fields are only ever added; a breaking change bumps ``version``)::
 
@@ -57,7 +59,10 @@ JSON format, version 1 (stable: fields are only ever added; a breaking change bu
             {"date": "2025-05-30", "shown": 3, "clicked": 1, "contacted": 1, "avoided": 2}
           ]
         }
-      }
+      },
+      "widget": {                                # the help widget's deflection, per context
+        "billing": {...}                         # same fields as a locale of "contact"; visits
+      }                                          # are openings of the widget, all locales
     }
 
 ``contact`` was added to version 1 without changing it: summaries written before it have no
@@ -67,7 +72,8 @@ Its counts are visits of the contact page (the page's random per-visit id, hashe
 salt), each counted once per day and event: ``contacted`` includes visits that contacted support
 without being shown suggestions, so ``avoided`` is not ``shown - contacted`` but the visits that
 were shown suggestions and did not contact support the same day. A visit over midnight counts as
-two.
+two. ``widget`` was added the same way: the help widget's events, per context of the product's
+page (the contact page's events are in ``contact`` only, the widget's in ``widget`` only).
 
 Comments are reader-written text, stored and exported verbatim (``<script>`` stays
 ``<script>``): anything that displays them must escape them.
@@ -85,7 +91,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -266,6 +272,9 @@ class FeedbackSummary:
     searches: dict[str, list[SearchGap]] = field(default_factory=dict)
     contact: dict[str, ContactDeflection] | None = None
     """Contact deflection per locale; None when the source has no contact section (no data)."""
+    widget: dict[str, ContactDeflection] | None = None
+    """The help widget's deflection per context (each entry's ``locale`` holds the context);
+    None when the source has no widget section (no data)."""
     version: int = SUMMARY_VERSION
 
     def page(self, locale: str, page: str) -> PageFeedback | None:
@@ -288,6 +297,10 @@ class FeedbackSummary:
         if self.contact is not None:
             data["contact"] = {
                 locale: _contact_dict(entry) for locale, entry in sorted(self.contact.items())
+            }
+        if self.widget is not None:
+            data["widget"] = {
+                context: _contact_dict(entry) for context, entry in sorted(self.widget.items())
             }
         return data
 
@@ -327,6 +340,12 @@ class FeedbackSummary:
                 locale: reader.contact(entry, locale, f"contact.{locale}")
                 for locale, entry in reader.mapping(data["contact"], "contact").items()
             }
+        widget: dict[str, ContactDeflection] | None = None
+        if data.get("widget") is not None:
+            widget = {
+                context: reader.contact(entry, context, f"widget.{context}")
+                for context, entry in reader.mapping(data["widget"], "widget").items()
+            }
         return cls(
             generated_at=reader.text(data, "generated_at", ""),
             since=reader.text(data, "since", ""),
@@ -334,6 +353,7 @@ class FeedbackSummary:
             pages=pages,
             searches=searches,
             contact=contact,
+            widget=widget,
         )
 
     @classmethod
@@ -483,9 +503,13 @@ class _Reader:
 
 
 def contact_deflection(
-    events: Iterable[ContactRecord], *, since: date, until: date
+    events: Iterable[ContactRecord],
+    *,
+    since: date,
+    until: date,
+    by: Callable[[ContactRecord], str] = lambda event: event.locale,
 ) -> dict[str, ContactDeflection]:
-    """Count contact-page visits per locale: shown, clicked, contacted and avoided.
+    """Count visits per locale (or per what ``by`` says): shown, clicked, contacted, avoided.
 
     A visit is one ``session`` on one day (the collector's session keys change every day).
     ``avoided`` counts the visits shown suggestions without a ``contacted`` event.
@@ -494,9 +518,10 @@ def contact_deflection(
         events: Stored contact events; those outside ``since``..``until`` are ignored.
         since: First UTC day included.
         until: Last UTC day included.
+        by: The key events are counted under (the locale; the widget's context).
 
     Returns:
-        One entry per locale with events, by locale code.
+        One entry per key with events (its ``locale`` field holds the key).
     """
     first, last = since.isoformat(), until.isoformat()
     # (locale, day, session) -> the events of that visit; (locale, page) -> visits opening it.
@@ -505,9 +530,10 @@ def contact_deflection(
     for event in events:
         if not first <= event.day <= last:
             continue
-        visits[(event.locale, event.day, event.session)].add(event.event)
+        key = by(event)
+        visits[(key, event.day, event.session)].add(event.event)
         if event.event == "clicked" and event.page:
-            opened[(event.locale, event.page)].add((event.day, event.session))
+            opened[(key, event.page)].add((event.day, event.session))
     per_day: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for (locale, day, _), kinds in visits.items():
         counts = per_day[locale][day]
@@ -609,6 +635,10 @@ def build_summary(
     for locale_gaps in gaps.values():
         locale_gaps.sort(key=lambda gap: (-gap.count, gap.query))
 
+    events = None if contact_events is None else list(contact_events)
+    page_events = [event for event in events or () if event.context is None]
+    widget_events = [event for event in events or () if event.context is not None]
+    window = {"since": since, "until": until}
     moment = generated_at or datetime.now(timezone.utc)
     return FeedbackSummary(
         generated_at=moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -616,48 +646,22 @@ def build_summary(
         until=last,
         pages=dict(sorted(pages.items())),
         searches=dict(sorted(gaps.items())),
-        contact=(
+        contact=None if events is None else contact_deflection(page_events, **window),
+        widget=(
             None
-            if contact_events is None
-            else contact_deflection(contact_events, since=since, until=until)
+            if events is None
+            else contact_deflection(widget_events, **window, by=lambda event: event.context or "")
         ),
     )
 
 
-def summarise_database(url: str, *, since: str = DEFAULT_SINCE) -> FeedbackSummary:
-    """Read the events of the last ``since`` (``90d``, ``12w``, ``2025-01-31``) from a database.
-
-    Args:
-        url: ``sqlite:///path/feedback.db`` or ``postgresql://...``.
-        since: The window to export.
-    """
-    # Imported here: reading a summary file must not need a database driver.
-    from helpcentre.collector.storage import open_store
-
-    today = datetime.now(timezone.utc).date()
-    first = parse_since(since, today=today)
-    with open_store(url) as store:
-        votes = store.fetch_votes(first.isoformat())
-        searches = store.fetch_searches(first.isoformat())
-        contact_events = store.fetch_contact_events(first.isoformat())
-    return build_summary(votes, searches, since=first, until=today, contact_events=contact_events)
-
-
-def load_summary(source: str | os.PathLike[str], *, since: str = DEFAULT_SINCE) -> FeedbackSummary:
-    """Load a summary from an exported JSON file or compute it from a database URL.
-
-    Args:
-        source: A path to a file written by ``helpcentre feedback export``, or a database URL
-            (``sqlite:///...``, ``postgresql://...``).
-        since: The window when reading a database (ignored for files, which carry their own).
+def load_summary(source: str | os.PathLike[str]) -> FeedbackSummary:
+    """Load a summary from a JSON file written by ``helpcentre feedback export``.
 
     Raises:
         ValueError: The file is missing, not JSON, or not a version-1 summary; the message names it.
     """
-    text_source = os.fspath(source)
-    if re.match(r"^(sqlite|postgres|postgresql)://", text_source):
-        return summarise_database(text_source, since=since)
-    path = Path(text_source)
+    path = Path(os.fspath(source))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -26,7 +26,13 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from helpcentre import __version__
-from helpcentre.catalogs import CATALOG_DOMAIN, catalog_problems, read_catalog
+from helpcentre.catalogs import (
+    CATALOG_DOMAIN,
+    SHIPPED_LOCALES,
+    catalog_files,
+    catalog_problems,
+    read_catalog,
+)
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.i18n import notices
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
@@ -589,9 +595,6 @@ def run_mark(args: argparse.Namespace) -> int:
 #: sections', and the navigation titles MkDocs derives from folder names.
 SITE_DOMAIN = "site"
 
-#: Every catalog a help centre uses, each with its template ``locales/<domain>.pot``.
-DOMAINS = (CATALOG_DOMAIN, notices.NOTICE_DOMAIN, SITE_DOMAIN)
-
 
 @dataclass
 class CatalogPaths:
@@ -635,6 +638,25 @@ class CatalogPaths:
             default_locale=default,
         )
 
+    @property
+    def extracts_here(self) -> bool:
+        """Whether helpcentre's own strings are extracted into ``locales_dir``: a mapping file
+        says where they are, and (in helpcentre's own repository) the folder is the package's."""
+        if not self.mapping.is_file():
+            return False
+        root = self.root.resolve()
+        shipped_here = SHIPPED_LOCALES.is_relative_to(root)
+        return not shipped_here or self.locales_dir.resolve() == SHIPPED_LOCALES
+
+    @property
+    def domains(self) -> list[str]:
+        """The catalogs kept in ``locales_dir``: the extracted ones where a mapping file says
+        where strings are (helpcentre's own), the ``site`` catalog where a site is configured."""
+        owned = [CATALOG_DOMAIN, notices.NOTICE_DOMAIN] if self.extracts_here else []
+        if self.config is not None and self.locales_dir.resolve() != SHIPPED_LOCALES:
+            owned.append(SITE_DOMAIN)
+        return owned
+
     def template(self, domain: str) -> Path:
         return self.locales_dir / f"{domain}.pot"
 
@@ -651,6 +673,9 @@ def extract_templates(paths: CatalogPaths) -> dict[str, Catalog]:
     Raises:
         ContentError: The mapping file is missing or invalid, or a template cannot be parsed.
     """
+    if not paths.extracts_here and paths.config is not None:
+        # A site's own folder: its own names only.
+        return {SITE_DOMAIN: site_template(paths)}
     if not paths.mapping.is_file():
         raise ContentError(
             paths.mapping,
@@ -713,11 +738,10 @@ def extract_templates(paths: CatalogPaths) -> dict[str, Catalog]:
         translations.add(
             message, None, [(location, lineno)], auto_comments=comments, context=context
         )
-    return {
-        CATALOG_DOMAIN: messages,
-        notices.NOTICE_DOMAIN: translations,
-        SITE_DOMAIN: site_template(paths),
-    }
+    templates = {CATALOG_DOMAIN: messages, notices.NOTICE_DOMAIN: translations}
+    if SITE_DOMAIN in paths.domains:
+        templates[SITE_DOMAIN] = site_template(paths)
+    return templates
 
 
 def folder_title(name: str) -> str:
@@ -725,6 +749,28 @@ def folder_title(name: str) -> str:
     ``dirname_to_title`` does): dashes and underscores as spaces, capitalised when lowercase."""
     title = name.replace("-", " ").replace("_", " ")
     return title.capitalize() if title.lower() == title else title
+
+
+def _add_template_strings(catalog: Catalog, folder: Path, root: Path) -> None:
+    """The strings of the site's own templates (its ``custom_dir``)."""
+    if not folder.is_dir():
+        return
+    options = {"**.html": {"extensions": "jinja2.ext.i18n", "silent": "false"}}
+    try:
+        found = list(extract_from_dir(folder, [("**.html", "jinja2")], options))
+    except Exception as error:  # a template the extractor cannot parse
+        raise ContentError(
+            getattr(error, "filename", None) or folder,
+            getattr(error, "lineno", 0) or 0,
+            f"strings cannot be extracted: {error}",
+            "fix the syntax of that template",
+        ) from error
+    for filename, lineno, message, comments, context in found:
+        try:
+            where = (folder / filename).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            where = filename
+        catalog.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
 
 
 def site_template(paths: CatalogPaths) -> Catalog:
@@ -752,6 +798,10 @@ def site_template(paths: CatalogPaths) -> Catalog:
                 sections = category.get("sections") or {}
                 for name in sections.values() if isinstance(sections, dict) else []:
                     add(name)
+        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+        custom_dir = (theme or {}).get("custom_dir")
+        if isinstance(custom_dir, str):
+            _add_template_strings(catalog, paths.config.parent / custom_dir, paths.root)
     source = (paths.docs / paths.default_locale) if paths.docs is not None else None
     if source is not None and source.is_dir():
         for folder in sorted(p for p in source.rglob("*") if p.is_dir()):
@@ -833,7 +883,7 @@ def run_update(args: argparse.Namespace) -> int:
     """``helpcentre translations catalogs update``."""
     paths = CatalogPaths.from_args(args)
     try:
-        for domain in DOMAINS:
+        for domain in paths.domains or [CATALOG_DOMAIN]:
             template_path = paths.template(domain)
             if not template_path.is_file():
                 raise ContentError(
@@ -846,6 +896,17 @@ def run_update(args: argparse.Namespace) -> int:
             for locale in paths.locales:
                 target = paths.catalog(locale, domain)
                 print(f"{target}: {update_catalog(target, template, locale)}")
+        if not paths.extracts_here:
+            # helpcentre's own strings in a locale it does not ship: the site's catalogs start
+            # from helpcentre's templates, for its translators to fill.
+            for domain in (CATALOG_DOMAIN, notices.NOTICE_DOMAIN):
+                shipped = SHIPPED_LOCALES / f"{domain}.pot"
+                for locale in paths.locales:
+                    if not shipped.is_file() or catalog_files(SHIPPED_LOCALES, locale):
+                        continue
+                    target = paths.catalog(locale, domain)
+                    template = read_catalog(shipped, "en")
+                    print(f"{target}: {update_catalog(target, template, locale)}")
     except ContentError as error:
         return _error(error)
     return 0

@@ -75,8 +75,8 @@ class PerPageAlternates:
 
     Material renders the switcher when ``extra.alternate`` is truthy, and writes hreflang links to
     each locale's *home* when it is iterable. This object is truthy but not iterable: the switcher
-    (``overrides/partials/alternate.html``) and the hreflang links
-    (``overrides/partials/helpcentre/head.html``) list the current page in every locale instead.
+    (``templates/partials/alternate.html``) and the hreflang links
+    (``templates/partials/helpcentre/head.html``) list the current page in every locale instead.
     """
 
     def __init__(self, locales: list[LocaleInfo]) -> None:

@@ -90,6 +90,7 @@ def build_report(
     by_path = {page.path: page for page in pages}
     items = [_stale_item(flag, by_path.get(flag.path), codes) for flag in flags]
     contact = _contact_figures(summary)
+    widget = _contact_figures(summary, section_name="widget")
     outdated = _outdated(translations, today)
     notes = list(notes)
     if contact is None:
@@ -144,6 +145,7 @@ def build_report(
         fix_first=fix_first,
         scoring=SCORING,
         notes=notes,
+        widget=widget,
     )
 
 
@@ -374,15 +376,18 @@ def _number(entry: Any, name: str) -> int:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
 
 
-def _contact_figures(summary: FeedbackSummary | None) -> dict[str, ContactFigures] | None:
-    """Contact deflection per locale from the summary's ``contact`` section, if it has one.
+def _contact_figures(
+    summary: FeedbackSummary | None, *, section_name: str = "contact"
+) -> dict[str, ContactFigures] | None:
+    """Contact deflection per locale from the summary's ``contact`` section, if it has one
+    (with ``section_name="widget"``: the help widget's, per context).
 
     Each locale's entry gives ``shown``, ``clicked`` and ``contacted``; ``avoided`` is taken
     from the entry when the summary computes it, else ``shown - contacted`` (readers who saw
     suggestions and did not go on to contact support). A section without any locale (the
     collector recorded no contact event in the window) is no data, like a missing one.
     """
-    section = getattr(summary, "contact", None) if summary is not None else None
+    section = getattr(summary, section_name, None) if summary is not None else None
     if section is None:
         return None
     if not isinstance(section, Mapping):

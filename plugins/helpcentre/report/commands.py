@@ -19,7 +19,7 @@ from helpcentre.report.gather import ReportSources, collect_report
 from helpcentre.report.html_page import render_html
 from helpcentre.report.markdown import render_markdown
 from helpcentre.report.model import HealthReport
-from helpcentre.report.site import write_into_site
+from helpcentre.report.site import public_view, write_into_site
 
 
 def render_json(report: HealthReport) -> str:
@@ -50,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = collect_report(sources)
         if args.site:
-            written = write_into_site(Path(args.site), render_html(report))
+            # The site is public: aggregates only (see helpcentre.report.site).
+            written = write_into_site(Path(args.site), render_html(public_view(report)))
             print(f"helpcentre report: wrote {written}", file=sys.stderr)
     except ContentError as error:
         print(f"helpcentre report: {error.message}", file=sys.stderr)
@@ -96,7 +97,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--site",
         metavar="SITE_DIR",
-        help="also write the HTML page to SITE_DIR/_health/index.html (not indexed)",
+        help="also write the public HTML page to SITE_DIR/_health/index.html (not indexed; "
+        "aggregates only: no comments, no search queries)",
     )
     parser.add_argument("--today", help="date to report against (ISO), default today")
     parser.set_defaults(func=run)

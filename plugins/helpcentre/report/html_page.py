@@ -112,6 +112,7 @@ def render_html(report: HealthReport, *, title: str = "Help centre health") -> s
         _stale(report),
         _translations(report),
         _contact(report),
+        _widget(report),
         _locales(report),
         "</main>",
     ]
@@ -447,6 +448,29 @@ def _contact(report: HealthReport) -> str:
             numeric={1, 3},
         )
     return f'<section id="contact"><h2>Contact deflection</h2>{content}</section>'
+
+
+def _widget(report: HealthReport) -> str:
+    if not report.widget:
+        content = (
+            "<p><strong>No data.</strong> The feedback data has no event of the help widget.</p>"
+        )
+    else:
+        content = _table(
+            ["Context", "Suggestions shown", "Opened", "Contacted", "Contacts avoided"],
+            [
+                [
+                    _e(context),
+                    str(c.shown),
+                    f"{c.clicked} ({_pct(c.click_share)})",
+                    str(c.contacted),
+                    f"{c.avoided} ({_pct(c.avoided_share)})",
+                ]
+                for context, c in sorted(report.widget.items())
+            ],
+            numeric={1, 3},
+        )
+    return f'<section id="widget"><h2>Help widget deflection, by context</h2>{content}</section>'
 
 
 def _locales(report: HealthReport) -> str:

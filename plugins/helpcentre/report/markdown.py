@@ -134,6 +134,7 @@ def render_markdown(report: HealthReport, *, fix_first: int = 10) -> str:
     out += _stale(report)
     out += _translations(report)
     out += _contact(report)
+    out += _widget(report)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -246,3 +247,20 @@ def _contact(report: HealthReport) -> list[str]:
             ]
         )
     return out + _table(["Locale", "Suggestions shown", "Clicked", "Contacted", "Avoided"], rows)
+
+
+def _widget(report: HealthReport) -> list[str]:
+    out = ["## Help widget deflection, by context", ""]
+    if not report.widget:
+        return out + ["No data: the feedback data has no event of the help widget.", ""]
+    rows = [
+        [
+            context,
+            str(c.shown),
+            f"{c.clicked} ({_pct(c.click_share)})",
+            str(c.contacted),
+            f"{c.avoided} ({_pct(c.avoided_share)})",
+        ]
+        for context, c in sorted(report.widget.items())
+    ]
+    return out + _table(["Context", "Suggestions shown", "Opened", "Contacted", "Avoided"], rows)

@@ -296,6 +296,8 @@ class HealthReport:
         fix_first: The ranked list, most urgent first.
         scoring: The scoring formula, in words.
         notes: What the report could not include and why.
+        widget: The help widget's deflection per context of the product's pages; None when the
+            feedback data has none.
     """
 
     generated_at: str
@@ -309,6 +311,7 @@ class HealthReport:
     fix_first: list[FixItem]
     scoring: str
     notes: list[str] = field(default_factory=list)
+    widget: dict[str, ContactFigures] | None = None
     version: int = REPORT_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -326,6 +329,11 @@ class HealthReport:
             "fix_first": [asdict(item) for item in self.fix_first],
             "overall": locale_dict(self.overall),
             "per_locale": {code: locale_dict(health) for code, health in self.per_locale.items()},
+            "widget": (
+                None
+                if self.widget is None
+                else {context: deflection_dict(f) for context, f in self.widget.items()}
+            ),
         }
 
 
@@ -335,11 +343,7 @@ def locale_dict(health: LocaleHealth) -> dict[str, Any]:
     helpfulness["not_helpful"] = health.helpfulness.not_helpful
     for point, data in zip(health.helpfulness.trend, helpfulness["trend"], strict=True):
         data["helpful_share"] = point.helpful_share
-    contact: dict[str, Any] | None = None
-    if health.contact is not None:
-        contact = asdict(health.contact)
-        contact["click_share"] = health.contact.click_share
-        contact["avoided_share"] = health.contact.avoided_share
+    contact = deflection_dict(health.contact) if health.contact is not None else None
     return {
         "locale": health.locale,
         "helpfulness": helpfulness,
@@ -348,3 +352,11 @@ def locale_dict(health: LocaleHealth) -> dict[str, Any]:
         "translations": asdict(health.translations) if health.translations else None,
         "contact": contact,
     }
+
+
+def deflection_dict(figures: ContactFigures) -> dict[str, Any]:
+    """Deflection figures as JSON-ready data, with the derived shares."""
+    data = asdict(figures)
+    data["click_share"] = figures.click_share
+    data["avoided_share"] = figures.avoided_share
+    return data

@@ -6,18 +6,62 @@ sitemap or a search index; the page itself says ``noindex`` to crawlers that fin
 leave a report that one of them lists (which happens when the docs folder has a ``_health``
 page of its own).
 
+The collector serves the site, ``_health/`` included, to anyone, so what goes there is
+:func:`public_view`: aggregates only, with no comment and no search query text. The full report,
+readers' words included, is for the operator: ``helpcentre report --format html --output FILE``
+writes it outside the site, and ``GET /api/v1/export`` gives the raw summary to the holder of the
+export token.
+
 This module never imports MkDocs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 from pathlib import Path
+
+from helpcentre.report.model import HealthReport, LocaleHealth
 
 #: Folder of the report inside the site.
 HEALTH_DIR = "_health"
 #: Files of a built site that list its pages for crawlers and for site search.
 INDEX_PATTERNS = ("sitemap*.xml", "sitemap*.xml.gz", "search_index.json", "pagefind-entry.json")
+
+
+#: What a public page shows instead of a reader's search query in the "fix first" list.
+WITHHELD_QUERY = "(search query not published)"
+#: The note a public page carries about what it leaves out.
+PUBLIC_NOTE = (
+    "Readers' comments and search queries are not published on this page; "
+    "the operator's private report has them."
+)
+
+
+def _public_locale(health: LocaleHealth) -> LocaleHealth:
+    return dataclasses.replace(
+        health,
+        helpfulness=dataclasses.replace(health.helpfulness, comments=[]),
+        searches=dataclasses.replace(health.searches, top_queries=[]),
+    )
+
+
+def public_view(report: HealthReport) -> HealthReport:
+    """``report`` with every reader-written text removed: aggregates only.
+
+    Comments and top queries are dropped; a search in the "fix first" list keeps its figures
+    and rank but not its query.
+    """
+    return dataclasses.replace(
+        report,
+        overall=_public_locale(report.overall),
+        per_locale={code: _public_locale(h) for code, h in report.per_locale.items()},
+        fix_first=[
+            dataclasses.replace(item, page=WITHHELD_QUERY) if item.kind == "search" else item
+            for item in report.fix_first
+        ],
+        notes=[*report.notes, PUBLIC_NOTE],
+    )
 
 
 def index_files(site_dir: Path) -> list[Path]:

@@ -61,6 +61,14 @@ CHUNK_CHARS = 8_000
 
 _TAG = re.compile(r"<[^>]*>")
 
+#: Longest answer a card quotes, in characters; a longer first paragraph is cut at a word.
+CARD_CHARS = 320
+
+# A section heading that asks a question (Latin, CJK full-width and Arabic question marks): how
+# FAQ articles write theirs (``## Can I pay by bank transfer? {#bank-transfer}``).
+_QUESTION = re.compile(r"[?\uff1f\u061f]\s*$")
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
 
 def plain_text(markup: str) -> str:
     """Text of the light HTML in Material's search documents, tags replaced by spaces."""
@@ -91,6 +99,30 @@ def text_chunks(documents: list[Mapping[str, Any]], size: int = CHUNK_CHARS) -> 
             filled = 0
         filled += len(document.get("text") or "")
     return starts or [0]
+
+
+def answer_cards(documents: list[Mapping[str, Any]]) -> list[list[Any]]:
+    """The answers a search can show as a card: ``[document number, answer]`` per question.
+
+    A question is a page or section title that ends with a question mark (an FAQ's
+    ``## Question? {#id}`` headings, an article titled as a question); its answer is the first
+    paragraph under it as plain text, cut at a word after :data:`CARD_CHARS`. Whether a query is
+    close enough to the question is decided in the browser (``answerCard`` in
+    ``search-core.js``), with the same analyser as the search.
+    """
+    cards = []
+    for number, document in enumerate(documents):
+        if not _QUESTION.search(plain_text(document.get("title", ""))):
+            continue
+        markup = document.get("text") or ""
+        paragraph = _PARAGRAPH.search(markup)
+        answer = " ".join(plain_text(paragraph.group(1) if paragraph else markup).split())
+        if not answer:
+            continue
+        if len(answer) > CARD_CHARS:
+            answer = answer[:CARD_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+        cards.append([number, answer])
+    return cards
 
 
 def shard_postings(postings: list[list[list[int]]], size: int = SHARD_CHARS) -> list[int]:
@@ -211,6 +243,7 @@ def build_index(
         "lengths": lengths,
         "postings": {"url": POSTINGS_URL, "starts": shard_starts},
         "text": {"url": TEXT_URL, "starts": starts},
+        "answers": answer_cards(documents),
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
     texts = [text for chunk in chunks for text in chunk]

@@ -107,20 +107,38 @@ def word_segments(chunk: str) -> list[str]:
     return [piece for piece in _WORD_BOUNDARY.split(chunk) if piece]
 
 
+#: Where Material keeps the lunr-languages files, relative to its package: Material for MkDocs
+#: 9 (``templates/assets/javascripts/lunr``) and its fork mkdocs-materialx, which installs the same
+#: ``material`` package with the files under its search plugin.
+_LUNR_LANGUAGE_DIRS = (
+    Path("templates") / "assets" / "javascripts" / "lunr",
+    Path("plugins") / "search" / "providers" / "lunr" / "assets",
+)
+
+
+def _material_package() -> Path:
+    spec = find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        raise LanguageError(
+            "mkdocs-material is not installed: pip install mkdocs-material (or mkdocs-materialx)"
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def material_lunr_dir() -> Path:
     """Return the folder of lunr-languages files inside the installed Material package.
 
     Raises:
-        LanguageError: if Material for MkDocs is not installed.
+        LanguageError: if Material for MkDocs (or a fork installed as ``material``) is missing.
     """
-    spec = find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        raise LanguageError("mkdocs-material is not installed: pip install mkdocs-material")
-    base = Path(next(iter(spec.submodule_search_locations)))
-    folder = base / "templates" / "assets" / "javascripts" / "lunr"
-    if not (folder / "min").is_dir():
-        raise LanguageError(f"{folder}: lunr-languages files missing from mkdocs-material")
-    return folder
+    base = _material_package()
+    for relative in _LUNR_LANGUAGE_DIRS:
+        if (base / relative / "min").is_dir():
+            return base / relative
+    raise LanguageError(
+        f"{base}: no lunr-languages files in this Material package -- "
+        "pip install 'mkdocs-material>=9.5,<10'"
+    )
 
 
 @cache
@@ -130,7 +148,7 @@ def lunr_js_source() -> str:
     Material ships lunr.js only inside its worker bundle; the source map carries the original
     file, which is the exact lunr.js the theme runs.
     """
-    workers = material_lunr_dir().parent / "workers"
+    workers = _material_package() / "templates" / "assets" / "javascripts" / "workers"
     for source_map in sorted(workers.glob("search.*.min.js.map")):
         data = json.loads(source_map.read_text(encoding="utf-8"))
         for name, content in zip(data["sources"], data.get("sourcesContent") or [], strict=False):

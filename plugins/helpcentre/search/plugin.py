@@ -24,7 +24,7 @@ log = get_plugin_logger(__name__)
 
 #: Where the worker and its scripts go inside the site.
 ASSET_DIR = "assets/javascripts/helpcentre"
-ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js")
+ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js", "answer-card.js")
 INDEX_FILE = "search/helpcentre-index.json"
 
 
@@ -52,11 +52,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 " no stemmer ships for it"
             )
         if "material/search" not in config.plugins:
+            if f"{config.theme.name}/search" in config.plugins:
+                # mkdocs-materialx: the same templates and lunr files, another search front end.
+                raise PluginError(
+                    f"{config.config_file_path}: helpcentre/search needs the search front end of "
+                    f"Material for MkDocs 9, which theme '{config.theme.name}' does not have -- "
+                    "pip install 'mkdocs-material>=9.5,<10' and set theme.name: material, or "
+                    "remove helpcentre/search to keep the theme's own search"
+                )
             raise PluginError(
                 f"{config.config_file_path}: plugins: helpcentre/search needs Material's search"
                 " plugin for the search box and documents -- list `search` before it"
             )
         config.extra["helpcentre_search_worker"] = f"{ASSET_DIR}/search-worker.js"
+        config.extra["helpcentre_answer_cards"] = f"{ASSET_DIR}/answer-card.js"
         endpoint = context.model.settings.endpoint.strip()
         config.extra["helpcentre_search_endpoint"] = endpoint
         config.extra["helpcentre_search_telemetry"] = (

@@ -56,4 +56,4 @@ def bundle_worker(worker_source: str, locale: str) -> tuple[str, str]:
     # Sourcemap comments of the inlined files would point at the wrong place.
     libraries = re.sub(r"^//# sourceMappingURL=.*$", "", libraries, flags=re.MULTILINE)
     head, tail = worker_source.split(MARKER, 1)
-    return f'{head}importScripts("{LIBRARIES_FILE}")\n{tail}', libraries
+    return f'{head}importScripts(new URL("{LIBRARIES_FILE}", here).href)\n{tail}', libraries

@@ -25,6 +25,11 @@ log = logging.getLogger("mkdocs.plugins.helpcentre")
 
 _ATTRIBUTE = "_helpcentre_build"
 
+#: helpcentre's templates and partials, shipped in the package. They sit in the theme's search
+#: path right after the site's own ``custom_dir`` (which still overrides any of them) and before
+#: the theme's templates (which they extend).
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
 
 @dataclass
 class BuildContext:
@@ -75,6 +80,7 @@ def build_context(config: Any, *, error: type[Exception] = ValueError) -> BuildC
     context = getattr(config, _ATTRIBUTE, None)
     if context is not None:
         return context
+    add_templates(config["theme"])
     if _locale_build is not None:
         context = _locale_build
     else:
@@ -97,6 +103,43 @@ def build_context(config: Any, *, error: type[Exception] = ValueError) -> BuildC
     # The config object lives exactly as long as its build (``mkdocs serve`` makes one per build).
     object.__setattr__(config, _ATTRIBUTE, context)
     return context
+
+
+def add_templates(theme: Any) -> None:
+    """Put helpcentre's templates in ``theme``'s search path, after its ``custom_dir``.
+
+    Args:
+        theme: MkDocs' ``Theme`` of the build (its ``dirs`` is the template search path, the
+            site's ``custom_dir`` first when it has one).
+    """
+    folder = str(TEMPLATES)
+    if folder in theme.dirs:
+        return
+    custom_dir = theme.custom_dir if hasattr(theme, "custom_dir") else None
+    theme.dirs.insert(1 if custom_dir else 0, folder)
+    if custom_dir:
+        _check_own_main(Path(custom_dir))
+
+
+_warned_mains: set[Path] = set()
+
+
+def _check_own_main(custom_dir: Path) -> None:
+    """Warn when the site's own ``main.html`` would hide helpcentre's page chrome."""
+    main = custom_dir / "main.html"
+    if not main.is_file() or main in _warned_mains:
+        return
+    _warned_mains.add(main)
+    text = main.read_text(encoding="utf-8", errors="replace")
+    if "helpcentre/main.html" not in text:
+        line = next(
+            (number for number, row in enumerate(text.splitlines(), 1) if "extends" in row), 1
+        )
+        log.warning(
+            f"helpcentre: {main}:{line}: this main.html replaces helpcentre's page chrome "
+            '(search, feedback, notices) -- extend "helpcentre/main.html" instead of '
+            '"base.html"'
+        )
 
 
 def log_flag(flag: StaleFlag) -> None:

@@ -35,6 +35,8 @@ from helpcentre.content.links import Link, anchors_in_markdown, find_links
 from helpcentre.history import SHALLOW_WARNING, HistoryError, RepositoryHistory, read_history
 from helpcentre.i18n.locales import LocaleInfo, parse_locale
 from helpcentre.i18n.marker import MARKER_KEY, marker_in
+from helpcentre.site.contexts import ContextError, ContextRule, parse_contexts
+from helpcentre.site.offered import article_category
 from helpcentre.site.settings import SiteSettings
 from helpcentre.stale.options import check_options
 from helpcentre.stale.pages import StalePage, build_page
@@ -120,6 +122,7 @@ class SiteModel:
         summary: The feedback summary, when one is configured.
         pages: The stale rules' view of each article, by ``<locale>/<page id>``.
         problems: The verdict: every problem and stale-rule flag, in path and line order.
+        contexts: The help widget's contexts, once checked (none when they are wrong).
     """
 
     settings: SiteSettings
@@ -132,6 +135,7 @@ class SiteModel:
     summary: Any = None
     pages: dict[str, StalePage] = field(default_factory=dict)
     problems: list[StaleFlag] = field(default_factory=list)
+    contexts: list[ContextRule] = field(default_factory=list)
 
     @property
     def default_locale(self) -> str:
@@ -646,6 +650,7 @@ def load_site(settings: SiteSettings, *, today: dt.date | None = None) -> SiteMo
         if source is not None and entry is not source:
             _pair(settings, source, entry, problems)
         problems.extend(_article_problems(model, entry, known))
+    model.contexts = _widget_contexts(model, problems)
     stale_options = dict(settings.stale or {})
     stale_options.setdefault("source_locale", settings.default_locale)
     stale_options["feedback_summary"] = settings.feedback_summary
@@ -686,6 +691,28 @@ def load_site(settings: SiteSettings, *, today: dt.date | None = None) -> SiteMo
     problems.sort(key=lambda flag: (flag.path, flag.line, flag.rule))
     model.problems = problems
     return model
+
+
+def _widget_contexts(model: SiteModel, problems: list[StaleFlag]) -> list[ContextRule]:
+    """The help widget's contexts, checked against every category and tag the articles have."""
+    raw = model.settings.widget_contexts
+    if not raw:
+        return []
+    categories = {spec.id for spec in model.categories}
+    tags: set[str] = set()
+    for entry in model.content.values():
+        for article in entry.articles.values():
+            categories.add(article_category(article))
+            tags.update(str(tag) for tag in article.meta.get("tags") or ())
+    categories.discard("")
+    where = f"{model.settings.config_file or 'mkdocs.yml'}: plugins > helpcentre/widget > contexts"
+    try:
+        return parse_contexts(raw, where=where, categories=categories, tags=tags)
+    except ContextError as error:
+        problems.extend(
+            _flag(CONFIGURATION, where, 0, reason, fix) for reason, fix in error.problems
+        )
+        return []
 
 
 #: Rules a translation inherits from its original when it copied the original's review date.
@@ -788,7 +815,8 @@ def _orphan_problems(model: SiteModel) -> list[StaleFlag]:
 
 
 def _load_summary(settings: SiteSettings, notes: list[str]) -> Any:
-    from helpcentre.feedback.summary import load_summary
+    # Imported here: a site without a feedback summary never loads the database drivers.
+    from helpcentre.collector.summaries import load_summary
 
     try:
         return load_summary(settings.feedback_summary or "", since=settings.summary_since)

@@ -25,6 +25,7 @@ CONTENT = "helpcentre/content"
 STALE = "helpcentre/stale"
 FEEDBACK = "helpcentre/feedback"
 SEARCH = "helpcentre/search"
+WIDGET = "helpcentre/widget"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -93,6 +94,11 @@ class SiteSettings:
         feedback_summary: Feedback summary file (absolute) or database URL, or None.
         summary_since: How far back the summary counts (``90d``).
         today: The date rules compare against (None: today).
+        contact_channels: The ``helpcentre/content`` contact channels as written (the contact
+            page and the widget's hand-off show them).
+        contact_timezone: The channels' time zone unless a channel names its own.
+        widget_contexts: The ``helpcentre/widget`` contexts as written (None without the
+            plugin); the model checks them.
     """
 
     config_file: Path | None
@@ -110,6 +116,9 @@ class SiteSettings:
     feedback_summary: str | None = None
     summary_since: str = "90d"
     today: dt.date | None = None
+    contact_channels: list[Any] = field(default_factory=list)
+    contact_timezone: str = "UTC"
+    widget_contexts: Any = None
 
     @property
     def locale_codes(self) -> list[str]:
@@ -173,6 +182,7 @@ def site_settings(
     content = plugin_options(config, CONTENT) or {}
     stale = plugin_options(config, STALE)
     feedback = plugin_options(config, FEEDBACK) or {}
+    widget = plugin_options(config, WIDGET)
     multilingual = i18n is not None and i18n.get("enabled", True) is not False
     if config_file is None:
         # A bare docs folder: one folder per locale, as ``helpcentre check --docs`` expects.
@@ -219,4 +229,9 @@ def site_settings(
         feedback_summary=_resolve(base, summary),
         summary_since=str(feedback.get("summary_since") or "90d"),
         today=today if isinstance(today, dt.date) else None,
+        contact_channels=list(content.get("contact_channels") or []),
+        contact_timezone=str(content.get("contact_timezone") or "UTC"),
+        widget_contexts=(widget or {}).get("contexts")
+        if widget is not None and widget.get("enabled", True) is not False
+        else None,
     )

@@ -170,6 +170,7 @@
              message.data.query === entry.question)) {
           var resolve = entry.waiting;
           entry.waiting = null;
+          entry.card = (message.data && message.data.card) || null;
           resolve((message.data && message.data.items) || []);
         }
       });
@@ -203,6 +204,21 @@
 
   function pageId(path) { return path.replace(/\/$/, "").replace(/\.html$/, "").replace(/\/index$/, ""); }
 
+  /* The answer card the worker found for the question last asked (search/answer-card.js) */
+  function showCard(form, box, list) {
+    var shown = box.querySelector(".helpcentre-answer-card");
+    if (shown) shown.remove();
+    var entry = workers[form.getAttribute("data-worker")];
+    var card = entry && entry.card;
+    if (!card || typeof window.helpcentreAnswerCard !== "function") return false;
+    var node = window.helpcentreAnswerCard(card, new URL(form.getAttribute("data-base"), location.href));
+    node.querySelectorAll("a").forEach(function (link) {
+      link.setAttribute("data-hc-card", pageId(card.article));
+    });
+    list.parentNode.insertBefore(node, list);
+    return true;
+  }
+
   function suggest(form) {
     var question = form.querySelector("textarea").value;
     var limit = parseInt(form.getAttribute("data-limit"), 10) || 0;
@@ -210,6 +226,7 @@
     var list = form.querySelector("[data-hc-suggestion-list]");
     if (!limit) return;
     findSuggestions(form, question, limit).then(function (found) {
+      var carded = showCard(form, box, list);
       list.textContent = "";
       found.forEach(function (doc) {
         var item = document.createElement("li");
@@ -221,13 +238,24 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-      box.hidden = !found.length;
+      box.hidden = !found.length && !carded;
       if (found.length && !sent.shown) {
         sent.shown = true;
         post(form, { event: "shown", query_length: question.length });
       }
     });
   }
+
+  /* The help widget hands a question over in ?question=: the customer need not type it again */
+  function prefillQuestion() {
+    var form = document.querySelector("[data-hc-contact]");
+    var question = new URLSearchParams(location.search).get("question");
+    var field = form && form.querySelector("textarea");
+    if (!field || !question || field.value) return;
+    field.value = question.slice(0, 2000);
+    suggest(form);
+  }
+  prefillQuestion();
 
   var timer = null;
   document.addEventListener("input", function (event) {
@@ -240,11 +268,11 @@
     if (!event.target.closest) return;
     var form = document.querySelector("[data-hc-contact]");
     if (!form) return;
-    var suggestion = event.target.closest("[data-hc-suggestion]");
+    var suggestion = event.target.closest("[data-hc-suggestion], [data-hc-card]");
     if (suggestion) {
       post(form, {
         event: "clicked",
-        page: suggestion.getAttribute("data-hc-suggestion"),
+        page: suggestion.getAttribute("data-hc-suggestion") || suggestion.getAttribute("data-hc-card"),
         query_length: parseInt(suggestion.getAttribute("data-query-length"), 10) || 0
       });
     }

@@ -652,6 +652,8 @@
     this.fetchTime = undefined
     this.index = loadIndex(data, loadShard ? this.timed(loadShard) : null)
     this.synonyms = data.synonyms || []
+    /* [document number, answer] per FAQ question, for answerCard (below) */
+    this.cards = data.answers || []
     this.starts = data.text && data.text.starts ? data.text.starts : [0]
     this.loadChunk = loadChunk ? this.timed(loadChunk) : null
     this.chunks = []
@@ -985,6 +987,87 @@
         return first.then(rest)
       })
     })
+  }
+
+
+  /* ------------------------------------------------------------------------
+   * Answer cards: when a query closely matches an FAQ question, its answer
+   * shows above the results. Kept apart from the language rules and the
+   * ranking above: it reads the analyser's terms and nothing else.
+   * --------------------------------------------------------------------- */
+
+  /* How close is close: the query says at least two indexed words, the question holds at least
+     CARD_QUERY_SHARE of them and the two share CARD_OVERLAP of their words (Dice), the best
+     question leads the next one of another article by CARD_LEAD, and its article is the one the
+     search ranks first; otherwise no card */
+  var CARD_MIN_TERMS = 2, CARD_QUERY_SHARE = 0.6, CARD_OVERLAP = 0.4, CARD_LEAD = 0.1
+
+  function cardTerms(analyzer, text) {
+    var set = Object.create(null), count = 0, terms = analyzer.terms(text)
+    for (var i = 0; i < terms.length; i++)
+      if (!set[terms[i]]) {
+        set[terms[i]] = true
+        count++
+      }
+    return { set: set, count: count }
+  }
+
+  function cardCloseness(query, question) {
+    var shared = 0
+    for (var term in query.set)
+      if (question.set[term])
+        shared++
+    return {
+      share: query.count ? shared / query.count : 0,
+      dice: query.count + question.count ? 2 * shared / (query.count + question.count) : 0
+    }
+  }
+
+  /*
+   * The answer card for a query, or null: {location, question, answer, article, title} where
+   * location is the question's section (or article) and article/title its article's location
+   * and title. `first` is the location of the article the search ranked first for the query,
+   * when the caller has ranked it already; the postings of the query's terms must be at hand
+   * otherwise (after `prepare(query)`).
+   */
+  Searcher.prototype.answerCard = function (query, first) {
+    var cards = this.cards
+    if (!cards.length)
+      return null
+    var wanted = cardTerms(this.analyzer, query)
+    if (wanted.count < CARD_MIN_TERMS)
+      return null
+    var questions = this.cardQuestions || (this.cardQuestions = new Map())
+    var best = null, second = 0
+    for (var i = 0; i < cards.length; i++) {
+      var doc = this.docs[cards[i][0]]
+      if (!doc)
+        continue
+      var article = doc.parent || doc
+      var terms = questions.get(doc.number)
+      if (terms === undefined)
+        questions.set(doc.number, terms = cardTerms(this.analyzer, doc.title))
+      var close = cardCloseness(wanted, terms)
+      if (close.share < CARD_QUERY_SHARE || close.dice < CARD_OVERLAP)
+        continue
+      if (!best || close.dice > best.dice) {
+        if (best && best.article !== article)
+          second = Math.max(second, best.dice)
+        best = { doc: doc, article: article, dice: close.dice, answer: cards[i][1] }
+      } else if (article !== best.article) {
+        second = Math.max(second, close.dice)
+      }
+    }
+    if (!best || best.dice - second < CARD_LEAD)
+      return null
+    if (first === undefined)
+      first = this.rank(query)[0]
+    if (first !== best.article.location)
+      return null
+    return {
+      location: best.doc.location, question: best.doc.title, answer: best.answer,
+      article: best.article.location, title: best.article.title
+    }
   }
 
   return {

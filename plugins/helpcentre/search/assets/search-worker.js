@@ -6,12 +6,17 @@
  *
  * Parameters (query string of this script): lang = locale of the site, index = URL of the index
  * relative to this script. The documents' texts are fetched in chunks, for the results shown. Not strict mode: the inlined lunr-languages files need sloppy mode.
+ *
+ * The help widget runs this worker on pages of other origins, where a worker must come from a
+ * blob: URL; it sets self.helpcentreWorkerUrl to this script's real URL first, and every URL
+ * below is read from that.
  */
 
-var params = new URL(self.location.href).searchParams
+var here = self.helpcentreWorkerUrl || self.location.href
+var params = new URL(here).searchParams
 var language = (params.get("lang") || "en").split(/[-_]/)[0].toLowerCase()
 var indexUrl = new URL(
-  params.get("index") || "../../../search/helpcentre-index.json", self.location.href
+  params.get("index") || "../../../search/helpcentre-index.json", here
 )
 
 /* Start the download before loading the scripts, which blocks this thread: the worker script
@@ -38,7 +43,7 @@ if (typeof self.helpcentreSearch !== "function") {
     scripts.push("../lunr/min/lunr." + language + ".min.js")
   }
   scripts.push("search-core.js")
-  importScripts.apply(self, scripts)
+  importScripts.apply(self, scripts.map(function (script) { return new URL(script, here).href }))
 }
 
 var core = self.helpcentreSearch(self.lunr)
@@ -86,14 +91,30 @@ var channel = typeof BroadcastChannel === "function"
    or two messages: the second adds the excerpts of the first page's last results. */
 var latest = 0
 
+/* The answer card of a query (see answerCard in search-core.js), decided on its first answer:
+   the article ranked first is the first group's */
+function cardOf(query, searcher, data) {
+  try {
+    var top = data.items.length ? data.items[0][0].location.split("#")[0] : null
+    return top === null ? null : searcher.answerCard(query, top)
+  } catch (error) {
+    console.warn("helpcentre search: answer card failed", query, error)
+    return null
+  }
+}
+
 function respond(query, searcher) {
-  var sequence = ++latest, first = true
+  var sequence = ++latest, first = true, card = null
   function post(data) {
     if (sequence !== latest)
       return
+    if (first)
+      card = cardOf(query, searcher, data)
     if (first && channel)
-      channel.postMessage({ query: query, results: data.items.length })
+      channel.postMessage({ query: query, results: data.items.length, card: card })
     first = false
+    /* The theme ignores it; the page's answer-card script and the contact form show it */
+    data.card = card
     /* The query goes with its results (the theme ignores it): a page that asks several
        questions, such as the contact form, can tell a late second message from an answer */
     data.query = query
