@@ -6,12 +6,11 @@ which the notices, the translation status and hreflang follow."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, git, mkdocs_build
+from conftest import git, mkdocs_build
 from helpcentre.catalogs import load_translations
 from helpcentre.cli import main
 from helpcentre.site import load_site, site_settings
@@ -52,15 +51,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
             path = root / "docs" / code / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    # The page chrome, as the foreign tree of the site model's tests has it.
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     folder = root / "locales" / "pt" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "messages.po").write_text(PORTUGUESE_UI, encoding="utf-8")
     locales = "".join(f"        - locale: {code}\n" for code in LOCALES)
     (root / "mkdocs.yml").write_text(
         "site_name: Notes Help\nsite_url: https://help.example.com/\n"
-        "theme:\n  name: material\n  language: en\n  custom_dir: overrides\n"
+        "theme:\n  name: material\n  language: en\n"
         "plugins:\n  - search\n  - helpcentre/search\n  - helpcentre/i18n:\n"
         f"      default_locale: en\n      locales:\n{locales}"
         "  - helpcentre/content\n  - helpcentre/feedback\n",
