@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -182,17 +183,28 @@ def copy_reference(target: Path, *, history: bool = True) -> Path:
     return target
 
 
+def reference_locales(
+    project: Path, *, drop: tuple[str, ...] = ("it", "es", "ja"), site_url: str | None = None
+) -> Path:
+    """Drop locales of a copied reference project (configuration and folders), for fast builds;
+    ``site_url`` sets the address it is built for. Returns its ``mkdocs.yml``."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    if site_url is not None:
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", text)
+    for locale in drop:
+        text = text.replace(f"        - locale: {locale}\n", "")
+        shutil.rmtree(project / "docs" / locale)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 @pytest.fixture
 def small_project(tmp_path: Path) -> Path:
     """The reference project with English and French only, for fast builds; a git repository
     whose last commit drops the other locales."""
     project = copy_reference(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    for locale in ("it", "es", "ja"):
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
-    config.write_text(text, encoding="utf-8")
+    reference_locales(project)
     git(project, "commit", "-qam", "English and French only", date="2026-01-06T10:00:00+00:00")
     return project
 

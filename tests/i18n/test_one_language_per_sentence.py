@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_reference, git, mkdocs_build
+from conftest import ROOT, copy_reference, git, mkdocs_build, reference_locales
 from helpcentre.catalogs import (
     catalog_problems,
     load_translations,
@@ -141,11 +141,8 @@ def german_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reference site in English and German, German without a single translation: as a new
     user adds a language."""
     project = copy_reference(tmp_path_factory.mktemp("german") / "project", history=False)
-    config = project / "mkdocs.yml"
+    config = reference_locales(project, drop=("fr", "it", "es", "ja"))
     text = config.read_text("utf-8")
-    for locale in ("fr", "it", "es", "ja"):
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
     text = text.replace("        - locale: en\n", "        - locale: en\n        - locale: de\n")
     config.write_text(text, encoding="utf-8")
     (project / "docs" / "de").mkdir()
@@ -198,12 +195,7 @@ def test_a_german_site_without_catalogs_says_each_sentence_in_one_language(germa
 
 def test_the_build_names_the_broken_translation_instead_of_crashing(tmp_path):
     project = copy_reference(tmp_path / "project", history=False)
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    for locale in ("it", "es", "ja"):
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
-    config.write_text(text, encoding="utf-8")
+    config = reference_locales(project)
     (project / "locales/fr/LC_MESSAGES/messages.po").write_text(BROKEN_CATALOG, encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode != 0
