@@ -65,6 +65,14 @@ def browser_ranks(locale: str, index_path: Path, queries: list[str]) -> list[lis
     return run_in_node(request)["ranks"]
 
 
+def browser_plans(locale: str, index_path: Path, queries: list[str]) -> dict[str, Any]:
+    """How the browser plans each query (``plans``: per word its term, correction, whether it is
+    filler, synonyms and lexicon terms) and the corrected query shown to readers
+    (``corrections``, ``None`` when no word was corrected)."""
+    request = {"mode": "plan", "locale": locale, "index": str(index_path), "queries": queries}
+    return run_in_node(request)
+
+
 def browser_cards(locale: str, index_path: Path, queries: list[str]) -> list[dict[str, Any] | None]:
     """The answer card the browser shows for each query (``None``: no card)."""
     request = {"mode": "cards", "locale": locale, "index": str(index_path), "queries": queries}

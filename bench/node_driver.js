@@ -134,6 +134,15 @@ async function main() {
     }
     return answers
   }
+  /* The plan of each query: its words, terms, corrections, filler and expansions */
+  if (request.mode === "plan")
+    return {
+      plans: await each(query => searcher.plan(query).map(entry => ({
+        word: entry.word, term: entry.term, corrected: entry.corrected, filler: entry.filler,
+        synonyms: entry.synonyms, related: entry.related
+      }))),
+      corrections: await each(query => searcher.correction(query, searcher.plan(query)))
+    }
   if (request.mode === "rank")
     return { ranks: await each(query => searcher.rank(query)) }
   if (request.mode === "search")

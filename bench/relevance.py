@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-KINDS = {"inflection", "synonym", "typo", "question", "keyword"}
+KINDS = {"inflection", "synonym", "typo", "question", "keyword", "symptom", "accents"}
 
 
 class QueryFileError(ValueError):

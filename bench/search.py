@@ -21,7 +21,9 @@ throttled profile (CDP "Fast 3G" network and 4x CPU slowdown). Measured: time fr
 the first rendered results for a query typed as soon as the box exists (and, beside it, the time
 until the page answers scripts once the box exists: the floor no engine in that page can beat),
 bytes fetched until then, query latency (typing to rendered results, in the page), and MRR@10 /
-success@3 on bench/search_queries.yml (each engine queried in the browser through its own code).
+success@3 per language and query set (bench/search_queries.yml: queries that share words with
+titles; bench/search_queries_customers.yml: queries as customers type them), each engine queried
+in the browser through its own code.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ from relevance import (  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 LOCALES = ("en", "fr", "it", "es", "ja")
+#: Labelled query sets: queries that share words with titles, and queries as customers type them.
+QUERY_SETS = {"titles": "search_queries.yml", "customers": "search_queries_customers.yml"}
 FAST_3G = {
     "offline": False,
     "latency": 562.5,
@@ -479,7 +483,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
-    queries = answerable(load_queries(ROOT / "bench" / "search_queries.yml"), ROOT / "docs")
+    query_sets = {
+        name: answerable(load_queries(ROOT / "bench" / file), ROOT / "docs")
+        for name, file in QUERY_SETS.items()
+    }
     print(f"building sites in {work} ...", flush=True)
     reference = {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
     if not args.relevance_only:
@@ -490,23 +497,25 @@ def main(argv: list[str] | None = None) -> int:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
-        print("\n== Relevance (labelled queries whose articles exist) ==")
-        print(
-            f"  {'locale':<8}{'n':>4}  "
-            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
-        )
-        for locale in LOCALES:
-            local = [q for q in queries if q.locale == locale]
-            if not local:
-                continue
-            cells = []
-            for engine, site in reference[locale].items():
-                if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
+        print("\n== Relevance (labelled queries whose articles exist): MRR@10, success@3 ==")
+        for set_name, queries in query_sets.items():
+            print(f"\n  set {set_name!r} ({QUERY_SETS[set_name]})")
+            print(
+                f"  {'locale':<8}{'n':>4}  "
+                + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
+            )
+            for locale in LOCALES:
+                local = [q for q in queries if q.locale == locale]
+                if not local:
                     continue
-                ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
-                measured = relevance(ranks, local)
-                cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
-            print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
+                cells = []
+                for engine, site in reference[locale].items():
+                    if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
+                        continue
+                    ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
+                    measured = relevance(ranks, local)
+                    cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
+                print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
 
         print(
             "\n== Answer cards (helpcentre; a card is right when its article answers the query) =="

@@ -262,3 +262,25 @@ def test_answer_card_above_the_results(page, sites) -> None:  # noqa: ANN001
             ".includes('douane')"
         )
         card.wait_for(state="detached", timeout=5_000)
+
+
+def test_corrected_typo_says_showing_results_for(page, tmp_path: Path) -> None:  # noqa: ANN001
+    # The message comes translated from the package's catalogs: the site has none.
+    done = build(write_site(tmp_path, "fr"))
+    assert done.returncode == 0, done.stderr
+    notice = ".helpcentre-search-correction"
+    with serve(tmp_path / "site" / "fr") as (url, _):
+        page.goto(url)
+        search(page, "livrasion internationale")
+        assert result_titles(page)[0] == "Livraison internationale et droits de douane"
+        page.wait_for_selector(f"{notice}:not([hidden])", timeout=10_000)
+        text = page.locator(notice).inner_text()
+        assert text == "Résultats affichés pour livraison internationale"
+        assert page.locator(f"{notice} strong").inner_text() == "livraison internationale"
+        # A query the index holds word for word shows no notice.
+        search(page, "douane")
+        page.wait_for_function(
+            "() => document.querySelector('.md-search-result__list h1')?.textContent"
+            ".includes('douane')"
+        )
+        page.wait_for_selector(f"{notice}[hidden]", state="attached", timeout=10_000)

@@ -366,7 +366,7 @@ def test_core_modules_import_without_mkdocs() -> None:
     code = (
         "import sys; sys.modules['mkdocs'] = None\n"
         "import helpcentre.search.languages, helpcentre.search.index, helpcentre.search.synonyms\n"
-        "import helpcentre.search.porter, helpcentre.search.worker\n"
+        "import helpcentre.search.porter, helpcentre.search.worker, helpcentre.search.vocabulary\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

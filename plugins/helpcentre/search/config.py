@@ -17,6 +17,16 @@ class SearchConfig(Config):
     A missing file at the default place means no synonyms; a missing file set explicitly is an
     error."""
 
+    lexicon = Type(bool, default=True)
+    """Add the everyday vocabulary helpcentre ships for the locale's language (``refund, money
+    back, reimbursement``; de, en, es, fr, it, ja, nl, pl, pt) to the site's synonyms, with a
+    lower weight. The synonyms file extends it and wins where both name a word; ``false``
+    switches it off."""
+
+    filler = Type(bool, default=True)
+    """Weigh conversational filler of the locale's language (``how do i``, ``quiero``, ``wie
+    kann ich``) low in queries, so it does not decide the ranking; ``false`` switches it off."""
+
     report_endpoint = Deprecated(
         message="set the collector once, as 'endpoint' under plugins > helpcentre/feedback",
         option_type=Type(str),

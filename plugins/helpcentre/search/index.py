@@ -37,8 +37,23 @@ from helpcentre.search.languages import SEPARATOR, analyzer
 #: Format of the index file; the worker refuses other versions.
 FORMAT = 3
 
-#: Field weights: a word in a title or tag says more about a page than one in its body.
-FIELD_BOOSTS = {"title": 5, "text": 1, "tags": 3}
+#: Field weights: a word in a title or tag says more about a page than one in its body. An
+#: article's own document also carries the words its writer gave besides the title -- other names
+#: (``aliases:``), its FAQ questions (headings that ask, or every heading of a ``type: faq``),
+#: its ``description`` and its other headings -- each of which its sections' documents hold too
+#: (a heading is a section's title), so an article found by them ranks as the article.
+FIELD_BOOSTS = {
+    "title": 5,
+    "aliases": 4,
+    "questions": 4,
+    "tags": 3,
+    "description": 2,
+    "headings": 2,
+    "text": 1,
+}
+
+#: What ends a heading that asks a question, in the scripts of the languages search knows.
+QUESTION_MARKS = ("?", "？", "؟", "\u037e")
 
 #: Folder of the text chunks, relative to the index file; ``{}`` is the chunk number.
 TEXT_URL = "helpcentre-text/{}.json"
@@ -156,19 +171,75 @@ def _postings(builder: Builder, fields: list[str], count: int) -> list[list[Any]
     return [[term, *per_term[term]] for term in sorted(per_term)]
 
 
+def article_fields(documents: list[Mapping[str, Any]]) -> list[dict[str, list[str]]]:
+    """Per document, the texts of its fields besides ``title`` and ``text``.
+
+    An article's document (a location without ``#``) gets its ``aliases``, ``description`` and
+    ``tags`` and the titles of the sections that follow it: as ``questions`` when they end with a
+    question mark or the article says ``faq: true``, else as ``headings``. A section gets its tags;
+    a question's section also ``question: ["yes"]`` (see :func:`question_sections`).
+    """
+    fields: list[dict[str, list[str]]] = []
+    article = None
+    for document in documents:
+        own: dict[str, list[str]] = {"tags": [str(tag) for tag in document.get("tags") or []]}
+        if "#" not in document["location"]:
+            aliases = document.get("aliases") or []
+            own["aliases"] = [aliases] if isinstance(aliases, str) else [str(a) for a in aliases]
+            own["description"] = [str(document.get("description") or "")]
+            own["questions"], own["headings"] = [], []
+            article = own, document.get("faq", False), document["location"]
+        elif article and document["location"].split("#")[0] == article[2]:
+            heading = plain_text(document.get("title", "")).strip()
+            asks = article[1] or heading.endswith(QUESTION_MARKS)
+            article[0]["questions" if asks else "headings"].append(heading)
+            if asks:
+                own["question"] = ["yes"]
+        fields.append(own)
+    return fields
+
+
+def _surface_words(
+    rules: Any, texts: Iterable[str], counts: dict[str, dict[str, int]]
+) -> list[list[str]]:
+    # Terms of each text, counting for each term the words it came from (what "showing results
+    # for" shows for a corrected word is its term's most frequent word).
+    analysed = []
+    for text in texts:
+        terms = []
+        for word in rules.words(text):
+            term = rules.term(word)
+            if term is None:
+                continue
+            terms.append(term)
+            per_term = counts.setdefault(term, {})
+            per_term[word] = per_term.get(word, 0) + 1
+        analysed.append(terms)
+    return analysed
+
+
 def build_index(
     documents: Iterable[Mapping[str, Any]],
     locale: str,
     synonyms: list[list[list[str]]] | None = None,
     *,
+    lexicon: list[list[list[str]]] | None = None,
+    filler: list[list[str]] | None = None,
+    known_words: Mapping[str, str] | None = None,
     inline_chars: int = INLINE_CHARS,
 ) -> SearchIndex:
     """Return the index file, postings shards and text chunks the worker loads for ``locale``.
 
     Args:
-        documents: search documents (``location``, ``title``, ``text``, optional ``tags``).
+        documents: search documents (``location``, ``title``, ``text``, optional ``tags``; an
+            article's document optionally ``aliases``, ``description`` and ``faq``).
         locale: the build's locale, e.g. ``fr``; decides tokenising, stop words and stemming.
         synonyms: analysed synonym groups from :func:`helpcentre.search.synonyms.synonym_terms`.
+        lexicon: analysed shipped groups (:func:`helpcentre.search.vocabulary.lexicon_terms`).
+        filler: analysed filler phrases (:func:`helpcentre.search.vocabulary.filler_terms`).
+        known_words: the word of each synonym and lexicon term
+            (:func:`helpcentre.search.vocabulary.member_words`), shown when a misspelled word
+            is corrected to a term the articles do not hold.
         inline_chars: postings and texts under this size (JSON) go inside the index file
             (``{"inline": [...]}``) instead of shards and chunks.
 
@@ -181,10 +252,15 @@ def build_index(
     builder.pipeline.reset()
     builder.search_pipeline.reset()
     builder.ref("ref")
+    extra = article_fields(documents)
     # A field no document uses would still cost an empty posting list per term.
     fields = [
-        name for name in FIELD_BOOSTS if name != "tags" or any(d.get("tags") for d in documents)
+        name
+        for name in FIELD_BOOSTS
+        if name in ("title", "text") or any(any(own.get(name) or []) for own in extra)
     ]
+    questions = [number for number, own in enumerate(extra) if own.pop("question", None)]
+    counts: dict[str, dict[str, int]] = {}
     for name in fields:
         builder.field(name, boost=FIELD_BOOSTS[name])
     docs: list[list[Any]] = []
@@ -201,15 +277,16 @@ def build_index(
         if document.get("tags"):
             doc.append(list(document["tags"]))
         docs.append(doc)
-        fields_terms = {
-            "title": rules.terms(plain_text(doc[1])),
-            "text": rules.terms(plain_text(document.get("text", ""))),
-            "tags": [term for tag in document.get("tags") or [] for term in rules.terms(tag)],
-        }
+        title, text = _surface_words(
+            rules, [plain_text(doc[1]), plain_text(document.get("text", ""))], counts
+        )
+        fields_terms = {"title": title, "text": text}
+        for name, texts in extra[number].items():
+            fields_terms[name] = [term for part in texts for term in rules.terms(plain_text(part))]
         if document.get("boost"):
             boosts[str(number)] = document["boost"]
         builder.add(
-            {"ref": str(number), **{name: fields_terms[name] for name in fields}},
+            {"ref": str(number), **{name: fields_terms.get(name, []) for name in fields}},
             attributes={"boost": document["boost"]} if document.get("boost") else None,
         )
     starts = text_chunks(documents)
@@ -235,10 +312,22 @@ def build_index(
         "rules": "generic" if rules.generic else rules.language,
         "separator": SEPARATOR,
         "synonyms": synonyms or [],
+        "lexicon": lexicon or [],
+        "filler": filler or [],
         "fields": [[name, FIELD_BOOSTS[name]] for name in fields],
         "docs": docs,
         "boosts": boosts,
+        # Sections that answer a question of an article: they rank as articles do
+        "questions": questions,
         "terms": [entry[0] for entry in terms],
+        # The words readers see for each term, space-separated ("" when it is the term itself):
+        # a corrected word is shown as the one nearest to what the reader typed
+        "words": [_surface(entry[0], counts) for entry in terms],
+        "lexicon_words": {
+            term: word
+            for term, word in sorted((known_words or {}).items())
+            if term not in counts and word != term
+        },
         "df": [sum(len(_documents_of(lists)) for lists in entry) for entry in postings],
         "lengths": lengths,
         "postings": {"url": POSTINGS_URL, "starts": shard_starts},
@@ -252,6 +341,20 @@ def build_index(
         payload["text"] = {"inline": texts}
         return SearchIndex(payload, [], [])
     return SearchIndex(payload, chunks, shards)
+
+
+#: Words kept per term for "showing results for": the browser shows the one nearest to what
+#: the reader typed.
+SURFACE_WORDS = 8
+
+
+def _surface(term: str, counts: dict[str, dict[str, int]]) -> str:
+    words = counts.get(term)
+    if not words:
+        return ""
+    # Most frequent first, then the shortest and alphabetical, so the choice is stable
+    kept = sorted(words, key=lambda w: (-words[w], len(w), w))[:SURFACE_WORDS]
+    return "" if kept == [term] else " ".join(kept)
 
 
 def _documents_of(postings: list[int]) -> list[int]:

@@ -240,6 +240,12 @@ def _portuguese_ucao(snowball: Callable[[str], str]) -> Callable[[str], str]:
             return word[:-1]
         if word.endswith("uções") and result == word[:-5] + "u":
             return word[:-2]
+        # Nor does it drop -ança/-anças in R2; it drops the vowel and writes ç as c, as for
+        # shorter words: "segurança" is "seguranc" in the browser.
+        if word.endswith("ança") and result == word[:-4]:
+            return word[:-2] + "c"
+        if word.endswith("anças") and result == word[:-5]:
+            return word[:-3] + "c"
         return result
 
     return stem

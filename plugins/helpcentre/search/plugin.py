@@ -3,6 +3,7 @@ build and hands them to :mod:`helpcentre.search.index`; ships the worker and its
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from importlib.resources import files
@@ -12,11 +13,25 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from helpcentre.catalogs import load_translations
 from helpcentre.search.config import SearchConfig
 from helpcentre.search.index import build_index, write_index
 from helpcentre.search.languages import GENERIC_RULES, LanguageError, analyzer, lunr_js_source
-from helpcentre.search.synonyms import SynonymError, load_synonyms, synonym_terms
+from helpcentre.search.synonyms import (
+    SynonymError,
+    SynonymGroup,
+    load_synonyms,
+    synonym_terms,
+)
+from helpcentre.search.vocabulary import (
+    filler_phrases,
+    filler_terms,
+    lexicon_groups,
+    lexicon_terms,
+    member_words,
+)
 from helpcentre.search.worker import LIBRARIES_FILE, bundle_worker
 from helpcentre.site.build import build_context
 
@@ -24,8 +39,27 @@ log = get_plugin_logger(__name__)
 
 #: Where the worker and its scripts go inside the site.
 ASSET_DIR = "assets/javascripts/helpcentre"
-ASSETS = ("search-core.js", "search-worker.js", "search-telemetry.js", "answer-card.js")
+ASSETS = (
+    "search-core.js",
+    "search-worker.js",
+    "search-telemetry.js",
+    "answer-card.js",
+    "search-correction.js",
+)
 INDEX_FILE = "search/helpcentre-index.json"
+
+
+def search_meta(meta: dict) -> dict[str, object]:
+    """What an article's front matter gives search besides its title: ``description``,
+    ``aliases`` (a text or a list), ``tags`` and whether it is a FAQ (``type: faq``)."""
+    found: dict[str, object] = {"faq": meta.get("type") == "faq"}
+    for key in ("description", "aliases", "tags"):
+        value = meta.get(key)
+        if isinstance(value, str) and key != "description":
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if value:
+            found[key] = value
+    return found
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -34,6 +68,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.locale = "en"
         self.excluded: set[str] = set()
+        self.meta: dict[str, dict[str, object]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Check the locale and Material's search plugin; point the page chrome at our worker."""
@@ -72,6 +107,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             f"{ASSET_DIR}/search-telemetry.js" if endpoint else ""
         )
         self.excluded = set()
+        self.meta = {}
+        translations = load_translations(context.model.settings.locales_dir, self.locale)
+        # "%(query)s" is filled in by the page script with the corrected query.
+        self.correction_message = translations.gettext("Showing results for %(query)s")
         return config
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
@@ -82,7 +121,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         docs_dir = os.path.realpath(config.docs_dir)
         if source and not os.path.realpath(source).startswith(docs_dir + os.sep):
             self.excluded.add(page.url)
+        self.meta[page.url] = search_meta(page.meta)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Add the script that shows "Showing results for ..." when a typo was corrected."""
+        if not self.config.enabled or "</body>" not in output:
+            return output
+        src = html.escape(get_relative_url(f"{ASSET_DIR}/search-correction.js", page.url))
+        message = html.escape(self.correction_message)
+        tag = f'<script src="{src}" data-message="{message}" defer></script>'
+        head, tail = output.rsplit("</body>", 1)
+        return f"{head}{tag}</body>{tail}"
 
     @event_priority(-100)  # after Material's search plugin has written its documents
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -102,7 +152,25 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for doc in material.get("docs", [])
             if doc["location"].split("#")[0] not in self.excluded
         ]
-        write_index(site / INDEX_FILE, build_index(docs, self.locale, self._synonyms(config)))
+        docs = [{**self.meta.get(doc["location"], {}), **doc} for doc in docs]
+        synonyms = self._synonyms(config)
+        rules = analyzer(self.locale)
+        lexicon = (
+            lexicon_terms(lexicon_groups(self.locale), rules, synonyms)
+            if self.config.lexicon
+            else []
+        )
+        filler = filler_terms(filler_phrases(self.locale), rules) if self.config.filler else []
+        groups = [*self.site_groups, *(lexicon_groups(self.locale) if self.config.lexicon else [])]
+        index = build_index(
+            docs,
+            self.locale,
+            synonyms,
+            lexicon=lexicon,
+            filler=filler,
+            known_words=member_words(groups, rules),
+        )
+        write_index(site / INDEX_FILE, index)
         # The theme still fetches this file for its configuration; the documents now live in ours.
         material["docs"] = []
         material_file.write_text(json.dumps(material, separators=(",", ":")), encoding="utf-8")
@@ -119,6 +187,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         log.debug("search index for %s: %d documents", self.locale, len(docs))
 
     def _synonyms(self, config: MkDocsConfig) -> list[list[list[str]]]:
+        self.site_groups: list[SynonymGroup] = []
         root = Path(config.config_file_path or ".").parent
         setting = self.config.synonyms_file
         path = root / setting.format(locale=self.locale)
@@ -130,6 +199,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 )
             return []
         try:
-            return synonym_terms(load_synonyms(path), analyzer(self.locale), path)
+            self.site_groups = load_synonyms(path)
+            return synonym_terms(self.site_groups, analyzer(self.locale), path)
         except SynonymError as error:
             raise PluginError(str(error)) from error

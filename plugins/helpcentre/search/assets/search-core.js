@@ -210,49 +210,120 @@
     return false
   }
 
+  /* Edit distance with transpositions (optimal string alignment): "reciept" is one edit away
+     from "receipt", as a reader's typo usually is */
+  function editDistance(a, b) {
+    var rows = [], i, j
+    for (i = 0; i <= a.length; i++) {
+      rows[i] = [i]
+      for (j = 1; j <= b.length; j++)
+        rows[i][j] = i ? 0 : j
+    }
+    for (i = 1; i <= a.length; i++)
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1
+        rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+      }
+    return rows[a.length][b.length]
+  }
+
+  /* Edits a misspelled word of this length may be away from the word it is corrected to: none
+     for short words (too many near neighbours), one from four letters, two from eight */
+  function correctionDistance(word) {
+    return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0
+  }
+
+  /* Marks the entries of `plan` that a filler phrase covers (longest phrases first) */
+  function markFiller(plan, filler) {
+    for (var f = 0; f < filler.length; f++) {
+      var phrase = filler[f]
+      for (var i = 0; i + phrase.length <= plan.length; i++) {
+        var covered = true
+        for (var j = 0; j < phrase.length && covered; j++)
+          covered = !plan[i + j].filler && plan[i + j].term === phrase[j]
+        if (covered)
+          for (j = 0; j < phrase.length; j++)
+            plan[i + j].filler = true
+      }
+    }
+    /* A query of filler only ("help") means what it says */
+    if (plan.every(function (entry) { return entry.filler }))
+      plan.forEach(function (entry) { entry.filler = false })
+  }
+
+  /* Adds, for each group of `groups` one of whose members the query holds, the other members'
+     terms to the list `list` of the entry holding the member's first term */
+  function expandGroups(plan, groups, list) {
+    var sequence = plan.map(function (entry) { return entry.term })
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g]
+      for (var m = 0; m < group.length; m++) {
+        if (!group[m].length || !contains(sequence, group[m]))
+          continue
+        var owner = plan.filter(function (entry) { return entry.term === group[m][0] })[0]
+        if (owner.filler)
+          continue
+        for (var o = 0; o < group.length; o++)
+          if (o !== m)
+            for (var t = 0; t < group[o].length; t++) {
+              var term = group[o][t]
+              if (owner.synonyms.indexOf(term) < 0 && owner[list].indexOf(term) < 0 &&
+                  sequence.indexOf(term) < 0)
+                owner[list].push(term)
+            }
+      }
+    }
+  }
+
   /*
    * Plan of a query: one entry per word the reader typed, with the clauses that may match it.
    * Lunr's query syntax is never parsed: + - ~ * : ^ are separators, so no input can throw.
+   *
+   * `extra` (optional): `lexicon`, shipped synonym groups weighing less than the site's;
+   * `filler`, term sequences of conversational filler; `vocabulary`, the searcher (its
+   * `correct` turns a word it does not know into the nearest one it knows, or null).
    */
-  function planQuery(analyzer, synonyms, query) {
+  function planQuery(analyzer, synonyms, query, extra) {
+    extra = extra || {}
     query = typeof query === "string" ? query.slice(0, MAX_QUERY_LENGTH) : ""
     var words = analyzer.words(query).slice(0, MAX_QUERY_WORDS)
-    var plan = [], sequence = []
+    var vocabulary = extra.vocabulary
+    var plan = []
     for (var i = 0; i < words.length; i++) {
       var term = analyzer.term(words[i])
       if (term === null)
         continue
-      sequence.push(term)
       var cjk = CJK.test(term)
+      /* A word the index does not hold, nor the synonyms, is taken for a typo of the nearest
+         word it holds; the reader is told ("showing results for ...") */
+      var corrected = null
+      if (vocabulary && !cjk)
+        corrected = vocabulary.correct(term, words[i], correctionDistance(words[i]))
+      if (corrected)
+        term = corrected.term
       var fuzzy = cjk ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0
       /* Typos near the end of a long word defeat the stemmer; a leading stub still matches */
-      var stub = !cjk && words[i].length >= 7
+      var stub = !cjk && !corrected && words[i].length >= 7
         ? words[i].slice(0, Math.max(5, Math.floor(words[i].length * 0.6)))
         : ""
       plan.push({
         word: words[i],
         term: term,
+        corrected: corrected,
         stub: stub && stub.indexOf(term) !== 0 ? stub : "",
         prefix: cjk ? term.length >= 2 : term.length >= 3,
         fuzzy: fuzzy,
-        synonyms: []
+        filler: false,
+        synonyms: [],
+        related: []
       })
     }
-
+    markFiller(plan, extra.filler || [])
     /* Synonyms: a group member found in the query adds the other members' terms */
-    for (var g = 0; g < synonyms.length; g++) {
-      var group = synonyms[g]
-      for (var m = 0; m < group.length; m++) {
-        if (!group[m].length || !contains(sequence, group[m]))
-          continue
-        var owner = plan.filter(function (entry) { return entry.term === group[m][0] })[0]
-        for (var o = 0; o < group.length; o++)
-          if (o !== m)
-            for (var t = 0; t < group[o].length; t++)
-              if (owner.synonyms.indexOf(group[o][t]) < 0 && sequence.indexOf(group[o][t]) < 0)
-                owner.synonyms.push(group[o][t])
-      }
-    }
+    expandGroups(plan, synonyms, "synonyms")
+    expandGroups(plan, extra.lexicon || [], "related")
     return plan
   }
 
@@ -267,11 +338,23 @@
     return index.query(planQueryFunction(plan))
   }
 
+  /* Weights of the clauses besides a typed word's 10 and a site synonym's 4: the shipped
+     lexicon's words, and filler ("how do i", "quiero") */
+  var LEXICON_BOOST = 2
+  var FILLER_BOOST = 1
+  /* What a section answering a question adds to its rank, where an article adds 1 */
+  var QUESTION_BONUS = 0.5
+
   /* The lunr.Query builder of a plan */
   function planQueryFunction(plan) {
     return function (q) {
       for (var i = 0; i < plan.length; i++) {
         var entry = plan[i]
+        if (entry.filler) {
+          /* Filler still matches, but cannot outweigh one word of the question */
+          q.term(entry.term, { usePipeline: false, boost: FILLER_BOOST })
+          continue
+        }
         q.term(entry.term, { usePipeline: false, boost: 10 })
         if (entry.prefix)
           q.term(entry.term, {
@@ -285,6 +368,8 @@
           })
         for (var s = 0; s < entry.synonyms.length; s++)
           q.term(entry.synonyms[s], { usePipeline: false, boost: 4 })
+        for (var r = 0; r < entry.related.length; r++)
+          q.term(entry.related[r], { usePipeline: false, boost: LEXICON_BOOST })
       }
     }
   }
@@ -312,7 +397,8 @@
       (entry.stub && key.indexOf(entry.stub) === 0) ||
       (entry.fuzzy && Math.abs(key.length - entry.term.length) <= entry.fuzzy &&
         levenshtein(key, entry.term) <= entry.fuzzy) ||
-      entry.synonyms.indexOf(key) >= 0
+      entry.synonyms.indexOf(key) >= 0 ||
+      entry.related.indexOf(key) >= 0
   }
 
   /* ------------------------------------------------------------------------
@@ -429,6 +515,7 @@
     /* The automaton of the terms, which expands prefixes and typos, is built when first needed
        (or by the warm-up): building it is the longest part of loading a large locale */
     this.tokenSetCache = null
+    this.df = data.df
     /* A small locale's postings come inside the index file, as its only shard */
     this.shardStarts = data.postings.inline ? [0] : data.postings.starts
     this.loadShard = loadShard
@@ -440,6 +527,17 @@
     if (!this.tokenSetCache)
       this.tokenSetCache = lunr.TokenSet.fromArray(this.names.slice().sort())
     return this.tokenSetCache
+  }
+
+  /* Whether `term` starts a longer term of the index (a word the reader may still be typing) */
+  CompactIndex.prototype.starts = function (term) {
+    return this.tokenSet().intersect(lunr.TokenSet.fromString(term + "*")).toArray().length > 0
+  }
+
+  /* Inverse document frequency of the index term `term`, 0 for a term the index lacks */
+  CompactIndex.prototype.idfOf = function (term) {
+    var t = this.termIndex.get(term)
+    return t === undefined ? 0 : this.idf[t]
   }
 
   /* Number of the shard holding the postings of term `t` */
@@ -652,6 +750,11 @@
     this.fetchTime = undefined
     this.index = loadIndex(data, loadShard ? this.timed(loadShard) : null)
     this.synonyms = data.synonyms || []
+    this.lexicon = data.lexicon || []
+    this.filler = data.filler || []
+    /* Per term, the words readers see for it, space-separated ("" when it is the term) */
+    this.surface = data.words || []
+    this.lexiconWords = data.lexicon_words || {}
     /* [document number, answer] per FAQ question, for answerCard (below) */
     this.cards = data.answers || []
     this.starts = data.text && data.text.starts ? data.text.starts : [0]
@@ -666,7 +769,8 @@
     }
     this.docs = []
     this.map = new Map()
-    var articlePath = ""
+    var articlePath = "", questions = {}
+    ;(data.questions || []).forEach(function (number) { questions[number] = true })
     for (var i = 0; i < data.docs.length; i++) {
       var row = data.docs[i]
       /* A section right after its article is written as its anchor alone */
@@ -676,6 +780,8 @@
       var doc = { location: location, title: row[1], number: i }
       if (row[2])
         doc.tags = row[2]
+      if (questions[i])
+        doc.question = true
       this.docs.push(doc)
       var path = doc.location.split("#")[0]
       var article = this.map.get(path)
@@ -725,7 +831,91 @@
   }
 
   Searcher.prototype.plan = function (query) {
-    return planQuery(this.analyzer, this.synonyms, query)
+    return planQuery(this.analyzer, this.synonyms, query, {
+      lexicon: this.lexicon, filler: this.filler, vocabulary: this
+    })
+  }
+
+  /* Terms the synonym groups and the lexicon know besides the index's, with their words */
+  Searcher.prototype.knownTerms = function () {
+    if (this.known)
+      return this.known
+    var known = this.known = new Map(), words = this.lexiconWords
+    ;[this.synonyms, this.lexicon].forEach(function (groups) {
+      groups.forEach(function (group) {
+        group.forEach(function (member) {
+          member.forEach(function (term) { known.set(term, words[term] || term) })
+        })
+      })
+    })
+    return known
+  }
+
+  /* Words readers may mean, each with its term: the words of the articles (the most
+     frequent forms of each term) and of the synonyms and the lexicon; built when first needed */
+  Searcher.prototype.vocabulary = function () {
+    if (this.vocabularyCache)
+      return this.vocabularyCache
+    var terms = new Map(), names = this.index.names, surface = this.surface
+    for (var t = 0; t < names.length; t++)
+      (surface[t] || names[t]).split(" ").forEach(function (word) {
+        if (!terms.has(word))
+          terms.set(word, names[t])
+      })
+    this.knownTerms().forEach(function (word, term) {
+      if (!terms.has(word))
+        terms.set(word, term)
+    })
+    var words = Array.from(terms.keys()).sort()
+    return this.vocabularyCache = { terms: terms, set: lunr.TokenSet.fromArray(words) }
+  }
+
+  /*
+   * The word nearest to the typed `word` (whose term is `term`) that the articles, the
+   * synonyms or the lexicon hold, at most `distance` edits away: {word, term}, or null when its
+   * term is known, when it may be the start of a word the reader is still typing, or when
+   * nothing is near. Fewest edits win, then the term in most documents.
+   */
+  Searcher.prototype.correct = function (term, word, distance) {
+    var index = this.index, known = this.knownTerms()
+    if (!distance || known.has(term) || index.termIndex.has(term) || index.starts(term))
+      return null
+    var vocabulary = this.vocabulary()
+    if (vocabulary.set.intersect(lunr.TokenSet.fromString(word + "*")).toArray().length)
+      return null
+    var near = vocabulary.set.intersect(lunr.TokenSet.fromFuzzyString(word, distance)).toArray()
+    var best = null, bestEdits = distance + 1, bestDf = -1
+    for (var n = 0; n < near.length; n++) {
+      var edits = editDistance(word, near[n])
+      var found = vocabulary.terms.get(near[n]), t = index.termIndex.get(found)
+      var df = t === undefined ? 0 : index.df[t]
+      if (edits < bestEdits || (edits === bestEdits && df > bestDf)) {
+        best = { word: near[n], term: found }
+        bestEdits = edits
+        bestDf = df
+      }
+    }
+    return best
+  }
+
+  /* The query as corrected ("showing results for ..."), or null when no word was corrected:
+     each corrected word is replaced by the word the index holds for its term */
+  Searcher.prototype.correction = function (query, plan) {
+    var text = String(query), changes = []
+    var corrected = plan.filter(function (entry) { return entry.corrected })
+    if (!corrected.length)
+      return null
+    var ranges = this.analyzer.ranges(text)
+    for (var r = 0, c = 0; r < ranges.length && c < corrected.length; r++) {
+      var word = text.slice(ranges[r][0], ranges[r][1]).toLowerCase()
+      if (word !== corrected[c].word)
+        continue
+      changes.push([ranges[r], corrected[c].corrected.word])
+      c++
+    }
+    for (var k = changes.length - 1; k >= 0; k--)
+      text = text.slice(0, changes[k][0][0]) + changes[k][1] + text.slice(changes[k][0][1])
+    return text
   }
 
   /* Promise that `query` can be ranked: the postings of its terms are loaded */
@@ -800,6 +990,9 @@
     var map = this.map, docs = this.docs
     var items = [], matchedKeys = Object.create(null)
     var hits = runPlan(this.index, plan)
+    var weights = this.weights(plan, hits), total = 0
+    for (var w = 0; w < weights.length; w++)
+      total += weights[w]
     for (var h = 0; h < hits.length; h++) {
       var hit = hits[h]
       var doc = docs[Number(hit.ref)]
@@ -810,8 +1003,9 @@
         matchedKeys[keys[k]] = true
       var matched = 0
       for (var p = 0; p < plan.length; p++)
-        matched += matchesAny(plan[p], keys) ? 1 : 0
-      var boost = +!doc.parent + matched / plan.length
+        matched += matchesAny(plan[p], keys) ? weights[p] : 0
+      /* An article; a question of one (a FAQ's question is a title of its own) half as much */
+      var boost = (doc.parent ? doc.question ? QUESTION_BONUS : 0 : 1) + matched / total
       items.push({ number: doc.number, score: hit.score * (1 + boost * boost), keys: keys })
     }
     items.sort(function (a, b) { return b.score - a.score })
@@ -830,7 +1024,39 @@
       if (!group.some(function (item) { return docs[item.number].location === ref }))
         group.push({ number: map.get(ref).number, score: 0, keys: [] })
     })
-    return { plan: plan, groups: Array.from(groups.values()), keys: matchedKeys }
+    return {
+      plan: plan, groups: Array.from(groups.values()), keys: matchedKeys,
+      correction: this.correction(query, plan)
+    }
+  }
+
+  /*
+   * How much of the query's meaning each plan entry carries, for how much of it a document
+   * answers: the rarest index term that answers it in any result (its inverse document
+   * frequency), so a rare word counts for more than a common one. Filler and words nothing
+   * matched carry none: a query whose words are not all in one article still ranks the ones
+   * holding most of it. When nothing carries weight, every entry counts the same.
+   */
+  Searcher.prototype.weights = function (plan, hits) {
+    var index = this.index, seen = Object.create(null), keys = []
+    for (var h = 0; h < hits.length; h++)
+      for (var k = 0; k < hits[h].keys.length; k++)
+        if (!seen[hits[h].keys[k]]) {
+          seen[hits[h].keys[k]] = true
+          keys.push(hits[h].keys[k])
+        }
+    var weights = plan.map(function (entry) {
+      if (entry.filler)
+        return 0
+      var weight = 0
+      for (var k = 0; k < keys.length; k++)
+        if (matches(entry, keys[k]))
+          weight = Math.max(weight, index.idfOf(keys[k]))
+      return weight
+    })
+    if (weights.every(function (weight) { return !weight }))
+      return plan.map(function () { return 1 })
+    return weights
   }
 
   /*
@@ -881,6 +1107,7 @@
       return doc
     }
     return {
+      correction: ranked.correction || null,
       items: ranked.groups.map(function (group, rank) {
         var marked = doHighlight && rank < plainFrom
         var done = rendered[rank]

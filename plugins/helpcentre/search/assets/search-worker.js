@@ -111,7 +111,10 @@ function respond(query, searcher) {
     if (first)
       card = cardOf(query, searcher, data)
     if (first && channel)
-      channel.postMessage({ query: query, results: data.items.length, card: card })
+      channel.postMessage({
+        query: query, results: data.items.length, card: card,
+        correction: data.correction || null
+      })
     first = false
     /* The theme ignores it; the page's answer-card script and the contact form show it */
     data.card = card

@@ -1,0 +1,113 @@
+"""Everyday vocabulary shipped with helpcentre: per language, how customers say support things.
+
+Two data files per language, in the package:
+
+- ``lexicon/<language>.txt``: synonym groups in the format of a site's synonyms file
+  (``refund, money back, reimbursement``), applied at query time like the site's own groups but
+  with a lower weight (see ``search-core.js``). A site's groups win: a lexicon member that the
+  site's synonyms file also names is left out of the lexicon, so the site decides what it means.
+- ``filler/<language>.txt``: conversational phrases that carry no topic (``how do i``,
+  ``quiero``, ``wie kann ich``), one per line. Their words still match, but weigh little and do
+  not count towards how much of a query an article answers.
+
+Both are analysed here with the locale's rules, so the browser receives ready terms and never
+analyses them itself: what the build and the browser match stays identical. A regional locale
+(``pt-BR``) uses its base language's files; a language without files gets none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+
+from helpcentre.search.languages import Analyzer
+from helpcentre.search.synonyms import SynonymGroup, parse_synonyms
+
+#: Languages the package ships a lexicon and filler phrases for.
+LEXICON_LANGUAGES = ("de", "en", "es", "fr", "it", "ja", "nl", "pl", "pt")
+
+
+def base_language(locale: str) -> str:
+    """``pt`` for ``pt-BR`` or ``pt_BR``: the language whose files a locale uses."""
+    return re.split("[-_]", locale)[0].lower()
+
+
+def _data(folder: str, language: str) -> tuple[str, str] | None:
+    resource = files("helpcentre.search") / folder / f"{language}.txt"
+    if not resource.is_file():
+        return None
+    return resource.read_text(encoding="utf-8"), f"helpcentre/search/{folder}/{language}.txt"
+
+
+@cache
+def lexicon_groups(locale: str) -> tuple[SynonymGroup, ...]:
+    """The shipped synonym groups of the locale's language (none for other languages)."""
+    found = _data("lexicon", base_language(locale))
+    return tuple(parse_synonyms(*found)) if found else ()
+
+
+@cache
+def filler_phrases(locale: str) -> tuple[str, ...]:
+    """The shipped filler phrases of the locale's language (none for other languages)."""
+    found = _data("filler", base_language(locale))
+    if not found:
+        return ()
+    lines = (" ".join(line.split()) for line in found[0].splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def lexicon_terms(
+    groups: tuple[SynonymGroup, ...] | list[SynonymGroup],
+    analyzer: Analyzer,
+    site: list[list[list[str]]] | None = None,
+) -> list[list[list[str]]]:
+    """Analyse lexicon groups into terms, leaving out what the site's groups already name.
+
+    Args:
+        groups: lexicon groups, e.g. from :func:`lexicon_groups`.
+        analyzer: the locale's rules.
+        site: the site's analysed synonym groups (from ``synonym_terms``);
+            a lexicon member whose terms equal one of theirs is dropped, and a group left with
+            fewer than two members is dropped too.
+
+    Members that consist of stop words only cannot match a query and are skipped (the shipped
+    files are tested to have none).
+    """
+    taken = {tuple(member) for group in site or [] for member in group}
+    analysed: list[list[list[str]]] = []
+    for group in groups:
+        members: list[list[str]] = []
+        for member in group.members:
+            terms = analyzer.terms(member)
+            if terms and tuple(terms) not in taken and terms not in members:
+                members.append(terms)
+        if len(members) > 1:
+            analysed.append(members)
+    return analysed
+
+
+def filler_terms(phrases: tuple[str, ...] | list[str], analyzer: Analyzer) -> list[list[str]]:
+    """Analyse filler phrases into term sequences; phrases of stop words only are left out (the
+    analysis drops those words from every query anyway). Longest first, so that the browser
+    marks ``how can i`` before ``can i``."""
+    sequences: list[list[str]] = []
+    for phrase in phrases:
+        terms = analyzer.terms(phrase)
+        if terms and terms not in sequences:
+            sequences.append(terms)
+    return sorted(sequences, key=len, reverse=True)
+
+
+def member_words(groups: Iterable[SynonymGroup], analyzer: Analyzer) -> dict[str, str]:
+    """Per term of the groups' members, the word it came from (the first one): what a reader is
+    shown when a misspelled word is corrected to a term only the synonyms know."""
+    words: dict[str, str] = {}
+    for group in groups:
+        for member in group.members:
+            for word in analyzer.words(member):
+                term = analyzer.term(word)
+                if term is not None:
+                    words.setdefault(term, word)
+    return words

@@ -1,0 +1,226 @@
+"""The everyday vocabulary shipped with search: lexicon groups and filler phrases per language,
+what a site does with them, and the writers' own words (aliases, descriptions, FAQ questions)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from browser_code import browser_plans, browser_terms
+from conftest import missing
+from helpcentre.search.languages import analyzer
+from helpcentre.search.synonyms import parse_synonyms, synonym_terms
+from helpcentre.search.vocabulary import (
+    LEXICON_LANGUAGES,
+    base_language,
+    filler_phrases,
+    filler_terms,
+    lexicon_groups,
+    lexicon_terms,
+    member_words,
+)
+
+from .sites import ROOT, build, write_site
+from .test_plugin import search
+
+#: Languages the issue asks the lexicon for, besides the reference site's locales.
+WANTED = {"en", "fr", "de", "es", "pt", "it", "nl", "pl"}
+
+
+def reference_locales() -> set[str]:
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=loader)  # noqa: S506
+    (i18n,) = [p["helpcentre/i18n"] for p in config["plugins"] if "helpcentre/i18n" in p]
+    return {base_language(entry["locale"]) for entry in i18n["locales"]}
+
+
+def test_every_wanted_and_reference_language_ships_a_lexicon_and_filler() -> None:
+    assert WANTED | reference_locales() <= set(LEXICON_LANGUAGES)
+    for language in LEXICON_LANGUAGES:
+        assert len(lexicon_groups(language)) >= 50, language
+        assert len(filler_phrases(language)) >= 15, language
+    assert lexicon_groups("pt-BR") == lexicon_groups("pt")
+    assert lexicon_groups("sw") == () and filler_phrases("sw") == ()
+
+
+@pytest.mark.parametrize("language", LEXICON_LANGUAGES)
+def test_every_lexicon_member_can_match_a_query(language: str) -> None:
+    rules = analyzer(language)
+    empty = [
+        f"{language}.txt:{group.line}: {member}"
+        for group in lexicon_groups(language)
+        for member in group.members
+        if not rules.terms(member)
+    ]
+    assert not empty, "members of stop words only never match: " + ", ".join(empty)
+
+
+@pytest.mark.parametrize("language", LEXICON_LANGUAGES)
+def test_browser_analyses_the_lexicon_and_filler_as_the_build(language: str) -> None:
+    # The browser matches the build's terms of these files against its own terms of the query:
+    # for every member and phrase, both must give the same terms.
+    if not shutil.which("node"):
+        missing("node is not installed")
+    rules = analyzer(language)
+    texts = [m for group in lexicon_groups(language) for m in group.members]
+    texts += list(filler_phrases(language))
+    assert browser_terms(language, texts) == [rules.terms(text) for text in texts]
+
+
+def test_site_synonyms_win_over_the_lexicon() -> None:
+    rules = analyzer("en")
+    lexicon = parse_synonyms("refund, money back, reimbursement\nparcel, package\n")
+    site = synonym_terms(parse_synonyms("refund, store credit\n"), rules)
+    assert lexicon_terms(lexicon, rules, site) == [
+        [["money", "back"], ["reimburs"]],
+        [["parcel"], ["packag"]],
+    ]
+    # A group the site leaves with one member is gone.
+    site = synonym_terms(parse_synonyms("parcel, box\n"), rules)
+    assert lexicon_terms(parse_synonyms("parcel, package\n"), rules, site) == []
+
+
+def test_filler_terms_longest_first_without_stop_word_phrases() -> None:
+    rules = analyzer("en")
+    assert filler_terms(["please", "how do i", "i would like to", "is it possible to"], rules) == [
+        ["pleas"],
+        ["possibl"],
+    ]
+    words = member_words(parse_synonyms("refund, money back\n"), rules)
+    assert words == {"refund": "refund", "money": "money", "back": "back"}
+
+
+ARTICLES = {
+    "index.md": "# Help\n\nWelcome.\n",
+    # No front matter at all: the title comes from the heading.
+    "Money matters/Getting a refund.md": (
+        "# Getting a refund\n\nWe refund the original payment method within five days.\n"
+    ),
+    "Orders/Where it is.md": (
+        "---\ntitle: Following a shipment\naliases: where is my parcel\n---\n\n"
+        "Open the tracking page from the email we sent.\n"
+    ),
+    "Orders/Lost.md": (
+        "---\ntitle: Lost shipments\n---\n\n"
+        "If your parcel is lost, we send another one. Where is it? Ask the carrier first.\n"
+    ),
+    "Account/Über das Konto.md": (
+        "---\ntitle: Your profile\ndescription: Change the e-mail address you sign in with.\n"
+        "aliases: [account settings, personal page]\n---\n\n"
+        "Open the profile page.\n"
+    ),
+    "Account/Questions.md": (
+        "---\ntitle: Common account questions\ntype: faq\n---\n\n"
+        "Answers to what readers ask most.\n\n"
+        "## Can I merge two profiles {#merge}\n\nWrite to us.\n\n"
+        "## Deleting your data {#data}\n\nUse the privacy page.\n"
+    ),
+    "Account/Guide.md": (
+        "---\ntitle: Account guide\n---\n\nAll about your account.\n\n"
+        "## Will my wishlist be kept? {#wishlist}\n\nYes.\n\n"
+        "## Settings {#settings}\n\nSee the list below.\n"
+    ),
+    "Help/Printing.md": (
+        "---\ntitle: Printing labels\n---\n\nPrint the label at home or in a shop.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("en")
+    done = build(write_site(base, "en", articles=ARTICLES))
+    assert done.returncode == 0, done.stderr
+    return base / "site" / "en"
+
+
+def articles_of(answer: dict) -> list[str]:
+    """The article of each result group, its location decoded (file names have spaces)."""
+    return [unquote(group[0]["location"].split("#")[0]) for group in answer["items"]]
+
+
+def index_of(site: Path) -> dict:
+    return json.loads((site / "search" / "helpcentre-index.json").read_text("utf-8"))
+
+
+def test_every_site_gets_the_lexicon_of_its_language(english_site: Path) -> None:
+    payload = index_of(english_site)
+    assert [["refund"], ["money", "back"]] == payload["lexicon"][0][:2]
+    assert ["possibl"] in payload["filler"]
+    # "money back" is not in any article: the lexicon finds the refund article.
+    (answer,) = search(english_site, "en", ["money back"])
+    assert articles_of(answer)[0] == "Money matters/Getting a refund/"
+
+
+def test_a_site_switches_the_lexicon_and_filler_off(tmp_path: Path) -> None:
+    mkdocs_yml = write_site(tmp_path, "en", articles=ARTICLES)
+    config = json.loads(mkdocs_yml.read_text("utf-8"))
+    config["plugins"][1] = {"helpcentre/search": {"lexicon": False, "filler": False}}
+    mkdocs_yml.write_text(json.dumps(config), "utf-8")
+    done = build(mkdocs_yml)
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site" / "en"
+    payload = index_of(site)
+    assert payload["lexicon"] == [] and payload["filler"] == []
+    (answer,) = search(site, "en", ["money back"])
+    assert answer["items"] == []
+
+
+def test_aliases_description_and_questions_are_indexed_with_weights(english_site: Path) -> None:
+    payload = index_of(english_site)
+    fields = dict(payload["fields"])
+    assert fields["title"] > fields["aliases"] == fields["questions"] > fields["description"]
+    assert fields["description"] > fields["text"]
+    # An alias (a text) beats the same words in another article's body.
+    answers = search(english_site, "en", ["where is my parcel", "personal page", "sign in e-mail"])
+    assert articles_of(answers[0])[0] == "Orders/Where it is/"
+    # An alias of a list, then a description, rank the article itself.
+    assert articles_of(answers[1])[0] == "Account/Über das Konto/"
+    assert articles_of(answers[2])[0] == "Account/Über das Konto/"
+
+
+def test_faq_questions_count_as_titles(english_site: Path) -> None:
+    # A FAQ's headings are questions (type: faq), and so is any heading that asks; the article
+    # then ranks as its own result, before an article with the words in its body.
+    answers = search(english_site, "en", ["merge profiles", "wishlist kept"])
+    for answer, article in zip(answers, ["Account/Questions/", "Account/Guide/"], strict=True):
+        assert articles_of(answer)[0] == article
+
+
+def test_filler_does_not_decide_the_ranking(english_site: Path) -> None:
+    # "possible" is filler: the article holding "print label" wins over one holding "possible".
+    index = english_site / "search" / "helpcentre-index.json"
+    plans = browser_plans("en", index, ["is it possible to print a label", "help"])["plans"]
+    assert [entry["filler"] for entry in plans[0]] == [True, False, False]
+    assert [entry["filler"] for entry in plans[1]] == [False]  # a query of filler only
+    (answer,) = search(english_site, "en", ["how do i print labels please"])
+    assert articles_of(answer)[0] == "Help/Printing/"
+
+
+def test_partial_matches_rank_what_holds_most_of_the_query(english_site: Path) -> None:
+    # No article holds every word; the one with the rare ones ranks first.
+    (answer,) = search(english_site, "en", ["tracking page zebra unicorn"])
+    assert articles_of(answer)[0] == "Orders/Where it is/"
+
+
+def test_misspelled_words_are_corrected_against_the_vocabulary(english_site: Path) -> None:
+    index = english_site / "search" / "helpcentre-index.json"
+    queries = ["refnud", "wher is my parsel", "labl", "prin", "vuocher", "shipm"]
+    found = browser_plans("en", index, queries)
+    assert found["corrections"] == [
+        "refund",  # one edit (a transposition) from a five-letter word
+        "wher is my parcel",  # "wher" is four letters: too short to correct
+        None,  # four letters
+        None,  # the start of "printing", still being typed
+        "voucher",  # a lexicon word the articles lack is corrected too
+        None,  # the start of "shipment"
+    ]
+    (answer,) = search(english_site, "en", ["refnud"])
+    assert answer["correction"] == "refund"
+    assert articles_of(answer)[0] == "Money matters/Getting a refund/"
