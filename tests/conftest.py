@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -182,17 +183,28 @@ def copy_reference(target: Path, *, history: bool = True) -> Path:
     return target
 
 
+def reference_locales(
+    project: Path, *, drop: tuple[str, ...] = ("it", "es", "ja"), site_url: str | None = None
+) -> Path:
+    """Drop locales of a copied reference project (configuration and folders), for fast builds;
+    ``site_url`` sets the address it is built for. Returns its ``mkdocs.yml``."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    if site_url is not None:
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", text)
+    for locale in drop:
+        text = text.replace(f"        - locale: {locale}\n", "")
+        shutil.rmtree(project / "docs" / locale)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 @pytest.fixture
 def small_project(tmp_path: Path) -> Path:
     """The reference project with English and French only, for fast builds; a git repository
     whose last commit drops the other locales."""
     project = copy_reference(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    for locale in ("it", "es", "ja"):
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
-    config.write_text(text, encoding="utf-8")
+    reference_locales(project)
     git(project, "commit", "-qam", "English and French only", date="2026-01-06T10:00:00+00:00")
     return project
 
@@ -230,15 +242,24 @@ def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+def free_port() -> int:
+    """A free loopback port, for a site built for the address it is then served at."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class StaticServer:
     """Serves a folder over HTTP on a free loopback port, in a thread."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, port: int = 0) -> None:
         import functools
         import threading
 
         handler = functools.partial(_QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -256,11 +277,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def serve():
-    """Start static servers for folders: ``url = serve(path)``; all are stopped after the test."""
+    """Start static servers for folders: ``url = serve(path)`` (or ``serve(path, port)``); all are
+    stopped after the test."""
     servers: list[StaticServer] = []
 
-    def start(root: Path) -> str:
-        server = StaticServer(root)
+    def start(root: Path, port: int = 0) -> str:
+        server = StaticServer(root, port)
         servers.append(server)
         return server.url
 

@@ -1,4 +1,5 @@
-"""What the collector stores: one row per vote, failed search and contact-page event, validated.
+"""What the collector stores: one row per vote, failed search, reformulation and contact-page event,
+validated.
 
 These are plain data with one home below both their users: the collector's storage backends
 write and read them, and :func:`helpcentre.feedback.summary.build_summary` aggregates them, so
@@ -77,4 +78,28 @@ class ContactRecord:
     """The widget's context (``billing``) for an event of the widget; None on the contact page."""
 
 
-Record = VoteRecord | SearchRecord | ContactRecord
+@dataclass(frozen=True, slots=True)
+class ReformulationRecord:
+    """A failed search followed, in the same browser tab, by another query whose result the reader
+    opened: how readers rephrase what the help centre did not understand.
+
+    One per reader, day, pair of queries and page (a repeat the same day replaces it).
+    """
+
+    day: str
+    created_at: int
+    reader: str
+    """Daily-rotating keyed hash of client address and user agent, as for votes."""
+    locale: str
+    query: str
+    """The failed query, trimmed, personal identifiers replaced."""
+    normalised: str
+    """Its grouping key, see :func:`helpcentre.feedback.summary.normalise_query`."""
+    then_query: str
+    """The query whose result was opened, trimmed, personal identifiers replaced."""
+    then_normalised: str
+    page: str
+    """The page id of the result opened."""
+
+
+Record = VoteRecord | SearchRecord | ContactRecord | ReformulationRecord

@@ -116,11 +116,14 @@ def test_each_locale_lists_what_its_search_indexes(reference_site: Path) -> None
     assert (site / "en" / "account" / "manage-saved-addresses" / "index.html.md").is_file()
 
 
-def test_pages_link_their_copy_and_llms_txt(reference_site: Path) -> None:
+def test_pages_link_llms_txt_which_lists_their_copy(reference_site: Path) -> None:
     page = reference_site / "site" / "fr" / "orders" / "track-your-order" / "index.html"
     html = page.read_text("utf-8")
     head = html.split("</head>", 1)[0]
-    assert '<link rel="alternate" type="text/markdown" href="index.html.md">' in head
+    # Not the copy itself: the theme would fetch a missing sitemap.xml beside it (a 404).
+    assert "text/markdown" not in head
+    llms = (reference_site / "site" / "fr" / "llms.txt").read_text("utf-8")
+    assert "orders/track-your-order/index.html.md" in llms
     assert 'type="text/plain" title="llms.txt" href="../../llms.txt"' in head
     copy = (page.parent / "index.html.md").read_text("utf-8")
     assert copy.startswith("# Comment suivre ma commande ?\n")

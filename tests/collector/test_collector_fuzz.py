@@ -24,7 +24,7 @@ from helpcentre.collector.settings import RateLimit, Settings
 
 #: Examples per endpoint: the fixed budget.
 EXAMPLES = 120
-TABLES = ("votes", "searches", "contact_events")
+TABLES = ("votes", "searches", "contact_events", "reformulations")
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -156,7 +156,7 @@ def fuzz_settings():
     )
 
 
-@pytest.mark.parametrize("path", ["/votes", "/searches", "/contact-events"])
+@pytest.mark.parametrize("path", ["/votes", "/searches", "/reformulations", "/contact-events"])
 def test_posts_never_fail_and_refusals_store_nothing(live, path):
     client, document, database = live
     operation = document["paths"][path]["post"]

@@ -8,9 +8,6 @@ back with ``helpcentre feedback export``.
 from __future__ import annotations
 
 import json
-import re
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_reference, mkdocs_build
+from conftest import copy_reference, free_port, mkdocs_build, reference_locales
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,22 +35,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """
     port = free_port()
     project = copy_reference(tmp_path_factory.mktemp("feedback-site") / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    text = re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text)
-    for locale in ("it", "es", "ja"):
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
-    config.write_text(text, encoding="utf-8")
+    reference_locales(project, site_url=f"http://127.0.0.1:{port}/")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site", port
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Collector:

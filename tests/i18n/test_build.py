@@ -12,7 +12,10 @@ from conftest import mkdocs_build
 from helpcentre.content.frontmatter import parse_front_matter
 
 LOCALES = ("en", "fr", "it", "es", "ja")
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+SITEMAP_NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
 
 
 def articles(project: Path, locale: str) -> set[str]:
@@ -56,17 +59,37 @@ def test_missing_articles_fall_back_with_notice_and_canonical(reference_site: Pa
     assert '<link rel="canonical" href="https://help.tidewell.example/es/' in page
 
 
+def sitemap_hreflang(site: Path, locale: str) -> dict[str, dict[str, str]]:
+    """Each URL of a locale's sitemap with its hreflang alternates."""
+    root = ElementTree.parse(site / locale / "sitemap.xml").getroot()
+    return {
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("xhtml:link[@rel='alternate']", SITEMAP_NS)
+        }
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
+
+
 def test_every_page_has_hreflang_for_each_locale_and_x_default(reference_site: Path) -> None:
+    site = reference_site / "site"
     for locale in LOCALES:
-        for html_file in (reference_site / "site" / locale).rglob("index.html"):
-            page = html_file.read_text(encoding="utf-8")
-            langs = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', page)
-            codes = [code for code, _ in langs]
-            assert sorted(codes) == sorted([*LOCALES, "x-default"]), html_file
-    page = (reference_site / "site/fr/orders/track-your-order/index.html").read_text("utf-8")
-    links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', page))
+        entries = sitemap_hreflang(site, locale)
+        assert entries
+        for url, links in entries.items():
+            assert sorted(links) == sorted([*LOCALES, "x-default"]), url
+        for html_file in (site / locale).rglob("index.html"):
+            # Not in the head: Material would fetch a sitemap.xml beside each of them (a 404).
+            assert 'rel="alternate" hreflang' not in html_file.read_text(encoding="utf-8")
+    links = sitemap_hreflang(site, "fr")[
+        "https://help.tidewell.example/fr/orders/track-your-order/"
+    ]
     assert links["it"] == "https://help.tidewell.example/it/orders/track-your-order/"
     assert links["x-default"] == "https://help.tidewell.example/en/orders/track-your-order/"
+    # A locale that lacks the article points at the page its readers get: the original.
+    missing = sorted(articles(reference_site, "en") - articles(reference_site, "es"))[0]
+    url = f"https://help.tidewell.example/en/{missing[: -len('.md')]}/"
+    assert sitemap_hreflang(site, "en")[url]["es"] == url
 
 
 def test_language_switcher_leads_to_the_same_article(reference_site: Path) -> None:

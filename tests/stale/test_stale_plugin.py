@@ -59,7 +59,7 @@ def repo(git_repo: Path) -> Path:
     )
     catalog = git_repo / "locales" / "fr" / "LC_MESSAGES"
     catalog.mkdir(parents=True)
-    shutil.copy(SHIPPED_LOCALES / "fr" / "LC_MESSAGES" / "stale.po", catalog / "stale.po")
+    shutil.copy(SHIPPED_LOCALES / "fr" / "LC_MESSAGES" / "messages.po", catalog / "messages.po")
     git(git_repo, "add", "-A")
     git(git_repo, "commit", "-q", "-m", "Add articles", date="2025-03-04T10:00:00+00:00")
     track = docs / "orders" / "track.md"

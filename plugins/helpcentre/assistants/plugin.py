@@ -92,13 +92,17 @@ class AssistantsPlugin(BasePlugin[AssistantsConfig]):
 
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Link the page's copy and the locale's ``llms.txt`` from its head."""
+        """Link the locale's ``llms.txt`` (which lists every page's copy) from the page's head.
+
+        The page's own copy is not linked there: the theme's language selector fetches a
+        ``sitemap.xml`` beside every ``<link rel="alternate">``, and beside the copy (in the
+        page's folder) there is none -- a failed request on every page view. The copy sits at
+        the URL llms.txt proposes (the page's URL + ``index.html.md``).
+        """
         if not self._active or page.file.src_uri not in self.pages:
             return None
         here = page.url or "."
         links = [
-            f'<link rel="alternate" type="text/markdown" '
-            f'href="{get_relative_url(markdown_url(page.url), here)}">',
             f'<link rel="alternate" type="text/plain" title="llms.txt" '
             f'href="{get_relative_url(INDEX_FILE, here)}">',
         ]

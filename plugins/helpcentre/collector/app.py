@@ -1,9 +1,14 @@
-"""The collector's ASGI application: "Did this help?" votes, failed searches, contact events.
+"""The collector's ASGI application: "Did this help?" votes, failed searches, reformulations,
+contact events.
 
 Endpoints, under ``/api/v1``:
 
 - ``POST /votes``: ``{"locale", "page", "helpful", "reason", "comment"}`` -> 202
 - ``POST /searches``: ``{"locale", "query", "results", "clicked"}`` -> 202
+- ``POST /reformulations``: ``{"locale", "query", "then_query", "page"}`` -> 202; a search
+  that failed (``query``) followed in the same tab by ``then_query``, whose result ``page`` (a
+  page id of the manifest; ``orders`` names ``orders/index`` when only that exists) the reader
+  opened
 - ``POST /contact-events``: ``{"locale", "event", "page", "query_length", "session", "context"}``
   -> 202;
   ``event`` is ``shown`` (articles were suggested), ``clicked`` (``page``, a suggested page, was
@@ -51,10 +56,11 @@ import contextlib
 import hmac
 import logging
 import math
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -78,7 +84,13 @@ from helpcentre.collector.storage import FeedbackStore, now_ms, open_store
 from helpcentre.collector.summaries import summarise_database
 from helpcentre.collector.writer import BatchWriter, WriterBusy
 from helpcentre.feedback.summary import normalise_query, parse_since
-from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import (
+    ContactRecord,
+    Record,
+    ReformulationRecord,
+    SearchRecord,
+    VoteRecord,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -208,13 +220,25 @@ async def _reader(request: Request, collector: Collector, moment: int) -> str:
     return await collector.readers.reader(_today(moment), address, user_agent)
 
 
-async def post_vote(request: Request) -> Response:
-    """Record a "Did this help?" vote; 202 once it is committed."""
+Validator = Callable[[dict[str, Any], Mapping[str, frozenset[str]]], dict[str, Any]]
+
+
+async def _accept(request: Request, validate: Validator) -> tuple[Collector, int, dict[str, Any]]:
+    """What every POST does first: origin check, rate limit, body, validation.
+
+    Returns:
+        The collector, the request's moment (milliseconds) and the validated fields.
+    """
     collector = _collector(request)
     moment = now_ms()
     await _admit(request, collector, moment)
     body = await read_body(request, collector.settings.max_body_bytes)
-    vote = validation.validate_vote(validation.parse_object(body), collector.pages.locales)
+    return collector, moment, validate(validation.parse_object(body), collector.pages.locales)
+
+
+async def post_vote(request: Request) -> Response:
+    """Record a "Did this help?" vote; 202 once it is committed."""
+    collector, moment, vote = await _accept(request, validation.validate_vote)
     client = await _client(request, collector, moment)
     if not collector.votes.admit(_today(moment), client, vote["locale"], vote["page"]):
         raise HTTPException(
@@ -234,11 +258,7 @@ async def post_vote(request: Request) -> Response:
 
 async def post_search(request: Request) -> Response:
     """Record a search that found nothing useful; 202 once it is committed."""
-    collector = _collector(request)
-    moment = now_ms()
-    await _admit(request, collector, moment)
-    body = await read_body(request, collector.settings.max_body_bytes)
-    search = validation.validate_search(validation.parse_object(body), collector.pages.locales)
+    collector, moment, search = await _accept(request, validation.validate_search)
     record = SearchRecord(
         day=_today(moment),
         created_at=moment,
@@ -249,15 +269,27 @@ async def post_search(request: Request) -> Response:
     return await _store(collector, record)
 
 
+async def post_reformulation(request: Request) -> Response:
+    """Record a failed search and the query whose result the reader then opened; 202 once it is
+    committed."""
+    collector, moment, pair = await _accept(request, validation.validate_reformulation)
+    record = ReformulationRecord(
+        day=_today(moment),
+        created_at=moment,
+        reader=await _reader(request, collector, moment),
+        locale=pair["locale"],
+        query=pair["query"],
+        normalised=normalise_query(pair["query"]),
+        then_query=pair["then_query"],
+        then_normalised=normalise_query(pair["then_query"]),
+        page=pair["page"],
+    )
+    return await _store(collector, record)
+
+
 async def post_contact_event(request: Request) -> Response:
     """Record what happened on the contact page during a visit; 202 once it is committed."""
-    collector = _collector(request)
-    moment = now_ms()
-    await _admit(request, collector, moment)
-    body = await read_body(request, collector.settings.max_body_bytes)
-    event = validation.validate_contact_event(
-        validation.parse_object(body), collector.pages.locales
-    )
+    collector, moment, event = await _accept(request, validation.validate_contact_event)
     day = _today(moment)
     record = ContactRecord(
         day=day,
@@ -372,6 +404,7 @@ def create_app(settings: Settings) -> Starlette:
             routes=[
                 Route("/votes", post_vote, methods=["POST"]),
                 Route("/searches", post_search, methods=["POST"]),
+                Route("/reformulations", post_reformulation, methods=["POST"]),
                 Route("/contact-events", post_contact_event, methods=["POST"]),
                 Route("/health", health, methods=["GET"]),
                 Route("/export", export, methods=["GET"]),

@@ -110,6 +110,29 @@ MIGRATIONS: tuple[Migration, ...] = (
         "help widget events: the context of the product page ('' on the contact page)",
         **_both("ALTER TABLE contact_events ADD COLUMN context TEXT NOT NULL DEFAULT ''"),
     ),
+    Migration(
+        5,
+        "reformulations: a failed search, then another query whose result the reader opened",
+        **_both(
+            # One row per reader, pair and page a day: a reader repeating the same rephrasing the
+            # same day counts once, so one reader cannot make a proposal alone in a day.
+            """
+            CREATE TABLE reformulations (
+                day TEXT NOT NULL,
+                reader TEXT NOT NULL,
+                locale TEXT NOT NULL,
+                normalised TEXT NOT NULL,
+                then_normalised TEXT NOT NULL,
+                page TEXT NOT NULL,
+                query TEXT NOT NULL,
+                then_query TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (day, reader, locale, normalised, then_normalised, page)
+            )
+            """,
+            "CREATE INDEX reformulations_by_day ON reformulations (day, locale)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

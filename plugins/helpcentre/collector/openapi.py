@@ -66,17 +66,24 @@ def openapi_document(locales: Mapping[str, frozenset[str]]) -> dict[str, Any]:
     pages = sorted({page for names in locales.values() for page in names})
     locale = {"type": "string", "enum": locale_names} if locale_names else {"type": "string"}
     page = {"type": "string", "enum": pages} if pages else {"type": "string"}
+    query = {"type": "string", "minLength": 1, "maxLength": validation.MAX_QUERY}
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "helpcentre feedback collector",
             "version": "1",
-            "description": "Did-this-help votes, failed searches and contact-page events.",
+            "description": (
+                "Did-this-help votes, failed searches, reformulations and contact-page events."
+            ),
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {
             "/votes": _post("Record a vote", "Vote"),
             "/searches": _post("Record a search that found nothing useful", "Search"),
+            "/reformulations": _post(
+                "Record a failed search and the query whose result was then opened",
+                "Reformulation",
+            ),
             "/contact-events": _post("Record a contact-page event", "ContactEvent"),
             "/health": {
                 "get": {
@@ -140,17 +147,24 @@ def openapi_document(locales: Mapping[str, frozenset[str]]) -> dict[str, Any]:
                     "required": list(validation.SEARCH_FIELDS),
                     "properties": {
                         "locale": locale,
-                        "query": {
-                            "type": "string",
-                            "minLength": 1,
-                            "maxLength": validation.MAX_QUERY,
-                        },
+                        "query": query,
                         "results": {
                             "type": "integer",
                             "minimum": 0,
                             "maximum": validation.MAX_RESULTS,
                         },
                         "clicked": {"type": "boolean"},
+                    },
+                },
+                "Reformulation": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": list(validation.REFORMULATION_FIELDS),
+                    "properties": {
+                        "locale": locale,
+                        "query": query,
+                        "then_query": query,
+                        "page": page,
                     },
                 },
                 "ContactEvent": {

@@ -16,7 +16,13 @@ import psycopg
 
 from helpcentre.collector import storage
 from helpcentre.collector.migrations import MIGRATIONS, SCHEMA_VERSION_TABLE
-from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import (
+    ContactRecord,
+    Record,
+    ReformulationRecord,
+    SearchRecord,
+    VoteRecord,
+)
 
 _P = "%s"
 # Arbitrary constant identifying "helpcentre schema migration" among advisory locks.
@@ -122,3 +128,8 @@ class PostgresStore:
         """Return the contact-page events of ``since_day`` and later."""
         rows = self._connection.execute(storage.SELECT_CONTACT_EVENTS.format(p=_P), (since_day,))
         return [storage.contact_event_from_row(row) for row in rows]
+
+    def fetch_reformulations(self, since_day: str) -> list[ReformulationRecord]:
+        """Return the reformulations of ``since_day`` and later."""
+        rows = self._connection.execute(storage.SELECT_REFORMULATIONS.format(p=_P), (since_day,))
+        return [storage.reformulation_from_row(row) for row in rows]

@@ -1,4 +1,5 @@
-"""Storage of votes, failed searches and contact events behind one :class:`FeedbackStore`.
+"""Storage of votes, failed searches, reformulations and contact events behind one
+:class:`FeedbackStore`.
 
 Two backends pass the same test-suite:
 
@@ -16,11 +17,18 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
+from dataclasses import fields
 from types import TracebackType
 from typing import Protocol
 
 from helpcentre.collector.migrations import LATEST_VERSION
-from helpcentre.records import ContactRecord, Record, SearchRecord, VoteRecord
+from helpcentre.records import (
+    ContactRecord,
+    Record,
+    ReformulationRecord,
+    SearchRecord,
+    VoteRecord,
+)
 
 
 class StorageError(RuntimeError):
@@ -69,6 +77,10 @@ class FeedbackStore(Protocol):
 
     def fetch_contact_events(self, since_day: str) -> list[ContactRecord]:
         """Return the contact-page events of ``since_day`` and later."""
+        ...
+
+    def fetch_reformulations(self, since_day: str) -> list[ReformulationRecord]:
+        """Return the reformulations of ``since_day`` and later."""
         ...
 
     def close(self) -> None:
@@ -123,6 +135,22 @@ SELECT_CONTACT_EVENTS = """
 SELECT day, created_at, session, locale, event, page, query_length, context
 FROM contact_events WHERE day >= {p} ORDER BY day, locale, session, event, page
 """
+#: The columns of ``reformulations`` in the order of :class:`ReformulationRecord`'s fields.
+REFORMULATION_COLUMNS = tuple(field.name for field in fields(ReformulationRecord))
+UPSERT_REFORMULATION = f"""
+INSERT INTO reformulations ({", ".join(REFORMULATION_COLUMNS)})
+VALUES ({", ".join("{p}" for _ in REFORMULATION_COLUMNS)})
+ON CONFLICT (day, reader, locale, normalised, then_normalised, page) DO UPDATE SET
+    query = excluded.query,
+    then_query = excluded.then_query,
+    created_at = excluded.created_at
+WHERE excluded.created_at >= reformulations.created_at
+"""
+SELECT_REFORMULATIONS = f"""
+SELECT {", ".join(REFORMULATION_COLUMNS)}
+FROM reformulations WHERE day >= {{p}}
+ORDER BY locale, normalised, then_normalised, page, created_at
+"""
 SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM schema_version"
 INSERT_VERSION = (
     "INSERT INTO schema_version (version, description, applied_at) VALUES ({p}, {p}, {p})"
@@ -171,17 +199,24 @@ def contact_event_row(event: ContactRecord) -> tuple[object, ...]:
     )
 
 
+def reformulation_row(entry: ReformulationRecord) -> tuple[object, ...]:
+    """Return the parameters of :data:`UPSERT_REFORMULATION` for ``entry``."""
+    return tuple(getattr(entry, name) for name in REFORMULATION_COLUMNS)
+
+
 def rows_by_table(records: Sequence[Record]) -> list[tuple[str, list[tuple[object, ...]]]]:
     """Group ``records`` into (statement template, parameter rows) pairs, one per table."""
     votes = [vote_row(r) for r in records if isinstance(r, VoteRecord)]
     searches = [search_row(r) for r in records if isinstance(r, SearchRecord)]
     contacts = [contact_event_row(r) for r in records if isinstance(r, ContactRecord)]
+    pairs = [reformulation_row(r) for r in records if isinstance(r, ReformulationRecord)]
     return [
         (statement, rows)
         for statement, rows in (
             (UPSERT_VOTE, votes),
             (UPSERT_SEARCH, searches),
             (INSERT_CONTACT_EVENT, contacts),
+            (UPSERT_REFORMULATION, pairs),
         )
         if rows
     ]
@@ -230,6 +265,12 @@ def contact_event_from_row(row: Sequence[object]) -> ContactRecord:
         query_length=None if query_length is None else int(query_length),  # type: ignore[call-overload]
         context=str(context) or None,
     )
+
+
+def reformulation_from_row(row: Sequence[object]) -> ReformulationRecord:
+    """Build a :class:`ReformulationRecord` from a :data:`SELECT_REFORMULATIONS` row."""
+    values = {name: str(value) for name, value in zip(REFORMULATION_COLUMNS, row, strict=True)}
+    return ReformulationRecord(**{**values, "created_at": int(values["created_at"])})
 
 
 def now_ms() -> int:

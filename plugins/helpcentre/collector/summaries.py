@@ -31,7 +31,15 @@ def summarise_database(url: str, *, since: str = DEFAULT_SINCE) -> FeedbackSumma
         votes = store.fetch_votes(first.isoformat())
         searches = store.fetch_searches(first.isoformat())
         contact_events = store.fetch_contact_events(first.isoformat())
-    return build_summary(votes, searches, since=first, until=today, contact_events=contact_events)
+        reformulations = store.fetch_reformulations(first.isoformat())
+    return build_summary(
+        votes,
+        searches,
+        since=first,
+        until=today,
+        contact_events=contact_events,
+        reformulations=reformulations,
+    )
 
 
 def load_summary(source: str | os.PathLike[str], *, since: str = DEFAULT_SINCE) -> FeedbackSummary:

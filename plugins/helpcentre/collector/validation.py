@@ -1,4 +1,4 @@
-"""Validation of posted votes, failed searches and contact-page events.
+"""Validation of posted votes, failed searches, reformulations and contact-page events.
 
 Bodies are small JSON objects. Errors are ``HTTPException`` s whose ``detail`` names the field:
 400 when the body is not a JSON object at all, 422 when a field is missing, unexpected, of the wrong
@@ -19,6 +19,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 
 from helpcentre.collector.personal_data import redact
+from helpcentre.feedback.summary import normalise_query
 from helpcentre.records import CONTACT_EVENTS, CONTEXT_PATTERN, REASONS
 
 MAX_COMMENT = 1000
@@ -29,6 +30,7 @@ MAX_QUERY_LENGTH = 100_000
 
 VOTE_FIELDS = ("locale", "page", "helpful", "reason", "comment")
 SEARCH_FIELDS = ("locale", "query", "results", "clicked")
+REFORMULATION_FIELDS = ("locale", "query", "then_query", "page")
 CONTACT_FIELDS = ("locale", "event", "page", "query_length", "session", "context")
 
 # The contact page draws its visit id from Math.random as up to 16 hex digits; the representation
@@ -218,6 +220,55 @@ def validate_search(
         "results": results,
         "clicked": _bool(data["clicked"], "clicked"),
     }
+
+
+def _known_page(value: Any, locale: str, locales: Mapping[str, frozenset[str]]) -> str:
+    """The page id ``value`` names in ``locale``.
+
+    A folder's own page is ``<folder>/index`` in the manifest but ``<folder>/`` in its address, so
+    ``orders`` names ``orders/index`` when only that one exists.
+    """
+    if not isinstance(value, str):
+        raise _invalid("page", f"must be a string, not {_json_type(value)}")
+    pages = locales[locale]
+    if value in pages:
+        return value
+    folder_page = f"{value}/index" if value else "index"
+    if folder_page in pages:
+        return folder_page
+    raise _invalid("page", f"{value[:200]!r} is not a page of locale {locale!r}")
+
+
+def validate_reformulation(
+    data: Mapping[str, Any], locales: Mapping[str, frozenset[str]]
+) -> dict[str, Any]:
+    """Check a reformulation body: a failed ``query``, then ``then_query`` whose result ``page``
+    the reader opened.
+
+    Returns:
+        ``locale``, ``query`` and ``then_query`` (trimmed, personal identifiers replaced) and
+        ``page`` (the manifest's page id).
+
+    Raises:
+        HTTPException: 422 naming the first field that is wrong, also when both queries are the
+            same once normalised (that is no reformulation).
+    """
+    _check_fields(data, REFORMULATION_FIELDS, REFORMULATION_FIELDS)
+    locale = _locale(data["locale"], locales)
+    queries = {}
+    for field in ("query", "then_query"):
+        text = _text(data[field], field, MAX_QUERY, allow_newlines=False)
+        if not text:
+            raise _invalid(field, "must not be empty")
+        queries[field] = redact(text)
+    if _same_query(queries["query"], queries["then_query"]):
+        raise _invalid("then_query", "is the failed query itself; send a different query")
+    page = _known_page(data["page"], locale, locales)
+    return {"locale": locale, **queries, "page": page}
+
+
+def _same_query(first: str, second: str) -> bool:
+    return normalise_query(first) == normalise_query(second)
 
 
 def validate_contact_event(

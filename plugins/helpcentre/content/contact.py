@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_time, format_timedelta, get_day_names, get_timezone_location
 from babel.dates import get_timezone as babel_timezone
 
+from helpcentre.catalogs import Localized
 from helpcentre.content.frontmatter import ContentError
 
 CHANNEL_KINDS = ("email", "chat", "phone", "social")
@@ -65,7 +66,7 @@ class ChannelView:
     days: str = ""
     hours: str = ""
     timezone: str = ""
-    response: str = ""
+    response: Localized | str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -200,7 +201,19 @@ def view_channel(channel: Channel, locale: str) -> ChannelView:
             f"{format_time(channel.closes, 'short', locale=babel_locale)}"
         )
     if channel.response is not None:
-        view.response = format_timedelta(
-            channel.response, threshold=1.0, format="long", locale=babel_locale
+        response = channel.response
+        # Shown inside a sentence ("within %(duration)s"): in that sentence's language.
+        view.response = Localized(
+            lambda language: format_timedelta(
+                response, threshold=1.0, format="long", locale=_babel(language)
+            ),
+            locale,
         )
     return view
+
+
+def _babel(code: str) -> Locale:
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")

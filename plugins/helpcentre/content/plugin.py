@@ -103,7 +103,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.locale = self.context.current
         self.default_locale = model.default_locale
         locales_dir = model.settings.locales_dir
-        self.translations = load_translations(locales_dir, self.locale)
+        self.translations = load_translations(
+            locales_dir,
+            self.locale,
+            source_locale=model.default_locale,
+            fallbacks=model.chain(self.locale)[1:],
+        )
         active = active_announcement(
             announcements, self.locale, self._today(), default_locale=self.default_locale
         )

@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpcentre.catalogs import load_translations
+from helpcentre.catalogs import install_ui_strings, load_translations
 from helpcentre.feedback.config import FeedbackConfig
 from helpcentre.feedback.helpfulness import (
     MAX_COMMENT,
@@ -114,9 +114,11 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
             and not self.context.model.settings.multilingual
         ):
             settings = self.context.model.settings
-            env.add_extension("jinja2.ext.i18n")
-            env.install_gettext_translations(  # type: ignore[attr-defined]
-                load_translations(settings.locales_dir, self.locale), newstyle=True
+            install_ui_strings(
+                env,
+                load_translations(
+                    settings.locales_dir, self.locale, source_locale=settings.default_locale
+                ),
             )
         return env
 

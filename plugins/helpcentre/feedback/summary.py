@@ -62,7 +62,19 @@ JSON format, version 1 (stable: fields are only ever added; a breaking change bu
       },
       "widget": {                                # the help widget's deflection, per context
         "billing": {...}                         # same fields as a locale of "contact"; visits
-      }                                          # are openings of the widget, all locales
+      },                                         # are openings of the widget, all locales
+      "reformulations": {                        # failed searches rephrased, per locale
+        "fr": [                                  # most readers first
+          {
+            "query": "remboursment",             # the failed query, normalised
+            "then_query": "remboursement",       # the query whose result was opened, normalised
+            "page": "orders/refunds",            # the result opened
+            "count": 3,                          # readers (per day) who did this
+            "first_seen": "2025-04-02",
+            "last_seen": "2025-05-31"
+          }
+        ]
+      }
     }
 
 ``contact`` was added to version 1 without changing it: summaries written before it have no
@@ -74,6 +86,9 @@ without being shown suggestions, so ``avoided`` is not ``shown - contacted`` but
 were shown suggestions and did not contact support the same day. A visit over midnight counts as
 two. ``widget`` was added the same way: the help widget's events, per context of the product's
 page (the contact page's events are in ``contact`` only, the widget's in ``widget`` only).
+``reformulations`` was added the same way (absent: no data): a search that failed followed, in the
+same browser tab, by another query whose result the reader opened; the health report proposes
+synonyms and aliases from them.
 
 Comments are reader-written text, stored and exported verbatim (``<script>`` stays
 ``<script>``): anything that displays them must escape them.
@@ -97,7 +112,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from helpcentre.records import REASONS, ContactRecord, SearchRecord, VoteRecord
+from helpcentre.records import (
+    REASONS,
+    ContactRecord,
+    ReformulationRecord,
+    SearchRecord,
+    VoteRecord,
+)
 
 SUMMARY_VERSION = 1
 #: How many comments each page keeps in the summary.
@@ -261,6 +282,20 @@ class ContactDeflection:
     daily: list[DailyContact] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Reformulation:
+    """Readers whose search ``query`` failed and who then opened ``page`` found by
+    ``then_query`` (both normalised); ``count`` is readers, each counted once a day."""
+
+    locale: str
+    query: str
+    then_query: str
+    page: str
+    count: int
+    first_seen: str
+    last_seen: str
+
+
 @dataclass
 class FeedbackSummary:
     """Aggregated feedback over a window of days; see the module docstring for the JSON."""
@@ -275,6 +310,9 @@ class FeedbackSummary:
     widget: dict[str, ContactDeflection] | None = None
     """The help widget's deflection per context (each entry's ``locale`` holds the context);
     None when the source has no widget section (no data)."""
+    reformulations: dict[str, list[Reformulation]] | None = None
+    """Failed searches rephrased, per locale, most readers first; None when the source has no
+    reformulations section (no data)."""
     version: int = SUMMARY_VERSION
 
     def page(self, locale: str, page: str) -> PageFeedback | None:
@@ -290,17 +328,22 @@ class FeedbackSummary:
             "until": self.until,
             "pages": {key: _page_dict(page) for key, page in sorted(self.pages.items())},
             "searches": {
-                locale: [_gap_dict(gap) for gap in gaps]
+                locale: [_without_locale(gap) for gap in gaps]
                 for locale, gaps in sorted(self.searches.items())
             },
         }
         if self.contact is not None:
             data["contact"] = {
-                locale: _contact_dict(entry) for locale, entry in sorted(self.contact.items())
+                locale: _without_locale(entry) for locale, entry in sorted(self.contact.items())
             }
         if self.widget is not None:
             data["widget"] = {
-                context: _contact_dict(entry) for context, entry in sorted(self.widget.items())
+                context: _without_locale(entry) for context, entry in sorted(self.widget.items())
+            }
+        if self.reformulations is not None:
+            data["reformulations"] = {
+                locale: [_without_locale(pair) for pair in pairs]
+                for locale, pairs in sorted(self.reformulations.items())
             }
         return data
 
@@ -346,6 +389,16 @@ class FeedbackSummary:
                 context: reader.contact(entry, context, f"widget.{context}")
                 for context, entry in reader.mapping(data["widget"], "widget").items()
             }
+        reformulations: dict[str, list[Reformulation]] | None = None
+        if data.get("reformulations") is not None:
+            reformulations = {}
+            for locale, pairs in reader.mapping(data["reformulations"], "reformulations").items():
+                if not isinstance(pairs, list):
+                    raise ValueError(f"{source}: reformulations.{locale} must be a list")
+                reformulations[locale] = [
+                    reader.reformulation(pair, locale, f"reformulations.{locale}[{index}]")
+                    for index, pair in enumerate(pairs)
+                ]
         return cls(
             generated_at=reader.text(data, "generated_at", ""),
             since=reader.text(data, "since", ""),
@@ -354,6 +407,7 @@ class FeedbackSummary:
             searches=searches,
             contact=contact,
             widget=widget,
+            reformulations=reformulations,
         )
 
     @classmethod
@@ -376,13 +430,7 @@ def _page_dict(page: PageFeedback) -> dict[str, Any]:
     return data
 
 
-def _gap_dict(gap: SearchGap) -> dict[str, Any]:
-    data = asdict(gap)
-    del data["locale"]  # implied by the enclosing key
-    return data
-
-
-def _contact_dict(entry: ContactDeflection) -> dict[str, Any]:
+def _without_locale(entry: SearchGap | ContactDeflection | Reformulation) -> dict[str, Any]:
     data = asdict(entry)
     del data["locale"]  # implied by the enclosing key
     return data
@@ -485,6 +533,18 @@ class _Reader:
             ],
         )
 
+    def reformulation(self, value: Any, locale: str, where: str) -> Reformulation:
+        data = self.mapping(value, where)
+        return Reformulation(
+            locale=locale,
+            query=self.text(data, "query", where),
+            then_query=self.text(data, "then_query", where),
+            page=self.text(data, "page", where),
+            count=self.count(data, "count", where),
+            first_seen=self.text(data, "first_seen", where),
+            last_seen=self.text(data, "last_seen", where),
+        )
+
     def gap(self, value: Any, locale: str, where: str) -> SearchGap:
         data = self.mapping(value, where)
         return SearchGap(
@@ -566,6 +626,39 @@ def contact_deflection(
     return result
 
 
+def reformulation_pairs(
+    records: Iterable[ReformulationRecord], *, since: date, until: date
+) -> dict[str, list[Reformulation]]:
+    """Count readers per locale, failed query, query opened and page; most readers first.
+
+    A reader is counted once a day for a pair (the collector's reader keys change every day).
+    """
+    first, last = since.isoformat(), until.isoformat()
+    days: dict[tuple[str, str, str, str], dict[str, set[str]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
+    for record in records:
+        if first <= record.day <= last:
+            key = (record.locale, record.normalised, record.then_normalised, record.page)
+            days[key][record.day].add(record.reader)
+    result: dict[str, list[Reformulation]] = defaultdict(list)
+    for (locale, query, then_query, page), readers in days.items():
+        result[locale].append(
+            Reformulation(
+                locale=locale,
+                query=query,
+                then_query=then_query,
+                page=page,
+                count=sum(len(day_readers) for day_readers in readers.values()),
+                first_seen=min(readers),
+                last_seen=max(readers),
+            )
+        )
+    for pairs in result.values():
+        pairs.sort(key=lambda pair: (-pair.count, pair.query, pair.then_query, pair.page))
+    return dict(sorted(result.items()))
+
+
 def build_summary(
     votes: Iterable[VoteRecord],
     searches: Iterable[SearchRecord],
@@ -574,12 +667,13 @@ def build_summary(
     until: date,
     generated_at: datetime | None = None,
     contact_events: Iterable[ContactRecord] | None = None,
+    reformulations: Iterable[ReformulationRecord] | None = None,
 ) -> FeedbackSummary:
     """Aggregate stored events into a summary; pure apart from the clock (see ``generated_at``).
 
     Events outside ``since``..``until`` (UTC days, inclusive) are ignored. Without
     ``contact_events`` the summary has no contact section (``contact is None``); with them,
-    even none, it has one.
+    even none, it has one; ``reformulations`` likewise.
     """
     first, last = since.isoformat(), until.isoformat()
     page_votes: dict[tuple[str, str], list[VoteRecord]] = defaultdict(list)
@@ -651,6 +745,9 @@ def build_summary(
             None
             if events is None
             else contact_deflection(widget_events, **window, by=lambda event: event.context or "")
+        ),
+        reformulations=(
+            None if reformulations is None else reformulation_pairs(reformulations, **window)
         ),
     )
 

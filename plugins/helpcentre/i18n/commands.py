@@ -26,7 +26,13 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from helpcentre import __version__
-from helpcentre.catalogs import CATALOG_DOMAIN, read_catalog
+from helpcentre.catalogs import (
+    CATALOG_DOMAIN,
+    SHIPPED_LOCALES,
+    catalog_files,
+    catalog_problems,
+    read_catalog,
+)
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.i18n import notices
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
@@ -44,7 +50,7 @@ from helpcentre.i18n.status import (
     translation_status,
 )
 from helpcentre.site.model import SiteModel, load_site
-from helpcentre.site.settings import site_settings
+from helpcentre.site.settings import CONTENT, plugin_options, read_mkdocs_config, site_settings
 
 #: States ``--fail-on`` accepts.
 FAIL_STATES = ("missing", "outdated", "orphaned")
@@ -246,8 +252,11 @@ def run_status(args: argparse.Namespace) -> int:
         catalogs = {locale: catalog_status(args.locales_dir, locale) for locale in status.locales}
     except ContentError as error:
         return _error(error)
-    renderer = {"text": render_text, "json": render_json, "markdown": render_markdown}
-    print(renderer[args.format](status, catalogs))
+    if args.format == "text":
+        print(render_text(status, catalogs, served=_served_from(model, status)))
+    else:
+        renderer = {"json": render_json, "markdown": render_markdown}
+        print(renderer[args.format](status, catalogs))
     failing = [
         entry
         for locale in status.locales.values()
@@ -260,8 +269,26 @@ def run_status(args: argparse.Namespace) -> int:
 _LISTED = (TranslationState.OUTDATED, TranslationState.MISSING, TranslationState.ORPHANED)
 
 
-def render_text(status: TranslationStatus, catalogs: dict[str, CatalogStatus]) -> str:
-    """The status as plain text, one block per locale."""
+def _served_from(model: SiteModel, status: TranslationStatus) -> dict[tuple[str, str], str]:
+    """Missing articles that a locale's readers get from a nearer locale than the source
+    (``pt-BR`` readers get the ``pt`` translation): ``(locale, article) -> that locale``."""
+    served = {}
+    for code, locale in status.locales.items():
+        for entry in locale.with_state(TranslationState.MISSING):
+            origin = model.origin(code, entry.article)
+            if origin not in (code, model.default_locale):
+                served[(code, entry.article)] = origin
+    return served
+
+
+def render_text(
+    status: TranslationStatus,
+    catalogs: dict[str, CatalogStatus],
+    *,
+    served: dict[tuple[str, str], str] | None = None,
+) -> str:
+    """The status as plain text, one block per locale; ``served`` names the locale of the chain
+    whose translation readers get for a missing article."""
     lines = [
         f"{len(status.sources)} articles in {status.default_locale}"
         + ("" if status.history_used else " (no git history: unmarked translations unverified)")
@@ -287,9 +314,13 @@ def render_text(status: TranslationStatus, catalogs: dict[str, CatalogStatus]) -
             for entry in locale.with_state(state):
                 # A missing article needs no explanation beyond its name.
                 why = "" if state is TranslationState.MISSING else f": {entry.reason}"
+                if (code, entry.article) in (served or {}):
+                    why = f" (readers get the {(served or {})[(code, entry.article)]} translation)"
                 lines.append(f"  {state.value:<9} {entry.article}{why}")
         if catalog is not None:
             lines.extend(f"  fuzzy     {_msgid(message)}" for message in catalog.fuzzy)
+            # Shown in the source language until translated: what the translator should do.
+            lines.extend(f"  ui string {_msgid(message)}" for message in catalog.missing)
     return "\n".join(lines)
 
 
@@ -560,6 +591,11 @@ def run_mark(args: argparse.Namespace) -> int:
 # --- UI catalogs --------------------------------------------------------------------------------
 
 
+#: Catalog domain of the names the configuration gives: the site's, the categories' and their
+#: sections', and the navigation titles MkDocs derives from folder names.
+SITE_DOMAIN = "site"
+
+
 @dataclass
 class CatalogPaths:
     """Where the catalog commands read and write."""
@@ -568,26 +604,58 @@ class CatalogPaths:
     mapping: Path
     locales_dir: Path
     locales: list[str]
+    config: Path | None = None
+    docs: Path | None = None
+    default_locale: str = "en"
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CatalogPaths:
         root = Path(args.root)
         docs = args.docs if args.docs.is_absolute() else root / args.docs
+        config = args.config if args.config.is_absolute() else root / args.config
+        settings = site_settings(config) if config.is_file() else None
+        default = args.default_locale or (settings.default_locale if settings else "en")
+        if settings is not None and args.docs == Path("docs"):
+            docs = settings.docs_root
         locales = list(args.locales or [])
-        if not locales and docs.is_dir():
-            locales = sorted(
-                p.name
-                for p in docs.iterdir()
-                if p.is_dir()
-                and p.name != (args.default_locale or "en")
-                and not p.name.startswith((".", "_"))
-            )
+        if not locales:
+            # Every locale the site uses: the configured ones and every locale folder.
+            found = set(settings.locale_codes if settings and settings.multilingual else [])
+            if docs.is_dir():
+                found.update(
+                    p.name
+                    for p in docs.iterdir()
+                    if p.is_dir() and not p.name.startswith((".", "_"))
+                )
+            locales = sorted(found - {default})
         return cls(
             root=root,
             mapping=args.mapping or root / "babel.cfg",
             locales_dir=args.locales_dir or root / "locales",
             locales=list(locales),
+            config=config if config.is_file() else None,
+            docs=docs,
+            default_locale=default,
         )
+
+    @property
+    def extracts_here(self) -> bool:
+        """Whether helpcentre's own strings are extracted into ``locales_dir``: a mapping file
+        says where they are, and (in helpcentre's own repository) the folder is the package's."""
+        if not self.mapping.is_file():
+            return False
+        root = self.root.resolve()
+        shipped_here = SHIPPED_LOCALES.is_relative_to(root)
+        return not shipped_here or self.locales_dir.resolve() == SHIPPED_LOCALES
+
+    @property
+    def domains(self) -> list[str]:
+        """The catalogs kept in ``locales_dir``: the extracted ones where a mapping file says
+        where strings are (helpcentre's own), the ``site`` catalog where a site is configured."""
+        owned = [CATALOG_DOMAIN, notices.NOTICE_DOMAIN] if self.extracts_here else []
+        if self.config is not None and self.locales_dir.resolve() != SHIPPED_LOCALES:
+            owned.append(SITE_DOMAIN)
+        return owned
 
     def template(self, domain: str) -> Path:
         return self.locales_dir / f"{domain}.pot"
@@ -605,6 +673,9 @@ def extract_templates(paths: CatalogPaths) -> dict[str, Catalog]:
     Raises:
         ContentError: The mapping file is missing or invalid, or a template cannot be parsed.
     """
+    if not paths.extracts_here and paths.config is not None:
+        # A site's own folder: its own names only.
+        return {SITE_DOMAIN: site_template(paths)}
     if not paths.mapping.is_file():
         raise ContentError(
             paths.mapping,
@@ -667,7 +738,78 @@ def extract_templates(paths: CatalogPaths) -> dict[str, Catalog]:
         translations.add(
             message, None, [(location, lineno)], auto_comments=comments, context=context
         )
-    return {CATALOG_DOMAIN: messages, notices.NOTICE_DOMAIN: translations}
+    templates = {CATALOG_DOMAIN: messages, notices.NOTICE_DOMAIN: translations}
+    if SITE_DOMAIN in paths.domains:
+        templates[SITE_DOMAIN] = site_template(paths)
+    return templates
+
+
+def folder_title(name: str) -> str:
+    """The navigation title MkDocs gives a folder without an index title (as its
+    ``dirname_to_title`` does): dashes and underscores as spaces, capitalised when lowercase."""
+    title = name.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def _add_template_strings(catalog: Catalog, folder: Path, root: Path) -> None:
+    """The strings of the site's own templates (its ``custom_dir``)."""
+    if not folder.is_dir():
+        return
+    options = {"**.html": {"extensions": "jinja2.ext.i18n", "silent": "false"}}
+    try:
+        found = list(extract_from_dir(folder, [("**.html", "jinja2")], options))
+    except Exception as error:  # a template the extractor cannot parse
+        raise ContentError(
+            getattr(error, "filename", None) or folder,
+            getattr(error, "lineno", 0) or 0,
+            f"strings cannot be extracted: {error}",
+            "fix the syntax of that template",
+        ) from error
+    for filename, lineno, message, comments, context in found:
+        try:
+            where = (folder / filename).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            where = filename
+        catalog.add(message, None, [(where, lineno)], auto_comments=comments, context=context)
+
+
+def site_template(paths: CatalogPaths) -> Catalog:
+    """The ``site`` template: the names ``mkdocs.yml`` gives (site, categories, their
+    descriptions and sections) and the titles of the source locale's folders."""
+    catalog = _new_template(SITE_DOMAIN)
+    if paths.config is not None:
+        config = read_mkdocs_config(paths.config)
+        lines = paths.config.read_text(encoding="utf-8").splitlines()
+        try:
+            where = paths.config.resolve().relative_to(paths.root.resolve()).as_posix()
+        except ValueError:
+            where = paths.config.name
+
+        def add(text: Any) -> None:
+            if isinstance(text, str) and text.strip():
+                line = next((n for n, row in enumerate(lines, 1) if text in row), 0)
+                catalog.add(text, None, [(where, line)])
+
+        add(config.get("site_name"))
+        for category in (plugin_options(config, CONTENT) or {}).get("categories") or []:
+            if isinstance(category, dict):
+                add(category.get("name"))
+                add(category.get("description"))
+                sections = category.get("sections") or {}
+                for name in sections.values() if isinstance(sections, dict) else []:
+                    add(name)
+        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+        custom_dir = (theme or {}).get("custom_dir")
+        if isinstance(custom_dir, str):
+            _add_template_strings(catalog, paths.config.parent / custom_dir, paths.root)
+    source = (paths.docs / paths.default_locale) if paths.docs is not None else None
+    if source is not None and source.is_dir():
+        for folder in sorted(p for p in source.rglob("*") if p.is_dir()):
+            if any(part.startswith((".", "_")) for part in folder.relative_to(source).parts):
+                continue
+            location = folder.relative_to(source).as_posix() + "/"
+            catalog.add(folder_title(folder.name), None, [(location, 0)])
+    return catalog
 
 
 def _new_template(domain: str) -> Catalog:
@@ -741,7 +883,7 @@ def run_update(args: argparse.Namespace) -> int:
     """``helpcentre translations catalogs update``."""
     paths = CatalogPaths.from_args(args)
     try:
-        for domain in (CATALOG_DOMAIN, notices.NOTICE_DOMAIN):
+        for domain in paths.domains or [CATALOG_DOMAIN]:
             template_path = paths.template(domain)
             if not template_path.is_file():
                 raise ContentError(
@@ -754,6 +896,17 @@ def run_update(args: argparse.Namespace) -> int:
             for locale in paths.locales:
                 target = paths.catalog(locale, domain)
                 print(f"{target}: {update_catalog(target, template, locale)}")
+        if not paths.extracts_here:
+            # helpcentre's own strings in a locale it does not ship: the site's catalogs start
+            # from helpcentre's templates, for its translators to fill.
+            for domain in (CATALOG_DOMAIN, notices.NOTICE_DOMAIN):
+                shipped = SHIPPED_LOCALES / f"{domain}.pot"
+                for locale in paths.locales:
+                    if not shipped.is_file() or catalog_files(SHIPPED_LOCALES, locale):
+                        continue
+                    target = paths.catalog(locale, domain)
+                    template = read_catalog(shipped, "en")
+                    print(f"{target}: {update_catalog(target, template, locale)}")
     except ContentError as error:
         return _error(error)
     return 0
@@ -800,12 +953,7 @@ def check_catalogs(paths: CatalogPaths) -> list[str]:
                     f"{path}:0: {len(absent)} template strings are not in the catalog -- "
                     "run 'helpcentre translations catalogs update'"
                 )
-            for message, errors in catalog.check():
-                for error in errors:
-                    problems.append(
-                        f"{path}:{message.lineno}: {error} in the translation of "
-                        f"{message.id!r} -- keep the original's placeholders"
-                    )
+    problems.extend(error.message for error in catalog_problems(paths.locales_dir, paths.locales))
     return problems
 
 

@@ -19,11 +19,13 @@ import logging
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from helpcentre.catalogs import load_translations
+from helpcentre.catalogs import install_ui_strings, load_translations
 from helpcentre.content.article import Article
 from helpcentre.feedback.manifest import write_manifest
 from helpcentre.i18n.config import I18nConfig
@@ -50,7 +52,7 @@ from helpcentre.i18n.locales import (
     sitemap_index,
 )
 from helpcentre.i18n.navcache import NavigationCache
-from helpcentre.i18n.notices import outdated_notice_html
+from helpcentre.i18n.notices import fallback_notice_html, outdated_notice_html
 from helpcentre.site.build import (
     BuildContext,
     build_context,
@@ -62,6 +64,10 @@ from helpcentre.site.model import SiteModel
 log = get_plugin_logger(__name__)
 
 PLUGIN_NAME = "helpcentre/i18n"
+
+#: Where the build puts the plugin's script, and its name in the package's ``assets`` folder.
+ASSET_DIR = "assets/helpcentre"
+SWITCHER_SCRIPT = "language-switcher.js"
 
 
 class PerPageAlternates:
@@ -141,10 +147,19 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         else:
             self.docs_root = Path(config.docs_dir).parent
         locales_dir = Path(config.config_file_path).parent / self.config.locales_dir
-        self.translations = load_translations(locales_dir, self.current)
+        self.translations = load_translations(
+            locales_dir,
+            self.current,
+            source_locale=self.config.default_locale,
+            fallbacks=self.model.chain(self.current)[1:],
+        )
         config.site_name = self.translations.gettext(config.site_name)
         config.extra["alternate"] = PerPageAlternates(self.model.locales)
         config.extra["helpcentre_locale"] = self.current
+        if self.locale is not None:
+            script = f"{ASSET_DIR}/{SWITCHER_SCRIPT}"
+            if script not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(script)
         if self.config.links_check and self.locale is not None:
             # The site model reports the same problems with file and line, once for all locales.
             config.validation.links.not_found = logging.INFO
@@ -161,8 +176,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.template_cache)
         if self.config.navigation_cache:
             NavigationCache().install(env)
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        install_ui_strings(env, self.translations)
         babel_locale = parse_locale(self.current).babel
         env.filters["format_date"] = lambda value, format="long": format_date(
             value, format=format, locale=babel_locale
@@ -257,12 +271,20 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """The locale this build renders."""
         return self.locale or self.config.default_locale
 
+    def _origin(self, src_uri: str) -> str:
+        """The locale whose article this build publishes at ``src_uri``."""
+        return self.published_paths.get(src_uri, (self.current, src_uri))[0]
+
     def _is_fallback(self, src_uri: str) -> bool:
         origin = self.published_paths.get(src_uri)
         return origin is not None and origin[0] != self.current
 
     def _locale_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.published_paths = self.model.published(self.current)
+        script = package_files("helpcentre.i18n") / "assets" / SWITCHER_SCRIPT
+        files.append(
+            File.generated(config, f"{ASSET_DIR}/{SWITCHER_SCRIPT}", content=script.read_bytes())
+        )
         if self.config.fallback_enabled and self.current != self.config.default_locale:
             default_dir = self.docs_root / self.config.default_locale
             own = {
@@ -280,10 +302,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
                 if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
             ]
             for src_uri in sorted(articles | set(fallback_paths(others, own))):
+                # From the nearest locale of the chain that has it (pt for pt-BR), else the source.
+                origin = self.published_paths.get(src_uri, (self.config.default_locale, ""))[0]
                 files.append(
                     File(
                         src_uri,
-                        src_dir=str(default_dir),
+                        src_dir=str(self.docs_root / origin),
                         dest_dir=config.site_dir,
                         use_directory_urls=config.use_directory_urls,
                         inclusion=InclusionLevel.UNDEFINED,
@@ -331,12 +355,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return None
         if self._is_fallback(page.file.src_uri) and config.site_url:
             page.canonical_url = (
-                f"{_root_url(config.site_url)}{self.config.default_locale}/"
+                f"{_root_url(config.site_url)}{self._origin(page.file.src_uri)}/"
                 f"{page_url(page.file.src_uri, use_directory_urls=config.use_directory_urls)}"
             )
         return None
 
-    def _paths(self, src: str) -> dict[str, str | None]:
+    def _paths(self, src: str, *, generated: bool = False) -> dict[str, str | None]:
+        if generated and src not in self.published_paths:
+            # A page a plugin generates (a category's page) is generated in every locale's
+            # build under the same path, from the same published articles.
+            return {locale.code: src for locale in self.model.locales}
         return {
             locale.code: self.model.counterpart(self.current, src, locale.code)
             for locale in self.model.locales
@@ -373,29 +401,13 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             if notice:
                 return notice + html_content
         if self._is_fallback(src) and self.config.fallback_notice:
-            # The article is in the default locale's language: say so for screen readers.
-            lang = self.config.default_locale
-            return f'{self._fallback_notice(page)}<div lang="{lang}">{html_content}</div>'
+            # The article is in another locale's language: say so for screen readers.
+            lang = self._origin(src)
+            notice = fallback_notice_html(
+                self.translations, locale=self.current, source_locale=lang
+            )
+            return f'{notice}<div lang="{lang}">{html_content}</div>'
         return None
-
-    def _fallback_notice(self, page: Page) -> str:
-        names = {locale.code: locale for locale in self.model.locales}
-        current = parse_locale(self.current).babel
-        source = names[self.config.default_locale].babel
-        gettext = self.translations.gettext
-        title = gettext("Not yet translated")
-        text = gettext(
-            "This article is not yet available in %(language)s. "
-            "You are reading the original in %(source_language)s."
-        ) % {
-            "language": current.get_display_name(current),
-            "source_language": source.get_display_name(current),
-        }
-        return (
-            '<div class="admonition info helpcentre-fallback" role="note">'
-            f'<p class="admonition-title">{html.escape(title)}</p>'
-            f"<p>{html.escape(text)}</p></div>\n"
-        )
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -409,17 +421,64 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             src,
             self.current,
             self.model.locales,
-            self._paths(src),
+            self._paths(src, generated=page.file.generated_by is not None),
             site_url=_root_url(config.site_url),
             use_directory_urls=config.use_directory_urls,
         )
+        context["helpcentre_switcher"] = {
+            alt.locale.code: alt.href for alt in context["helpcentre_alternates"]
+        }
         context["helpcentre_default_locale"] = self.config.default_locale
         context["helpcentre_is_fallback"] = fallback
-        context["helpcentre_content_lang"] = (
-            self.config.default_locale if fallback else self.current
-        )
+        context["helpcentre_content_lang"] = self._origin(src) if fallback else self.current
         self.published.append(src[: -len(".md")])
         return context
+
+    def _hreflang(self, file: File) -> list[tuple[str, str, str]]:
+        if file.generated_by is not None and file.src_uri not in self.published_paths:
+            return [
+                (code, code, path)
+                for code, path in self._paths(file.src_uri, generated=True).items()
+                if path
+            ]
+        return self.model.hreflang(self.current, file.src_uri)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Declare the page's own language tag: the theme writes that of its translation, which
+        for a regional variant is the base language's (``pt`` for ``pt-BR``, ``es`` for
+        ``es-419``)."""
+        if not self.config.enabled or self.locale is None:
+            return None
+        return _HTML_LANG.sub(f'<html lang="{self.current}"', output, count=1)
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any] | None:
+        """Give the sitemap each page's hreflang alternates.
+
+        hreflang lives in the sitemaps rather than in each page's head: Material's language
+        selector fetches ``sitemap.xml`` next to every ``<link rel="alternate">`` of a page, which
+        for per-page links is one failed request per locale on every page view.
+        """
+        if not self.config.enabled or self.locale is None or template_name != "sitemap.xml":
+            return None
+        root = _root_url(config.site_url)
+        if root is None:
+            return None
+        context["helpcentre_default_locale"] = self.config.default_locale
+        use_directory_urls = config.use_directory_urls
+        context["helpcentre_hreflang"] = {
+            file.src_uri: [
+                (code, f"{root}{origin}/{page_url(path, use_directory_urls=use_directory_urls)}")
+                for code, origin, path in self._hreflang(file)
+            ]
+            for file in context["pages"]
+        }
+        return context
+
+
+#: The opening tag's language attribute, as the theme writes it.
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 def _root_url(site_url: str | None) -> str | None:

@@ -800,15 +800,21 @@ def catalog_status(locales_dir: Path, locale: str) -> CatalogStatus:
     Raises:
         ContentError: A template or catalog cannot be parsed (names the file and line).
     """
-    from helpcentre.catalogs import catalog_files, read_catalog
+    from helpcentre.catalogs import SHIPPED_LOCALES, catalog_files, read_catalog
 
     locales_dir = Path(locales_dir)
+    # The site's own catalogs; and helpcentre's templates where helpcentre ships no translation
+    # of its strings for the locale (a new language): then they are the site's to translate.
+    folders = [locales_dir]
+    if locales_dir.resolve() != SHIPPED_LOCALES and not catalog_files(SHIPPED_LOCALES, locale):
+        folders.append(SHIPPED_LOCALES)
     wanted: set[str] = set()
-    for template in sorted(locales_dir.glob("*.pot")):
-        wanted.update(_message_ids(read_catalog(template, "en")))
+    for folder in folders:
+        for template in sorted(folder.glob("*.pot")):
+            wanted.update(_message_ids(read_catalog(template, "en")))
     translated: set[str] = set()
     fuzzy: set[str] = set()
-    for path in catalog_files(locales_dir, locale):
+    for path in [file for folder in folders for file in catalog_files(folder, locale)]:
         for message in read_catalog(path, locale):
             key = _message_key(message)
             if not key:

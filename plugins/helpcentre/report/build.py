@@ -31,6 +31,7 @@ from helpcentre.report.model import (
     SearchFigures,
     StaleFigures,
     StaleItem,
+    SynonymFigures,
     TranslationFigures,
     VotesPoint,
 )
@@ -43,6 +44,7 @@ from helpcentre.report.ranking import (
     search_score,
     unhelpful_share,
 )
+from helpcentre.report.synonyms import ArticleRef, overall_synonyms, propose_synonyms
 from helpcentre.stale.pages import StalePage
 from helpcentre.stale.rules import StaleFlag
 
@@ -67,6 +69,8 @@ def build_report(
     notes: Sequence[str] = (),
     generated_at: dt.datetime | None = None,
     fix_first_limit: int = FIX_FIRST_LIMIT,
+    synonyms: Mapping[str, Iterable[Iterable[str]]] | None = None,
+    articles: Mapping[tuple[str, str], ArticleRef] | None = None,
 ) -> HealthReport:
     """Combine feedback, stale flags and translation status into one report.
 
@@ -81,6 +85,10 @@ def build_report(
         notes: What could not be included, to show with the report.
         generated_at: Timestamp of the report (now by default).
         fix_first_limit: Length of the "fix first" list.
+        synonyms: Each locale's synonym groups as its synonyms file has them (proposals they
+            already make are left out).
+        articles: The article of each ``(locale, page id)``: titles, paths and aliases of the
+            proposals.
 
     Returns:
         The report, with figures per locale and overall.
@@ -92,6 +100,7 @@ def build_report(
     contact = _contact_figures(summary)
     widget = _contact_figures(summary, section_name="widget")
     outdated = _outdated(translations, today)
+    proposals = propose_synonyms(summary, synonyms=synonyms, articles=articles)
     notes = list(notes)
     if contact is None:
         notes.append(
@@ -116,6 +125,7 @@ def build_report(
                 else None
             ),
             contact=contact.get(code, ContactFigures()) if contact is not None else None,
+            synonyms=proposals.get(code, SynonymFigures()) if proposals is not None else None,
         )
     overall = LocaleHealth(
         locale=ALL_LOCALES,
@@ -127,6 +137,7 @@ def build_report(
             [o for entries in outdated.values() for o in entries],
         ),
         contact=_sum_contact(contact.values()) if contact is not None else None,
+        synonyms=overall_synonyms(proposals) if proposals is not None else None,
     )
     fix_first = rank(
         _candidates(summary, items, by_path, outdated, translations, today),
@@ -156,6 +167,7 @@ def _ordered_locales(
     if summary is not None:
         found.update(page.locale for page in summary.pages.values())
         found.update(summary.searches)
+        found.update(summary.reformulations or {})
     found.add(source)
     return sorted(found, key=lambda code: (code != source, code))
 

@@ -15,6 +15,7 @@ from html import escape
 
 from helpcentre.report import charts
 from helpcentre.report.model import ALL_LOCALES, HealthReport, LocaleHealth
+from helpcentre.report.synonyms import MIN_READERS
 
 _CSS = """
 :root { color-scheme: light; --accent: #00796b; --muted: #5f6368; --line: #e0e0e0; }
@@ -113,6 +114,7 @@ def render_html(report: HealthReport, *, title: str = "Help centre health") -> s
         _translations(report),
         _contact(report),
         _widget(report),
+        _synonyms(report),
         _locales(report),
         "</main>",
     ]
@@ -471,6 +473,53 @@ def _widget(report: HealthReport) -> str:
             numeric={1, 3},
         )
     return f'<section id="widget"><h2>Help widget deflection, by context</h2>{content}</section>'
+
+
+def _synonyms_block(health: LocaleHealth) -> str:
+    figures = health.synonyms
+    if figures is None:
+        return "<p><strong>No data.</strong> The feedback data has no reformulations.</p>"
+    summary = (
+        f"<p>{figures.reformulations} readers rephrased a failed search and opened a result; "
+        f"proposals: {figures.proposed} (pairs of at least {MIN_READERS} readers that the synonyms "
+        "file does not join yet). Paste the first line into "
+        "<code>locales/LOCALE/synonyms.txt</code>, the second into the article's front matter; "
+        "nothing is applied until a writer does.</p>"
+    )
+    if figures.proposed and not figures.proposals:
+        return summary + "<p>The queries are in the operator's private report.</p>"
+    rows = [
+        [
+            _e(p.locale),
+            (
+                f"{_e(p.title)}<br><code>{_e(p.path)}</code>"
+                if p.path
+                else f"<code>{_e(p.page)}</code>"
+            ),
+            "<br>".join(f"<q>{_e(q.query)}</q> ({q.count})" for q in p.queries),
+            f"<q>{_e(p.then_query)}</q>",
+            str(p.count),
+            f"<pre><code>{_e(p.synonyms_line)}\n{_e(p.aliases_line)}</code></pre>",
+        ]
+        for p in figures.proposals
+    ]
+    return summary + (
+        _table(
+            ["Locale", "Article opened", "Failed queries", "Then searched", "Readers", "Paste"],
+            rows,
+            numeric={4},
+        )
+        if rows
+        else ""
+    )
+
+
+def _synonyms(report: HealthReport) -> str:
+    return (
+        '<section id="synonyms"><h2>Proposed synonyms</h2>'
+        + _synonyms_block(report.overall)
+        + "</section>"
+    )
 
 
 def _locales(report: HealthReport) -> str:

@@ -13,7 +13,8 @@ import re
 from html import escape
 
 from helpcentre.report import charts
-from helpcentre.report.model import ALL_LOCALES, HealthReport
+from helpcentre.report.model import ALL_LOCALES, HealthReport, SynonymProposal
+from helpcentre.report.synonyms import MIN_READERS
 
 # Inline text never starts a line here, so list and heading markers need no escape.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
@@ -135,6 +136,7 @@ def render_markdown(report: HealthReport, *, fix_first: int = 10) -> str:
     out += _translations(report)
     out += _contact(report)
     out += _widget(report)
+    out += _synonyms(report)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -264,3 +266,47 @@ def _widget(report: HealthReport) -> list[str]:
         for context, c in sorted(report.widget.items())
     ]
     return out + _table(["Context", "Suggestions shown", "Opened", "Contacted", "Avoided"], rows)
+
+
+def _fenced(lines: list[str]) -> list[str]:
+    """A code block whose fence no backtick run of ``lines`` can close."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence, *lines, fence]
+
+
+def _proposal(proposal: SynonymProposal) -> list[str]:
+    article = md(proposal.title or proposal.page)
+    where = f" ({md(proposal.path)})" if proposal.path else ""
+    failed = ", ".join(f"{md(q.query)} ({q.count})" for q in proposal.queries)
+    return [
+        f"- {article}{where}: {proposal.count} readers found nothing with {failed}, then "
+        f"opened it searching {md(proposal.then_query)}; last on {proposal.last_seen}.",
+        "",
+        *("  " + line for line in _fenced([proposal.synonyms_line, proposal.aliases_line])),
+        "",
+    ]
+
+
+def _synonyms(report: HealthReport) -> list[str]:
+    out = ["## Proposed synonyms", ""]
+    overall = report.overall.synonyms
+    if overall is None:
+        return out + ["No data: the feedback data has no reformulations.", ""]
+    out += [
+        f"{overall.reformulations} readers rephrased a failed search and opened a result; "
+        f"proposals: {overall.proposed} (pairs of at least {MIN_READERS} readers that the "
+        "synonyms files do not join yet). The first line of each goes into "
+        "locales/LOCALE/synonyms.txt, the second into the article's front matter; nothing is "
+        "applied until a writer does.",
+        "",
+    ]
+    if overall.proposed and not overall.proposals:
+        return out + ["The queries are in the operator's private report.", ""]
+    for code, health in report.per_locale.items():
+        if health.synonyms is None or not health.synonyms.proposals:
+            continue
+        out += [f"### {md(code)}", ""]
+        for proposal in health.synonyms.proposals:
+            out += _proposal(proposal)
+    return out

@@ -2,7 +2,8 @@
 
 Plain dataclasses with ``to_dict()``; :mod:`helpcentre.report.build` fills them from the other
 capabilities' results, and the renderers (JSON, Markdown, HTML) only read them. Every text that
-came from readers (comments, search queries) is stored verbatim here and escaped by each renderer.
+came from readers (comments, search queries, reformulations) is stored verbatim here and escaped
+by each renderer.
 
 This module never imports MkDocs.
 """
@@ -230,6 +231,58 @@ class ContactFigures:
         return round(self.avoided / self.shown, 4) if self.shown else None
 
 
+@dataclass(frozen=True)
+class ProposedQuery:
+    """A failed query of a synonym proposal and the readers who typed it; verbatim input."""
+
+    query: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SynonymProposal:
+    """Readers who searched ``queries`` in vain, then found ``page`` by ``then_query``.
+
+    Attributes:
+        locale: The locale.
+        page: The page id of the article opened.
+        title: Its title, None when the docs no longer have it.
+        path: Its file as the writer knows it, None when the docs no longer have it.
+        then_query: The query that found it (normalised reader input).
+        queries: The failed queries (normalised reader input), most readers first.
+        count: Readers over all of them (each counted once a day).
+        last_seen: The last day one of them was seen.
+        synonyms_line: The line to paste into ``locales/<locale>/synonyms.txt``.
+        aliases_line: The front matter to paste into the article.
+    """
+
+    locale: str
+    page: str
+    title: str | None
+    path: str | None
+    then_query: str
+    queries: list[ProposedQuery]
+    count: int
+    last_seen: str
+    synonyms_line: str
+    aliases_line: str
+
+
+@dataclass
+class SynonymFigures:
+    """Readers' reformulations and the synonyms they suggest.
+
+    Attributes:
+        reformulations: Readers who rephrased a failed search and opened a result.
+        proposed: Proposals (kept as a figure when the public page leaves their texts out).
+        proposals: The proposals, most readers first; empty on the public page.
+    """
+
+    reformulations: int = 0
+    proposed: int = 0
+    proposals: list[SynonymProposal] = field(default_factory=list)
+
+
 @dataclass
 class LocaleHealth:
     """Every figure of one locale (or of all locales, under :data:`ALL_LOCALES`).
@@ -241,6 +294,7 @@ class LocaleHealth:
         stale: Stale-page flags.
         translations: Translation lag; None for the source locale.
         contact: Contact deflection; None when the feedback data has none ("no data").
+        synonyms: Synonyms proposed from reformulations; None when the feedback data has none.
     """
 
     locale: str
@@ -249,6 +303,7 @@ class LocaleHealth:
     stale: StaleFigures = field(default_factory=StaleFigures)
     translations: TranslationFigures | None = None
     contact: ContactFigures | None = None
+    synonyms: SynonymFigures | None = None
 
 
 @dataclass(frozen=True)
@@ -351,6 +406,7 @@ def locale_dict(health: LocaleHealth) -> dict[str, Any]:
         "stale": asdict(health.stale),
         "translations": asdict(health.translations) if health.translations else None,
         "contact": contact,
+        "synonyms": asdict(health.synonyms) if health.synonyms is not None else None,
     }
 
 

@@ -7,10 +7,10 @@ leave a report that one of them lists (which happens when the docs folder has a 
 page of its own).
 
 The collector serves the site, ``_health/`` included, to anyone, so what goes there is
-:func:`public_view`: aggregates only, with no comment and no search query text. The full report,
-readers' words included, is for the operator: ``helpcentre report --format html --output FILE``
-writes it outside the site, and ``GET /api/v1/export`` gives the raw summary to the holder of the
-export token.
+:func:`public_view`: aggregates only, with no comment, no search query text and no proposed
+synonym. The full report, readers' words included, is for the operator:
+``helpcentre report --format html --output FILE`` writes it outside the site, and
+``GET /api/v1/export`` gives the raw summary to the holder of the export token.
 
 This module never imports MkDocs.
 """
@@ -33,24 +33,27 @@ INDEX_PATTERNS = ("sitemap*.xml", "sitemap*.xml.gz", "search_index.json", "pagef
 WITHHELD_QUERY = "(search query not published)"
 #: The note a public page carries about what it leaves out.
 PUBLIC_NOTE = (
-    "Readers' comments and search queries are not published on this page; "
+    "Readers' comments, search queries and proposed synonyms are not published on this page; "
     "the operator's private report has them."
 )
 
 
 def _public_locale(health: LocaleHealth) -> LocaleHealth:
+    synonyms = health.synonyms
     return dataclasses.replace(
         health,
         helpfulness=dataclasses.replace(health.helpfulness, comments=[]),
         searches=dataclasses.replace(health.searches, top_queries=[]),
+        # Proposals are made of readers' queries: only their number is public.
+        synonyms=None if synonyms is None else dataclasses.replace(synonyms, proposals=[]),
     )
 
 
 def public_view(report: HealthReport) -> HealthReport:
     """``report`` with every reader-written text removed: aggregates only.
 
-    Comments and top queries are dropped; a search in the "fix first" list keeps its figures
-    and rank but not its query.
+    Comments, top queries and synonym proposals are dropped; a search in the "fix first" list
+    keeps its figures and rank but not its query.
     """
     return dataclasses.replace(
         report,

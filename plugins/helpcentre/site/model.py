@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from helpcentre.catalogs import catalog_problems, locale_chain
 from helpcentre.content.article import (
     Article,
     duplicate_slugs,
@@ -53,6 +54,7 @@ LOCALE_FOLDER = "locale-folder"
 ORPHANED = "orphaned-translation"
 PAIRING = "translation-pairing"
 CONFIGURATION = "configuration"
+CATALOG = "catalog"
 
 #: Level of each of the model's checks.
 MODEL_LEVELS: dict[str, str] = {
@@ -67,6 +69,7 @@ MODEL_LEVELS: dict[str, str] = {
     ORPHANED: "warning",
     PAIRING: "error",
     CONFIGURATION: "error",
+    CATALOG: "error",
 }
 
 #: Article types whose pages must say what they are about.
@@ -168,6 +171,17 @@ class SiteModel:
             cache[locale] = self._published(locale)
         return cache[locale]
 
+    def chain(self, locale: str) -> list[str]:
+        """The locales whose content and strings ``locale``'s readers get, nearest first: itself,
+        the configured shorter tags of it (``pt-BR`` -> ``pt``), then the default locale."""
+        codes = [entry.code for entry in self.locales]
+        chain = locale_chain(locale, source_locale=self.default_locale, available=codes)
+        return chain if locale == self.default_locale else [*chain, self.default_locale]
+
+    def origin(self, locale: str, path: str) -> str:
+        """The locale whose file ``locale``'s build publishes at ``path`` (itself when its own)."""
+        return self.published(locale).get(path, (locale, path))[0]
+
     def _published(self, locale: str) -> dict[str, tuple[str, str]]:
         own = self.content.get(locale)
         result = {path: (locale, path) for path in (own.articles if own else {})}
@@ -179,8 +193,21 @@ class SiteModel:
             or not self.settings.fallback
         ):
             return result
+        between = [
+            self.content[code]
+            for code in self.chain(locale)[1:-1]
+            if code in self.content and code != locale
+        ]
         for path in source.articles:
-            if own.translation_of(path) is None and path not in result:
+            if own.translation_of(path) is not None or path in result:
+                continue
+            # The nearest locale of the chain that translates it (pt for pt-BR), else the source.
+            for entry in between:
+                translated = entry.translation_of(path)
+                if translated is not None and translated not in result:
+                    result[translated] = (entry.locale.code, translated)
+                    break
+            else:
                 result[path] = (self.default_locale, path)
         return result
 
@@ -202,6 +229,28 @@ class SiteModel:
         if source_path in self.published(other):
             return source_path
         return None
+
+    def hreflang(self, locale: str, path: str) -> list[tuple[str, str, str]]:
+        """Where readers of each locale find the page ``path`` of ``locale``'s build.
+
+        Returns:
+            ``(hreflang code, locale of the URL, path in that locale's build)`` for every locale
+            publishing the page: its own translation, else the page its build copies (a fallback
+            page's canonical URL), so that search engines are pointed at canonical pages only.
+        """
+        result = []
+        for other in self.locales:
+            target = self.counterpart(locale, path, other.code)
+            if target is None:
+                continue
+            origin_locale, origin_path = self.published(other.code).get(
+                target, (other.code, target)
+            )
+            if origin_locale != other.code:
+                result.append((other.code, origin_locale, origin_path))
+            else:
+                result.append((other.code, other.code, target))
+        return result
 
     def source_path(self, locale: str, path: str) -> str | None:
         """The original (source locale path) of page ``path`` in ``locale``'s build, if any."""
@@ -573,6 +622,16 @@ def load_site(settings: SiteSettings, *, today: dt.date | None = None) -> SiteMo
     except ContentError as error:
         problems.append(_flag(CONFIGURATION, where, 0, error.problem, error.fix))
     model = SiteModel(settings=settings, locales=locales, content={}, categories=categories)
+    # A translation that would break formatting: named with file and line before any page is
+    # rendered (the page would show the original instead).
+    problems.extend(
+        _error_flag(CATALOG, error)
+        for error in catalog_problems(
+            settings.locales_dir,
+            [locale.code for locale in locales],
+            display_root=settings.config_file.parent if settings.config_file else None,
+        )
+    )
     if settings.multilingual:
         problems.extend(locale_folder_problems(docs_root, locales, display_root=display_root))
     for locale in locales:

@@ -99,6 +99,10 @@ class SiteSettings:
         contact_timezone: The channels' time zone unless a channel names its own.
         widget_contexts: The ``helpcentre/widget`` contexts as written (None without the
             plugin); the model checks them.
+        synonyms_file: Where each locale's search synonyms are (``{locale}`` in the path), from
+            ``helpcentre/search > synonyms_file``, resolved against the configuration's folder.
+        search_lexicon: Whether searches use the shipped everyday lexicon
+            (``helpcentre/search > lexicon``).
     """
 
     config_file: Path | None
@@ -119,6 +123,8 @@ class SiteSettings:
     contact_channels: list[Any] = field(default_factory=list)
     contact_timezone: str = "UTC"
     widget_contexts: Any = None
+    synonyms_file: str = "locales/{locale}/synonyms.txt"
+    search_lexicon: bool = True
 
     @property
     def locale_codes(self) -> list[str]:
@@ -213,6 +219,7 @@ def site_settings(
         except ValueError:
             today = None
     known = content.get("known_keys") or []
+    search = plugin_options(config, SEARCH) or {}
     return SiteSettings(
         config_file=Path(config_file) if config_file is not None else None,
         docs_root=Path(docs_root),
@@ -225,7 +232,7 @@ def site_settings(
         known_keys=frozenset(str(key) for key in known if isinstance(key, str)),
         categories=list(content.get("categories") or []),
         stale=dict(stale) if stale is not None and stale.get("enabled", True) else None,
-        endpoint=_endpoint(feedback, plugin_options(config, SEARCH) or {}, content),
+        endpoint=_endpoint(feedback, search, content),
         feedback_summary=_resolve(base, summary),
         summary_since=str(feedback.get("summary_since") or "90d"),
         today=today if isinstance(today, dt.date) else None,
@@ -234,4 +241,8 @@ def site_settings(
         widget_contexts=(widget or {}).get("contexts")
         if widget is not None and widget.get("enabled", True) is not False
         else None,
+        synonyms_file=str(
+            base / str(search.get("synonyms_file") or "locales/{locale}/synonyms.txt")
+        ),
+        search_lexicon=search.get("lexicon", True) is not False,
     )

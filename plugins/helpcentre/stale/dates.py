@@ -1,7 +1,8 @@
 """What readers see: the page's "Last updated" and "Reviewed" dates, and the stale notice.
 
-Dates are formatted by Babel in the page's locale; the labels come from the Babel catalogs
-(``locales/<locale>/LC_MESSAGES/stale.po``). This module never imports MkDocs.
+Dates are formatted by Babel in the language of their label, which comes from the Babel catalogs:
+the page's locale, or the source language where the label is not translated, so that a label and
+its date never mix two languages. This module never imports MkDocs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from gettext import NullTranslations
 
 from babel.dates import format_date
 
+from helpcentre.catalogs import UiStrings
 from helpcentre.stale.pages import StalePage
 
 
@@ -34,19 +36,25 @@ def dates_html(page: StalePage, translations: NullTranslations) -> str:
     "Reviewed" is the ``reviewed`` date from front matter.
     """
     _ = translations.gettext
+
+    def language(label: str) -> str:
+        if isinstance(translations, UiStrings):
+            return translations.language_of(label)
+        return page.locale
+
     parts: list[str] = []
     if page.updated is not None:
         label = html.escape(_("Last updated"))
         parts.append(
             f'<span class="helpcentre-dates__updated">{label}: '
-            f"{_time(page.updated, page.locale)}</span>"
+            f"{_time(page.updated, language('Last updated'))}</span>"
         )
     reviewed = page.policy.reviewed if page.policy is not None else None
     if reviewed is not None:
         label = html.escape(_("Reviewed"))
         parts.append(
             f'<span class="helpcentre-dates__reviewed">{label}: '
-            f"{_time(reviewed, page.locale)}</span>"
+            f"{_time(reviewed, language('Reviewed'))}</span>"
         )
     if not parts:
         return ""

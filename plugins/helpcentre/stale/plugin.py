@@ -58,7 +58,12 @@ class StalePlugin(BasePlugin[StaleConfig]):
         if not self.active:
             return None
         model = self.context.model
-        self.translations = load_translations(model.settings.locales_dir, self.context.current)
+        self.translations = load_translations(
+            model.settings.locales_dir,
+            self.context.current,
+            source_locale=model.settings.default_locale,
+            fallbacks=model.chain(self.context.current)[1:],
+        )
         self.published = model.published(self.context.current)
         return config
 
