@@ -138,61 +138,42 @@ def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+#: The starter files of a locale: path, key prefix of its strings in SAMPLES, front matter keys.
+#: Articles in a category also get an owner and a review date.
+_STARTER_FILES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("contact.md", "contact", {"type": "contact"}),
+    ("about.md", "page", {"type": "page"}),
+    (
+        "getting-started/set-up-your-account.md",
+        "guide",
+        {"category": "getting-started", "section": "basics", "type": "guide"},
+    ),
+    (
+        "account/change-your-email-address.md",
+        "faq",
+        {"category": "account", "section": "sign-in", "type": "faq"},
+    ),
+    (
+        "account/cannot-sign-in.md",
+        "trouble",
+        {"category": "account", "section": "sign-in", "type": "troubleshooting"},
+    ),
+)
+
+
 def _articles(code: str, text: dict[str, str], name: str, today: str) -> dict[str, str]:
     root = f"docs/{code}"
-    home_title = name
-    common = {"owner": "support-team", "reviewed": today}
-    return {
-        f"{root}/index.md": _front(title=home_title, description=text["home_lead"])
-        + "\n"
-        + text["home_body"]
-        + "\n",
-        f"{root}/contact.md": _front(
-            title=text["contact_title"], description=text["contact_description"], type="contact"
-        )
-        + "\n"
-        + text["contact_body"]
-        + "\n",
-        f"{root}/about.md": _front(
-            title=text["page_title"], description=text["page_description"], type="page"
-        )
-        + "\n"
-        + text["page_body"]
-        + "\n",
-        f"{root}/getting-started/set-up-your-account.md": _front(
-            title=text["guide_title"],
-            description=text["guide_description"],
-            category="getting-started",
-            section="basics",
-            type="guide",
-            **common,
-        )
-        + "\n"
-        + text["guide_body"]
-        + "\n",
-        f"{root}/account/change-your-email-address.md": _front(
-            title=text["faq_title"],
-            description=text["faq_description"],
-            category="account",
-            section="sign-in",
-            type="faq",
-            **common,
-        )
-        + "\n"
-        + text["faq_body"]
-        + "\n",
-        f"{root}/account/cannot-sign-in.md": _front(
-            title=text["trouble_title"],
-            description=text["trouble_description"],
-            category="account",
-            section="sign-in",
-            type="troubleshooting",
-            **common,
-        )
-        + "\n"
-        + text["trouble_body"]
-        + "\n",
+    files = {
+        f"{root}/index.md": _front(title=name, description=text["home_lead"])
+        + f"\n{text['home_body']}\n"
     }
+    for path, key, keys in _STARTER_FILES:
+        review = {"owner": "support-team", "reviewed": today} if "category" in keys else {}
+        front = _front(
+            title=text[f"{key}_title"], description=text[f"{key}_description"], **keys, **review
+        )
+        files[f"{root}/{path}"] = front + f"\n{text[f'{key}_body']}\n"
+    return files
 
 
 def _mkdocs_yml(name: str, locales: list[str], text: dict[str, str]) -> str:
