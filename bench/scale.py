@@ -37,8 +37,9 @@ from relevance import build_locale_site  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def write_project(project: Path, articles: int) -> None:
-    """A one-locale help centre of ``articles`` generated articles, built with helpcentre."""
+def write_project(project: Path, articles: int, without: tuple[str, ...] = ()) -> None:
+    """A one-locale help centre of ``articles`` generated articles, built with helpcentre, with
+    the help centre's theme features but those in ``without``."""
     generate_locale(project / "docs" / "en", "en", articles)
     config = {
         "site_name": "Help centre",
@@ -48,7 +49,7 @@ def write_project(project: Path, articles: int) -> None:
             "name": "material",
             "language": "en",
             "font": False,
-            "features": search_bench.theme_features(),
+            "features": [name for name in search_bench.theme_features() if name not in without],
         },
         "markdown_extensions": ["attr_list", "admonition", "toc"],
         # helpcentre/i18n renders each navigation branch once per folder (navigation_cache): with
@@ -79,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--throttled-runs", type=int, default=1)
     parser.add_argument("--no-browser", action="store_true", help="builds only")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument(
+        "--without",
+        nargs="+",
+        default=[],
+        metavar="FEATURE",
+        help="theme features to leave out, to measure their cost (e.g. navigation.sections)",
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
     print(f"building in {work} ...", flush=True)
@@ -86,11 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for size in sorted(args.sizes):
         project = work / str(size)
-        write_project(project, size)
+        write_project(project, size, tuple(args.without))
         wall, rss, _, cpu = measure(project)
         site = project / "site" / "en"
         index = site / "search" / "helpcentre-index.json"
-        rows.append((size, wall, cpu, rss, precompress_seconds(site), index))
+        pages = [path.stat().st_size for path in site.rglob("*.html")]
+        page_kb = sum(pages) / len(pages) / 1024
+        rows.append((size, wall, cpu, rss, precompress_seconds(site), index, page_kb))
         print(
             f"  built {size} articles: {wall:.1f} s wall, {cpu:.1f} s CPU,"
             f" {rss / 2**20:.0f} MB peak RSS",
@@ -100,13 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     print("\n== Build, one locale (Material, helpcentre/search and helpcentre/i18n) ==")
     print(
         f"  {'articles':>9}{'wall':>9}{'CPU':>9}{'peak RSS':>11}{'gzip copies':>13}"
-        f"{'index .gz':>11}{'s / 1k':>8}"
+        f"{'index .gz':>11}{'s / 1k':>8}{'KB / page':>11}"
     )
-    for size, wall, cpu, rss, gz, index in rows:
+    for size, wall, cpu, rss, gz, index, page_kb in rows:
         print(
             f"  {size:>9}{wall:>7.1f} s{cpu:>7.1f} s{rss / 2**20:>8.0f} MB{gz:>8.1f} s"
             f" ({gz / wall:.0%}){Path(f'{index}.gz').stat().st_size / 1024:>7.0f} KB"
-            f"{wall / size * 1000:>8.1f}"
+            f"{wall / size * 1000:>8.1f}{page_kb:>11.0f}"
         )
     (small, *_), (large, *_) = rows[0], rows[-1]
     growth = large / small
@@ -116,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  {name}: x{ratio:.2f} for x{growth:.0f} articles"
             f" (growth / linear = {ratio / growth:.2f})"
         )
+    # A page carrying links to a share of all pages makes the build grow with the square.
+    print(f"  page size: x{rows[-1][6] / rows[0][6]:.2f} (a constant size is x1.00)")
 
     if not args.no_browser:
         size = rows[-1][0]

@@ -157,3 +157,20 @@ def test_reference_help_centre_is_the_same_with_and_without_the_cache(
     done = mkdocs_build(small_project, "-d", str(uncached))
     assert done.returncode == 0, done.stderr
     assert_same_sites(cached, uncached)
+
+
+def test_pages_of_sibling_folders_share_a_branch_of_another_section() -> None:
+    # From "orders/s3/a/" and "orders/s4/b/" the links of section s2 read "../../s2/...": one
+    # render serves the whole category, so the renders do not grow with the square of the site.
+    cache = NavigationCache()
+    section = SimpleNamespace(
+        title="S2", active=False, children=[branch("orders/s2/x/"), branch("orders/s2/y/")]
+    )
+    on = {url: SimpleNamespace(url=url) for url in ("orders/s3/a/", "orders/s4/b/", "orders/c/")}
+    first = cache.key(section, "p", 2, None, on["orders/s3/a/"])
+    assert first == cache.key(section, "p", 2, None, on["orders/s4/b/"])
+    # One folder up the way to s2 is shorter ("../s2/..."): another render.
+    assert first != cache.key(section, "p", 2, None, on["orders/c/"])
+    # A page inside the section's folder tree is not served another page's render.
+    inside = SimpleNamespace(url="orders/s2/x/z/")
+    assert cache.key(section, "p", 2, None, inside) != first

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from helpcentre.search import compression
 from helpcentre.search.compression import gzip_bytes, precompress
 
 from .sites import build, serve, write_site
@@ -45,6 +46,25 @@ def test_precompress_writes_current_siblings_of_text_files(tmp_path: Path) -> No
     os.utime(f"{page}.gz", ns=(stamp, stamp))
     assert precompress(tmp_path) == 1
     assert gzip.decompress(Path(f"{page}.gz").read_bytes()) == page.read_bytes()
+
+
+def test_a_large_site_is_compressed_by_processes_on_every_cpu(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two CPUs, as on the build machine: the siblings are the ones one process writes.
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    rng = random.Random(3)
+    pages = []
+    for number in range(3 * compression.PATHS_PER_TASK):
+        page = tmp_path / f"section {number % 7}" / f"artículo-{number}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(" ".join(rng.choices(WORDS, k=400)), "utf-8")
+        pages.append(page)
+    assert precompress(tmp_path) == len(pages)
+    for page in pages:
+        data = page.read_bytes()
+        assert Path(f"{page}.gz").read_bytes() == gzip_bytes(data, compression.SITE_LEVEL)
+    assert precompress(tmp_path) == 0
 
 
 def test_gzip_copies_are_the_same_on_every_build() -> None:

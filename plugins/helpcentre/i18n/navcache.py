@@ -59,6 +59,7 @@ class NavigationCache:
     def __init__(self) -> None:
         self.rendered: dict[tuple[Any, ...], Any] = {}
         self.urls: dict[int, list[str]] = {}
+        self.branches: dict[int, tuple[frozenset[str], str]] = {}
         self.hits = 0
 
     def install(self, env: Environment) -> None:
@@ -80,6 +81,31 @@ class NavigationCache:
             self.urls[id(item)] = urls
         return urls
 
+    def _branch(self, item: Any) -> tuple[frozenset[str], str]:
+        """The folders the branch links into or to, and the folder all its links share.
+
+        Computed once per branch: a page asks about every branch of its navigation, and a
+        category's branch holds a share of all pages, so scanning its links per page would grow
+        with the square of the site.
+        """
+        found = self.branches.get(id(item))
+        if found is None:
+            folders: set[str] = set()
+            root: list[str] | None = None
+            for url in self._branch_urls(item):
+                parts = url.strip("/").split("/")
+                # "a/b/c/" is inside "a", "a/b" and "a/b/c" (url.startswith(folder + "/")).
+                folders.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))
+                if root is None:
+                    root = parts
+                else:
+                    shared = 0
+                    while shared < min(len(root), len(parts)) and root[shared] == parts[shared]:
+                        shared += 1
+                    root = root[:shared]
+            found = self.branches[id(item)] = (frozenset(folders), "/".join(root or []))
+        return found
+
     def key(self, item: Any, path: Any, level: Any, parent: Any, page: Any) -> tuple | None:
         """The cache key of a branch on ``page``, or ``None`` when it must be rendered anew."""
         page_url = getattr(page, "url", None)
@@ -94,13 +120,18 @@ class NavigationCache:
             head, tail = posixpath.split(folder)
             folder = head if "." in tail else folder
         folder = folder.strip("/")
-        # Relative to "a/b/leaf", a link outside "a/b/leaf" reads the same for every leaf: the key
-        # is "a/b" unless the branch links into the page's own folder.
-        inside = folder and any(
-            url.strip("/") == folder or url.startswith(folder + "/")
-            for url in self._branch_urls(item)
-        )
-        base = folder if inside or not folder else "..:" + posixpath.dirname(folder)
+        folders, root = self._branch(item)
+        if not folder or folder in folders:
+            # A branch linking into the page's own folder reads differently from each page.
+            base = folder
+        elif root and not (folder + "/").startswith(root + "/"):
+            # All links of the branch sit under ``root``, which is not above the page's folder:
+            # each link reads as the way from the page to ``root`` followed by the same rest
+            # ("../../section-2/" + "article/"), so pages of any folder at that way share it.
+            base = "to:" + posixpath.relpath("/" + root, "/" + folder)
+        else:
+            # Relative to "a/b/leaf", a link outside "a/b/leaf" reads the same for every leaf.
+            base = "..:" + posixpath.dirname(folder)
         parent_active = None if isinstance(parent, Undefined) else getattr(parent, "active", None)
         return (id(item), path, level, parent_active, base)
 

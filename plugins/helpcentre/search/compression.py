@@ -17,8 +17,10 @@ a worker.
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 #: Suffixes of the text files that get a ``.gz`` sibling.
@@ -31,6 +33,9 @@ MIN_BYTES = 256
 #: the search files (fetched on every visit) are worth; pages and assets use 6.
 SEARCH_LEVEL = 9
 SITE_LEVEL = 6
+
+#: Files per task of a compressing process: enough that handing them out costs little.
+PATHS_PER_TASK = 64
 
 
 def gzip_bytes(data: bytes, level: int = SEARCH_LEVEL) -> bytes:
@@ -54,6 +59,35 @@ def text_files(folder: Path, suffixes: Iterable[str] = TEXT_SUFFIXES) -> Iterabl
                 yield Path(directory, name)
 
 
+def _write_sibling(path: str, level: int = SITE_LEVEL) -> None:
+    Path(f"{path}.gz").write_bytes(gzip_bytes(Path(path).read_bytes(), level))
+
+
+def _compress_all(paths: list[str], level: int) -> None:
+    """Write the siblings of ``paths`` on every CPU when that pays for starting processes.
+
+    Compression is most of the time: one process per CPU, each reading its files and writing
+    their siblings itself, so no page crosses a process boundary. A worker process of a
+    multi-locale build stays serial (its siblings already use the other CPUs, and a daemonic
+    process may not start children); so does a small site, where starting processes would cost
+    more than it saves.
+    """
+    workers = min(os.cpu_count() or 1, 8, len(paths) // PATHS_PER_TASK)
+    if workers < 2 or multiprocessing.current_process().daemon:
+        for path in paths:
+            _write_sibling(path, level)
+        return
+    # Spawned, not forked: a fork of a large build would count (and, once the garbage collector
+    # touches its objects, copy) the build's memory again, and is unsafe under mkdocs serve's
+    # threads. A spawned process imports this module only.
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        tasks = pool.imap_unordered(
+            partial(_write_sibling, level=level), paths, chunksize=PATHS_PER_TASK
+        )
+        for _ in tasks:
+            pass
+
+
 def precompress(folder: Path, level: int = SITE_LEVEL) -> int:
     """Write a ``.gz`` sibling of every text file under ``folder`` that lacks a current one.
 
@@ -64,17 +98,16 @@ def precompress(folder: Path, level: int = SITE_LEVEL) -> int:
     Returns:
         How many siblings were written.
     """
-    written = 0
+    stale: list[str] = []
     for path in text_files(folder):
         stat = path.stat()
         if stat.st_size < MIN_BYTES:
             continue
-        sibling = Path(f"{path}.gz")
         try:
-            if sibling.stat().st_mtime_ns >= stat.st_mtime_ns:
+            if os.stat(f"{path}.gz").st_mtime_ns >= stat.st_mtime_ns:
                 continue
         except FileNotFoundError:
             pass
-        sibling.write_bytes(gzip_bytes(path.read_bytes(), level))
-        written += 1
-    return written
+        stale.append(str(path))
+    _compress_all(stale, level)
+    return len(stale)
