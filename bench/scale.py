@@ -1,6 +1,7 @@
 """Scale benchmark: one locale of 1,000 and of 10,000 generated articles.
 
-Run: ``.venv/bin/python bench/scale.py [--sizes 1000 10000] [--runs 3] [--no-browser]``
+Run: ``.venv/bin/python bench/scale.py [--sizes 1000 10000] [--runs 3] [--no-browser]
+[--without FEATURE ...] [--keep] [--reuse FOLDER]``
 
 Per size, the locale (``bench/articles.py``: the reference articles' English recombined, 400 to
 1,200 words an article, a product catalogue for the long tail of terms, sections of 25 articles)
@@ -8,13 +9,19 @@ is built with Material, helpcentre's search and helpcentre/i18n (one locale), in
 wall time, CPU time and peak memory (RSS of the process tree) of the build, and the time
 writing the ``.gz`` copies of the pages takes (``precompress``). Growth from the smallest to the
 largest size is printed beside the growth of the article count: at most linear is a ratio of at
-most 1.0.
+most 1.0. So is the mean size of a page: a page that links to a share of all pages (the theme's
+``navigation.sections`` expands every section of the page's category) makes the bytes written
+and compressed grow with the square of the site; ``--without navigation.sections`` measures the
+build without it. CPU time is the steadier figure on a shared machine.
 
-At the largest size, the same articles are also built with Pagefind (1.6 from npm, see
-``bench/search.py``) at the top of the Material home page and on its own page, and first results,
-search bytes per visit and follow-up latency are timed on the plain static server (no
-compression), loopback and Fast 3G + 4x CPU; on the throttled profile it also checks that
-helpcentre's result titles show before their excerpts.
+``--keep`` keeps the built sites; ``--reuse FOLDER`` times the browsers on the sites kept there
+without building them again.
+
+At the largest size, the same articles are also built without search and indexed by Pagefind
+(1.6 from npm, see ``bench/search.py``), at the top of the Material home page and on its own
+page, and first results, search bytes per visit and follow-up latency are timed on the
+plain static server (no compression), loopback and Fast 3G + 4x CPU; on the throttled profile
+it also checks that helpcentre's result titles show before their excerpts.
 """
 
 from __future__ import annotations
@@ -32,14 +39,16 @@ import search as search_bench  # noqa: E402
 from articles import generate_locale  # noqa: E402
 from build import measure  # noqa: E402
 from helpcentre.search.compression import precompress  # noqa: E402
-from relevance import build_locale_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def write_project(project: Path, articles: int, without: tuple[str, ...] = ()) -> None:
+def write_project(
+    project: Path, articles: int, without: tuple[str, ...] = (), *, search: bool = True
+) -> None:
     """A one-locale help centre of ``articles`` generated articles, built with helpcentre, with
-    the help centre's theme features but those in ``without``."""
+    the help centre's theme features but those in ``without``; with no search at all (for
+    Pagefind) unless ``search``."""
     generate_locale(project / "docs" / "en", "en", articles)
     config = {
         "site_name": "Help centre",
@@ -55,8 +64,7 @@ def write_project(project: Path, articles: int, without: tuple[str, ...] = ()) -
         # helpcentre/i18n renders each navigation branch once per folder (navigation_cache): with
         # the theme alone, every page renders the navigation again, which grows with the site.
         "plugins": [
-            "search",
-            "helpcentre/search",
+            *(["search", "helpcentre/search"] if search else []),
             {"helpcentre/i18n": {"default_locale": "en", "locales": [{"locale": "en"}]}},
         ],
     }
@@ -87,13 +95,22 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FEATURE",
         help="theme features to leave out, to measure their cost (e.g. navigation.sections)",
     )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="FOLDER",
+        help="the folder of an earlier run with --keep: sites built there are not built again",
+    )
     args = parser.parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    work = args.reuse or Path(tempfile.mkdtemp(prefix="scale-bench-"))
     print(f"building in {work} ...", flush=True)
 
     rows = []
     for size in sorted(args.sizes):
         project = work / str(size)
+        if args.reuse and (project / "site" / "en" / "index.html").is_file():
+            print(f"  reused the build of {size} articles", flush=True)
+            continue
         write_project(project, size, tuple(args.without))
         wall, rss, _, cpu = measure(project)
         site = project / "site" / "en"
@@ -107,6 +124,17 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
+    if rows:
+        print_builds(rows)
+    if not args.no_browser:
+        time_browsers(work, max(args.sizes), args)
+    if not args.keep and not args.reuse:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def print_builds(rows: list[tuple]) -> None:
+    """The build figures per size, and their growth from the smallest to the largest."""
     print("\n== Build, one locale (Material, helpcentre/search and helpcentre/i18n) ==")
     print(
         f"  {'articles':>9}{'wall':>9}{'CPU':>9}{'peak RSS':>11}{'gzip copies':>13}"
@@ -129,47 +157,49 @@ def main(argv: list[str] | None = None) -> int:
     # A page carrying links to a share of all pages makes the build grow with the square.
     print(f"  page size: x{rows[-1][6] / rows[0][6]:.2f} (a constant size is x1.00)")
 
-    if not args.no_browser:
-        size = rows[-1][0]
-        docs = work / str(size) / "docs" / "en"
-        search_bench.PAGEFIND[:], version = search_bench.pagefind_command(work)
-        features = search_bench.theme_features()
-        pagefind = build_locale_site(
-            docs, "en", work / "pagefind", search="none", features=features
-        )
+
+def time_browsers(work: Path, size: int, args: argparse.Namespace) -> None:
+    """First results and search bytes of helpcentre and Pagefind on ``size`` articles."""
+    docs = work / str(size) / "docs" / "en"
+    search_bench.PAGEFIND[:], version = search_bench.pagefind_command(work)
+    # The same pages without search, built through helpcentre/i18n as ours are (its navigation
+    # cache leaves the pages as the theme writes them, and keeps a build of 10,000 in minutes).
+    project = work / f"pagefind-{size}"
+    pagefind = project / "site" / "en"
+    if not (pagefind / "pagefind").is_dir():
+        shutil.copytree(docs, project / "docs" / "en", dirs_exist_ok=True)
+        write_project(project, 0, tuple(args.without), search=False)
+        measure(project)
         start = time.perf_counter()
         search_bench.run_pagefind(pagefind, "en")
         print(f"\n{version}: indexed {size} articles in {time.perf_counter() - start:.1f} s")
         search_bench.embed_pagefind(pagefind / "index.html")
-        sites = {
-            "helpcentre": work / str(size) / "site" / "en",
-            "pagefind": pagefind,
-            search_bench.PAGEFIND_IN_MATERIAL: pagefind,
-        }
-        from playwright.sync_api import sync_playwright
+    sites = {
+        "helpcentre": work / str(size) / "site" / "en",
+        "pagefind": pagefind,
+        search_bench.PAGEFIND_IN_MATERIAL: pagefind,
+    }
+    from playwright.sync_api import sync_playwright
 
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=search_bench.CHROMIUM,
-                headless=True,
-                args=["--no-sandbox", "--disable-gpu"],
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=search_bench.CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu"],
+        )
+        for throttled, runs in ((False, args.runs), (True, args.throttled_runs)):
+            if not runs:
+                continue
+            profile = "Fast 3G + 4x CPU" if throttled else "loopback, no throttling"
+            timing = search_bench.time_engines(
+                browser, sites, "kettle refund", runs, throttled, "en", "plain"
             )
-            for throttled, runs in ((False, args.runs), (True, args.throttled_runs)):
-                if not runs:
-                    continue
-                profile = "Fast 3G + 4x CPU" if throttled else "loopback, no throttling"
-                timing = search_bench.time_engines(
-                    browser, sites, "kettle refund", runs, throttled, "en", "plain"
-                )
-                search_bench.print_timing(
-                    f"{size} articles, plain server, {profile}, median of {runs}", timing
-                )
-            if args.throttled_runs:
-                print_titles_first(browser, sites["helpcentre"])
-            browser.close()
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
+            search_bench.print_timing(
+                f"{size} articles, plain server, {profile}, median of {runs}", timing
+            )
+        if args.throttled_runs:
+            print_titles_first(browser, sites["helpcentre"])
+        browser.close()
 
 
 TITLES_THEN_EXCERPTS = (
