@@ -71,7 +71,8 @@ MEASURE = """() => {
     const range = document.createRange()
     range.selectNodeContents(element)
     const rects = [...range.getClientRects()].filter((r) => r.width > 0)
-    return {left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right))}
+    const lefts = rects.map((r) => r.left), rights = rects.map((r) => r.right)
+    return {left: Math.min(...lefts), right: Math.max(...rights)}
   }
   const votes = [...document.querySelectorAll(".helpcentre-feedback__buttons button")]
   return {

@@ -36,7 +36,7 @@ class LocaleInfo:
 
     @property
     def direction(self) -> str:
-        """``rtl`` for a locale written right to left (Arabic, Hebrew, Persian ...), else ``ltr``."""
+        """``rtl`` for a locale written right to left (Arabic, Hebrew, Persian), else ``ltr``."""
         return text_direction(self.code)
 
 

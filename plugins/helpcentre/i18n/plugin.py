@@ -49,8 +49,8 @@ from helpcentre.i18n.locales import (
     fallback_paths,
     page_url,
     parse_locale,
-    text_direction,
     sitemap_index,
+    text_direction,
 )
 from helpcentre.i18n.navcache import NavigationCache
 from helpcentre.i18n.notices import fallback_notice_html, outdated_notice_html
