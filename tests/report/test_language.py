@@ -114,7 +114,7 @@ def test_right_to_left_report_mirrors_in_chromium(  # noqa: ANN001 - Playwright 
                 range.selectNodeContents(element)
                 return range.getBoundingClientRect()
               }
-              const header = document.querySelector("#fix-first th").getBoundingClientRect()
+              const third = document.querySelector("#fix-first th:nth-child(3)")
               const cell = document.querySelector("#fix-first td:nth-child(3)")
               const row = cell.closest("tr").getBoundingClientRect()
               const firstColumn = document.querySelector("#fix-first th").getBoundingClientRect()
@@ -123,9 +123,9 @@ def test_right_to_left_report_mirrors_in_chromium(  # noqa: ANN001 - Playwright 
               return {
                 dir: document.documentElement.dir,
                 firstColumnAtRight: firstColumn.right > row.right - 60,
-                headerTextAtRight: text(document.querySelector("#fix-first th:nth-child(3)")).right
-                  > document.querySelector("#fix-first th:nth-child(3)").getBoundingClientRect().right - 12,
-                chartLabelInside: text(chart).left >= svg.left - 1 && text(chart).right <= svg.right + 1,
+                headerTextAtRight: text(third).right > third.getBoundingClientRect().right - 12,
+                chartLabelInside: text(chart).left >= svg.left - 1
+                  && text(chart).right <= svg.right + 1,
                 overflow: document.documentElement.scrollWidth - innerWidth,
               }
             }"""
