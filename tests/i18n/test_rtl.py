@@ -145,7 +145,7 @@ def test_arabic_article_is_mirrored_in_chromium(  # noqa: ANN001 - Playwright fi
     # The checks tell the directions apart: on the English page each one fails (but overflow).
     assert [name for name, held in results["en"].items() if held] == ["no horizontal overflow"]
 
-    # The outdated notice: its title starts at the right, the icon beside it on its right.
+    # The outdated notice: its title starts at the right.
     page.goto(f"{base}/ar/Orders/Track%20your%20order/")
     notice = page.evaluate(
         """() => {
@@ -154,10 +154,7 @@ def test_arabic_article_is_mirrored_in_chromium(  # noqa: ANN001 - Playwright fi
           const range = document.createRange()
           range.selectNodeContents(title)
           const text = range.getBoundingClientRect()
-          return {box: [box.left, box.right], text: [text.left, text.right],
-                  icon: getComputedStyle(title, "::before").insetInlineStart,
-                  iconLeft: getComputedStyle(title, "::before").left,
-                  iconRight: getComputedStyle(title, "::before").right}
+          return {box: [box.left, box.right], text: [text.left, text.right]}
         }"""
     )
     assert notice["text"][1] > notice["box"][1] - 80, notice  # the text ends near the right
@@ -205,6 +202,24 @@ def test_arabic_article_is_mirrored_in_chromium(  # noqa: ANN001 - Playwright fi
         box, text = layout[name]["box"], layout[name]["text"]
         assert text[1] > box[1] - 60 and text[0] > box[0] + 100, (name, layout)
     assert layout["borderRight"] > 0 and layout["borderLeft"] == 0, layout
+
+    # A corrected typo: "Showing results for" sits above the results, from the right.
+    search(page, "التتبغ")
+    notice = page.locator(".helpcentre-search-correction:not([hidden])")
+    notice.wait_for(timeout=10_000)
+    assert "التتبع" in notice.inner_text()
+    correction = page.evaluate(
+        """() => {
+          const element = document.querySelector(".helpcentre-search-correction")
+          const range = document.createRange()
+          range.selectNodeContents(element)
+          const text = range.getBoundingClientRect()
+          const box = element.getBoundingClientRect()
+          return {box: [box.left, box.right], text: [text.left, text.right]}
+        }"""
+    )
+    box, text = correction["box"], correction["text"]
+    assert text[1] > box[1] - 40 and text[0] > box[0] + 100, correction
 
 
 def test_home_and_contact_pages_are_mirrored(  # noqa: ANN001 - Playwright fixtures
