@@ -1,4 +1,4 @@
-"""The HTML health report in the reader's language: catalogs, Babel formats, right to left."""
+"""The health report in the reader's language: catalogs, Babel formats, right to left."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 
 from helpcentre.catalogs import SHIPPED_LOCALES, catalog_problems, read_catalog
 from helpcentre.cli import main
-from helpcentre.report import html_page
+from helpcentre.report import html_page, markdown
 from helpcentre.report.html_page import render_html
 from helpcentre.report.language import report_language
+from helpcentre.report.markdown import render_markdown
 
 from .test_report import TODAY, report_of
 
@@ -21,14 +22,20 @@ SHIPPED = sorted(path.name for path in SHIPPED_LOCALES.iterdir() if path.is_dir(
 
 
 def page_strings() -> set[str]:
-    """Every string the HTML page asks the catalogs for, as the extractor finds them."""
-    found = extract_from_file("python", html_page.__file__, keywords=DEFAULT_KEYWORDS)
-    return {message for _, message, _, _ in found}
+    """Every string the HTML page and the Markdown report ask the catalogs for, as the
+    extractor finds them."""
+    return {
+        message
+        for module in (html_page, markdown)
+        for _, message, _, _ in extract_from_file(
+            "python", module.__file__, keywords=DEFAULT_KEYWORDS
+        )
+    }
 
 
 def test_every_shipped_locale_translates_the_whole_page() -> None:
     wanted = page_strings()
-    assert len(wanted) > 90 and "Fix first" in wanted and "no data" in wanted
+    assert len(wanted) > 120 and "Fix first" in wanted and "Reasons given: %(reasons)s." in wanted
     assert SHIPPED == ["es", "fr", "it", "ja"]
     for code in SHIPPED:
         path = SHIPPED_LOCALES / code / "LC_MESSAGES" / "report.po"
@@ -49,6 +56,17 @@ def test_french_report_in_french_words_numbers_and_dates(
     assert "Votes utiles : 40 sur 83 (48\u00a0%, borne inférieure à 95 % :" in page
     assert re.search(r"Avis du \d{1,2} [a-zéû]+\.? 20\d\d au ", page)
     assert "Fix first" not in page and "Helpful votes" not in page
+
+
+def test_markdown_report_in_italian(help_centre: Path, feedback_db: str) -> None:
+    report = report_of(help_centre, feedback_db)
+    english = render_markdown(report)
+    italian = render_markdown(report, language=report_language("it"))
+    assert english.startswith(f"# Help centre health, {TODAY.isoformat()}\n")
+    assert italian.startswith(f"# Stato del centro assistenza, {TODAY.isoformat()}\n")
+    assert "## Da correggere per primi" in italian and "## Ritardo delle traduzioni" in italian
+    assert "Voti utili: 40 su 83 (48%" in italian
+    assert "## Fix first" not in italian and "votes helpful" not in italian
 
 
 def test_a_missing_string_falls_back_whole_to_english(
