@@ -109,6 +109,11 @@ def test_report_command_chooses_the_language(
     assert main([*args, "--locale", "ar"]) == 0
     arabic = out.read_text("utf-8")
     assert '<html lang="ar" dir="rtl">' in arabic
+    # Dates in Arabic order in the text; on a chart's left-to-right axis without the marks
+    # that would reorder them.
+    assert "\u200f/" in arabic.split("<main>")[0]
+    charts = re.findall(r"<svg.*?</svg>", arabic)
+    assert charts and not any("\u200f" in chart for chart in charts)
     capsys.readouterr()
     assert main([*args, "--locale", "xx-nope"]) == 2
     assert "--locale 'xx-nope' is not a locale code" in capsys.readouterr().err

@@ -125,7 +125,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--today", help="date to report against (ISO), default today")
     parser.add_argument(
         "--locale",
-        help="language of the HTML and Markdown report: its sentences, numbers and dates, and right-to-left "
-        "layout for ar, he, fa... (default: the site's default locale)",
+        help="language of the HTML and Markdown report: its sentences, numbers and dates, and "
+        "right-to-left layout for ar, he, fa... (default: the site's default locale)",
     )
     parser.set_defaults(func=run)

@@ -84,6 +84,9 @@ def _figure(caption: str, svg: str) -> str:
     return f"<figure><figcaption>{_e(caption)}</figcaption>{svg}</figure>"
 
 
+_BIDI_MARKS = {ord(mark): None for mark in "\u200e\u200f\u061c"}
+
+
 class _Writer:
     """The report's wording in one language, with the shorthands the sections use."""
 
@@ -103,6 +106,11 @@ class _Writer:
 
     def date(self, value: str | None) -> str:
         return str(self.language.date(value))
+
+    def chart_date(self, value: str | None) -> str:
+        # A chart's axis reads left to right: the bidirectional marks of a right-to-left date
+        # ("31\u200f/8\u200f/2026") would reorder it there.
+        return self.date(value).translate(_BIDI_MARKS)
 
     def locale_name(self, code: str) -> str:
         return self._("All locales") if code == ALL_LOCALES else code
@@ -308,7 +316,7 @@ def _helpfulness_block(health: LocaleHealth, w: _Writer) -> str:
         _figure(
             _("Helpful share per week"),
             charts.line_chart(
-                [(w.date(p.start), p.helpful_share) for p in h.trend],
+                [(w.chart_date(p.start), p.helpful_share) for p in h.trend],
                 label=_("Helpful share per week, %(locale)s", locale=name),
                 fmt=w.share,
                 maximum=1.0,
@@ -387,7 +395,7 @@ def _searches_block(health: LocaleHealth, w: _Writer) -> str:
         + _figure(
             _("Failed searches per week"),
             charts.line_chart(
-                [(w.date(p.start), float(p.count)) for p in s.trend],
+                [(w.chart_date(p.start), float(p.count)) for p in s.trend],
                 label=_(
                     "Failed searches per week, %(locale)s", locale=w.locale_name(health.locale)
                 ),
