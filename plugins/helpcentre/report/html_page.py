@@ -19,7 +19,7 @@ from html import escape
 from typing import Any
 
 from helpcentre.report import charts
-from helpcentre.report.language import ReportLanguage, report_language
+from helpcentre.report.language import ReportLanguage, ReportWriter, report_language
 from helpcentre.report.model import ALL_LOCALES, HealthReport, LocaleHealth
 from helpcentre.report.synonyms import MIN_READERS
 
@@ -87,25 +87,15 @@ def _figure(caption: str, svg: str) -> str:
 _BIDI_MARKS = {ord(mark): None for mark in "\u200e\u200f\u061c"}
 
 
-class _Writer:
-    """The report's wording in one language, with the shorthands the sections use."""
+class _Writer(ReportWriter):
+    """The report's wording in one language, with the shorthands the HTML sections use."""
 
     def __init__(self, language: ReportLanguage) -> None:
-        self.language = language
-        self._ = language.t
+        super().__init__(language)
         self.no_data = '<span class="muted">' + _e(self._("no data")) + "</span>"
-
-    def n(self, value: float, *, digits: int = 0) -> str:
-        return str(self.language.number(value, digits=digits))
-
-    def pct(self, value: float | None, *, digits: int = 0) -> str:
-        return str(self.language.percent(value, digits=digits))
 
     def share(self, value: float) -> str:
         return self.pct(value)
-
-    def date(self, value: str | None) -> str:
-        return str(self.language.date(value))
 
     def chart_date(self, value: str | None) -> str:
         # A chart's axis reads left to right: the bidirectional marks of a right-to-left date
@@ -296,7 +286,6 @@ def _overview(report: HealthReport, w: _Writer) -> str:
 
 def _helpfulness_block(health: LocaleHealth, w: _Writer) -> str:
     _ = w._
-    language = w.language
     h = health.helpfulness
     name = w.locale_name(health.locale)
     if not h.votes:
@@ -304,11 +293,7 @@ def _helpfulness_block(health: LocaleHealth, w: _Writer) -> str:
     summary = _(
         "Helpful votes: %(helpful)s of %(votes)s (%(share)s, 95 %% lower bound %(bound)s); "
         "pages voted on: %(pages)s.",
-        helpful=language.number(h.helpful),
-        votes=language.number(h.votes),
-        share=language.percent(h.helpful_share),
-        bound=language.percent(h.wilson_lower_bound),
-        pages=language.number(h.pages_voted),
+        **w.helpfulness_values(h),
     )
     parts = [
         f"<p>{_e(summary)}</p>",

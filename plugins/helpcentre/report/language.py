@@ -125,3 +125,41 @@ def report_language(
         fallbacks=fallbacks,
     )
     return ReportLanguage(strings, locale)
+
+
+class ReportWriter:
+    """The shorthands the report's renderers (HTML, Markdown) write with: sentences, and
+    numbers, shares and dates as text of the report's locale.
+
+    Attributes:
+        language: The report's language.
+    """
+
+    def __init__(self, language: ReportLanguage) -> None:
+        self.language = language
+        #: ``_("...", **values)``: a sentence of the catalogs, filled (see ReportLanguage.t).
+        self._ = language.t
+
+    def n(self, value: float, *, digits: int = 0) -> str:
+        """A count or a score as the locale writes it."""
+        return str(self.language.number(value, digits=digits))
+
+    def pct(self, value: float | None, *, digits: int = 0) -> str:
+        """A share as the locale writes it, or ``–``."""
+        return str(self.language.percent(value, digits=digits))
+
+    def date(self, value: str | None) -> str:
+        """An ISO date as the locale writes it."""
+        return str(self.language.date(value))
+
+    def helpfulness_values(self, helpfulness: Any) -> dict[str, Any]:
+        """The values of a helpfulness summary sentence: ``helpful``, ``votes``, ``share``,
+        ``bound`` and ``pages``, each written in the sentence's language."""
+        language = self.language
+        return {
+            "helpful": language.number(helpfulness.helpful),
+            "votes": language.number(helpfulness.votes),
+            "share": language.percent(helpfulness.helpful_share),
+            "bound": language.percent(helpfulness.wilson_lower_bound),
+            "pages": language.number(helpfulness.pages_voted),
+        }

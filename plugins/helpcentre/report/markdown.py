@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from helpcentre.report.language import ReportLanguage, report_language
+from helpcentre.report.language import ReportLanguage, ReportWriter, report_language
 from helpcentre.report.model import ALL_LOCALES, HealthReport, SynonymProposal
 from helpcentre.report.synonyms import MIN_READERS
 
@@ -51,21 +51,8 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
-class _Writer:
-    """The report's wording in one language, with the shorthands the sections use."""
-
-    def __init__(self, language: ReportLanguage) -> None:
-        self.language = language
-        self._ = language.t
-
-    def n(self, value: float, *, digits: int = 0) -> str:
-        return str(self.language.number(value, digits=digits))
-
-    def pct(self, value: float | None, *, digits: int = 0) -> str:
-        return str(self.language.percent(value, digits=digits))
-
-    def date(self, value: str | None) -> str:
-        return str(self.language.date(value))
+class _Writer(ReportWriter):
+    """The report's wording in one language, with the shorthands the Markdown sections use."""
 
     def locale_name(self, code: str) -> str:
         return self._("all locales") if code == ALL_LOCALES else code
@@ -191,7 +178,7 @@ def render_markdown(
 
 
 def _helpfulness(report: HealthReport, w: _Writer) -> list[str]:
-    _, language = w._, w.language
+    _ = w._
     h = report.overall.helpfulness
     out = ["## " + md(_("Helpfulness")), ""]
     if not h.votes:
@@ -199,11 +186,7 @@ def _helpfulness(report: HealthReport, w: _Writer) -> list[str]:
     summary = _(
         "%(helpful)s of %(votes)s votes helpful (%(share)s, lower bound %(bound)s) on "
         "%(pages)s pages.",
-        helpful=language.number(h.helpful),
-        votes=language.number(h.votes),
-        share=language.percent(h.helpful_share),
-        bound=language.percent(h.wilson_lower_bound),
-        pages=language.number(h.pages_voted),
+        **w.helpfulness_values(h),
     )
     out.append(md(summary))
     if h.reasons:
