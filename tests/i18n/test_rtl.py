@@ -31,6 +31,36 @@ def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return project / "site", port
 
 
+@pytest.fixture
+def rtl_base(rtl_site: tuple[Path, int], serve) -> str:  # noqa: ANN001 - conftest fixture
+    """The address the four-locale help centre is served at."""
+    site, port = rtl_site
+    return serve(site, port)
+
+
+#: Where the text of an element is (the union of its lines), and where its box (or another
+#: element's, the second selector) is.
+TEXT_IN_BOX = """([selector, block]) => {
+  const element = document.querySelector(selector)
+  if (!element) throw new Error("missing: " + selector)
+  const range = document.createRange()
+  range.selectNodeContents(element)
+  const text = range.getBoundingClientRect()
+  const box = document.querySelector(block || selector).getBoundingClientRect()
+  return {box: [box.left, box.right], text: [text.left, text.right]}
+}"""
+
+
+def assert_from_the_right(
+    page, selector: str, block: str | None = None, *, slack: float = 60
+) -> None:  # noqa: ANN001 - Playwright page
+    """The text of ``selector`` ends at the right of its box (or ``block``'s) and stops well
+    short of its left."""
+    found = page.evaluate(TEXT_IN_BOX, [selector, block])
+    box, text = found["box"], found["text"]
+    assert text[1] > box[1] - slack and text[0] > box[0] + 100, (selector, found)
+
+
 def html_tag(page: Path) -> str:
     return re.search(r"<html[^>]*>", page.read_text("utf-8")).group(0)
 
@@ -128,10 +158,9 @@ def mirrored(m: dict) -> dict[str, bool]:
 
 
 def test_arabic_article_is_mirrored_in_chromium(  # noqa: ANN001 - Playwright fixtures
-    rtl_site: tuple[Path, int], serve, page, tmp_path: Path
+    rtl_base: str, page, tmp_path: Path
 ) -> None:
-    site, port = rtl_site
-    base = serve(site, port)
+    base = rtl_base
     page.set_viewport_size({"width": 1400, "height": 900})
     results = {}
     for code in ("ar", "en"):
@@ -147,18 +176,7 @@ def test_arabic_article_is_mirrored_in_chromium(  # noqa: ANN001 - Playwright fi
 
     # The outdated notice: its title starts at the right.
     page.goto(f"{base}/ar/Orders/Track%20your%20order/")
-    notice = page.evaluate(
-        """() => {
-          const title = document.querySelector(".helpcentre-outdated .admonition-title")
-          const box = title.getBoundingClientRect()
-          const range = document.createRange()
-          range.selectNodeContents(title)
-          const text = range.getBoundingClientRect()
-          return {box: [box.left, box.right], text: [text.left, text.right]}
-        }"""
-    )
-    assert notice["text"][1] > notice["box"][1] - 80, notice  # the text ends near the right
-    assert notice["text"][0] > notice["box"][0] + 100, notice
+    assert_from_the_right(page, ".helpcentre-outdated .admonition-title", slack=80)
 
     # Arabic glyphs come from a real font: the joined word is shaped narrower than its letters
     # kept apart, which missing-glyph boxes never are.
@@ -177,56 +195,29 @@ def test_arabic_article_is_mirrored_in_chromium(  # noqa: ANN001 - Playwright fi
     card = page.locator(".md-search-result .helpcentre-answer-card")
     card.wait_for(timeout=10_000)
     page.screenshot(path=str(tmp_path / "search-ar.png"))
-    layout = page.evaluate(
+    assert_from_the_right(page, ".md-search-result__meta")
+    assert_from_the_right(page, ".md-search-result__list article h1")
+    assert_from_the_right(page, ".helpcentre-answer-card > a", ".helpcentre-answer-card")
+    borders = page.evaluate(
         """() => {
-          const span = (selector, block) => {
-            const element = document.querySelector(selector)
-            const range = document.createRange()
-            range.selectNodeContents(element)
-            const text = range.getBoundingClientRect()
-            const box = document.querySelector(block || selector).getBoundingClientRect()
-            return {box: [box.left, box.right], text: [text.left, text.right]}
-          }
-          const card = document.querySelector(".helpcentre-answer-card")
-          const style = getComputedStyle(card)
-          return {
-            meta: span(".md-search-result__meta"),
-            title: span(".md-search-result__list article h1"),
-            card: span(".helpcentre-answer-card > a", ".helpcentre-answer-card"),
-            borderRight: parseFloat(style.borderRightWidth),
-            borderLeft: parseFloat(style.borderLeftWidth),
-          }
+          const style = getComputedStyle(document.querySelector(".helpcentre-answer-card"))
+          return [parseFloat(style.borderLeftWidth), parseFloat(style.borderRightWidth)]
         }"""
     )
-    for name in ("meta", "title", "card"):
-        box, text = layout[name]["box"], layout[name]["text"]
-        assert text[1] > box[1] - 60 and text[0] > box[0] + 100, (name, layout)
-    assert layout["borderRight"] > 0 and layout["borderLeft"] == 0, layout
+    assert borders[0] == 0 and borders[1] > 0, borders  # the card's rule is at its start
 
     # A corrected typo: "Showing results for" sits above the results, from the right.
     search(page, "التتبغ")
     notice = page.locator(".helpcentre-search-correction:not([hidden])")
     notice.wait_for(timeout=10_000)
     assert "التتبع" in notice.inner_text()
-    correction = page.evaluate(
-        """() => {
-          const element = document.querySelector(".helpcentre-search-correction")
-          const range = document.createRange()
-          range.selectNodeContents(element)
-          const text = range.getBoundingClientRect()
-          const box = element.getBoundingClientRect()
-          return {box: [box.left, box.right], text: [text.left, text.right]}
-        }"""
-    )
-    box, text = correction["box"], correction["text"]
-    assert text[1] > box[1] - 40 and text[0] > box[0] + 100, correction
+    assert_from_the_right(page, ".helpcentre-search-correction", slack=40)
 
 
 def test_home_and_contact_pages_are_mirrored(  # noqa: ANN001 - Playwright fixtures
-    rtl_site: tuple[Path, int], serve, page, tmp_path: Path
+    rtl_base: str, page, tmp_path: Path
 ) -> None:
-    site, port = rtl_site
-    base = serve(site, port)
+    base = rtl_base
     page.set_viewport_size({"width": 1000, "height": 800})
     found = {}
     for code in ("he", "en"):

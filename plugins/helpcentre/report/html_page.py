@@ -628,7 +628,6 @@ def _widget(report: HealthReport, w: _Writer) -> str:
 
 def _synonyms_block(health: LocaleHealth, w: _Writer) -> str:
     _ = w._
-    language = w.language
     figures = health.synonyms
     if figures is None:
         return _no_data(w, _("The feedback data has no reformulations."))
@@ -637,10 +636,7 @@ def _synonyms_block(health: LocaleHealth, w: _Writer) -> str:
         "%(proposed)s (pairs of at least %(minimum)s readers that the synonyms file does not "
         "join yet). Paste the first line into %(file)s, the second into the article's front "
         "matter; nothing is applied until a writer does.",
-        readers=language.number(figures.reformulations),
-        proposed=language.number(figures.proposed),
-        minimum=language.number(MIN_READERS),
-        file="@@FILE@@",
+        **w.synonyms_values(figures, minimum=MIN_READERS, file="@@FILE@@"),
     )
     summary_html = _e(summary).replace("@@FILE@@", "<code>locales/LOCALE/synonyms.txt</code>")
     summary_html = f"<p>{summary_html}</p>"

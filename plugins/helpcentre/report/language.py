@@ -163,3 +163,14 @@ class ReportWriter:
             "bound": language.percent(helpfulness.wilson_lower_bound),
             "pages": language.number(helpfulness.pages_voted),
         }
+
+    def synonyms_values(self, figures: Any, *, minimum: int, file: str) -> dict[str, Any]:
+        """The values of the proposed-synonyms summary sentence: ``readers``, ``proposed``,
+        ``minimum`` (readers a proposal needs) and ``file`` (where its first line goes)."""
+        language = self.language
+        return {
+            "readers": language.number(figures.reformulations),
+            "proposed": language.number(figures.proposed),
+            "minimum": language.number(minimum),
+            "file": file,
+        }

@@ -379,7 +379,7 @@ def _proposal(proposal: SynonymProposal, w: _Writer) -> list[str]:
 
 
 def _synonyms(report: HealthReport, w: _Writer) -> list[str]:
-    _, language = w._, w.language
+    _ = w._
     out = ["## " + md(_("Proposed synonyms")), ""]
     overall = report.overall.synonyms
     if overall is None:
@@ -389,10 +389,7 @@ def _synonyms(report: HealthReport, w: _Writer) -> list[str]:
         "%(proposed)s (pairs of at least %(minimum)s readers that the synonyms files do not "
         "join yet). The first line of each goes into %(file)s, the second into the article's "
         "front matter; nothing is applied until a writer does.",
-        readers=language.number(overall.reformulations),
-        proposed=language.number(overall.proposed),
-        minimum=language.number(MIN_READERS),
-        file="locales/LOCALE/synonyms.txt",
+        **w.synonyms_values(overall, minimum=MIN_READERS, file="locales/LOCALE/synonyms.txt"),
     )
     out += [md(summary), ""]
     if overall.proposed and not overall.proposals:
