@@ -364,16 +364,13 @@ def _helpfulness(report: HealthReport, w: _Writer) -> str:
 
 def _searches_block(health: LocaleHealth, w: _Writer) -> str:
     _ = w._
-    language = w.language
     s = health.searches
     if not s.failed:
         return "<p>" + _e(_("No failed searches in the window.")) + "</p>"
     summary = _(
         "Failed searches: %(failed)s (with no result at all: %(zero)s); distinct queries: "
         "%(distinct)s.",
-        failed=language.number(s.failed),
-        zero=language.number(s.zero_results),
-        distinct=language.number(s.distinct_queries),
+        **w.searches_values(s),
     )
     return (
         f"<p>{_e(summary)}</p>"

@@ -174,3 +174,13 @@ class ReportWriter:
             "minimum": language.number(minimum),
             "file": file,
         }
+
+    def searches_values(self, searches: Any) -> dict[str, Any]:
+        """The values of a failed-searches summary sentence: ``failed``, ``zero`` (with no
+        result at all) and ``distinct`` (queries)."""
+        language = self.language
+        return {
+            "failed": language.number(searches.failed),
+            "zero": language.number(searches.zero_results),
+            "distinct": language.number(searches.distinct_queries),
+        }

@@ -216,7 +216,7 @@ def _helpfulness(report: HealthReport, w: _Writer) -> list[str]:
 
 
 def _searches(report: HealthReport, w: _Writer) -> list[str]:
-    _, language = w._, w.language
+    _ = w._
     s = report.overall.searches
     out = ["## " + md(_("Searches with no answer")), ""]
     if not s.failed:
@@ -225,9 +225,7 @@ def _searches(report: HealthReport, w: _Writer) -> list[str]:
     summary = _(
         "%(failed)s failed searches (%(zero)s with no result at all), %(distinct)s distinct "
         "queries. Weekly: %(weekly)s",
-        failed=language.number(s.failed),
-        zero=language.number(s.zero_results),
-        distinct=language.number(s.distinct_queries),
+        **w.searches_values(s),
         weekly="@@WEEKLY@@",
     )
     # The sparkline's spaces (weeks without a value) survive the escaping's whitespace folding.
