@@ -10,7 +10,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 
 from helpcentre.catalogs import SHIPPED_LOCALES, catalog_problems, read_catalog
 from helpcentre.cli import main
-from helpcentre.report import html_page, markdown
+from helpcentre.report import html_page, language, markdown
 from helpcentre.report.html_page import render_html
 from helpcentre.report.language import report_language
 from helpcentre.report.markdown import render_markdown
@@ -22,11 +22,11 @@ SHIPPED = sorted(path.name for path in SHIPPED_LOCALES.iterdir() if path.is_dir(
 
 
 def page_strings() -> set[str]:
-    """Every string the HTML page and the Markdown report ask the catalogs for, as the
-    extractor finds them."""
+    """Every string the HTML page and the Markdown report ask the catalogs for (some are named
+    once for both, in the language module), as the extractor finds them."""
     return {
         message
-        for module in (html_page, markdown)
+        for module in (html_page, markdown, language)
         for _, message, _, _ in extract_from_file(
             "python", module.__file__, keywords=DEFAULT_KEYWORDS
         )
@@ -83,8 +83,8 @@ def test_a_missing_string_falls_back_whole_to_english(
         '%(errors)s, Warnungen: %(warnings)s)."\n',
         encoding="utf-8",
     )
-    language = report_language("de", locales_dir=tmp_path / "locales")
-    page = render_html(report_of(help_centre, feedback_db), language=language)
+    german = report_language("de", locales_dir=tmp_path / "locales")
+    page = render_html(report_of(help_centre, feedback_db), language=german)
     assert "<h2>Zuerst beheben</h2>" in page
     assert "Markierte Seiten:" in page
     # The untranslated sentence is English throughout, its share written the English way.

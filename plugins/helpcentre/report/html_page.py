@@ -19,7 +19,12 @@ from html import escape
 from typing import Any
 
 from helpcentre.report import charts
-from helpcentre.report.language import ReportLanguage, ReportWriter, report_language
+from helpcentre.report.language import (
+    TRANSLATION_COLUMNS,
+    ReportLanguage,
+    ReportWriter,
+    report_language,
+)
 from helpcentre.report.model import ALL_LOCALES, HealthReport, LocaleHealth
 from helpcentre.report.synonyms import MIN_READERS
 
@@ -532,14 +537,7 @@ def _translations(report: HealthReport, w: _Writer) -> str:
         )
     content = (
         _table(
-            [
-                _("Locale"),
-                _("Complete"),
-                _("Outdated"),
-                _("Missing"),
-                _("Orphaned"),
-                _("Oldest outdated"),
-            ],
+            [_(column) for column in TRANSLATION_COLUMNS],
             rows,
             numeric={1, 2, 3, 4},
         )

@@ -20,11 +20,21 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
-from helpcentre.catalogs import SHIPPED_LOCALES, Localized, UiStrings, load_translations
+from helpcentre.catalogs import N_, SHIPPED_LOCALES, Localized, UiStrings, load_translations
 from helpcentre.i18n.locales import text_direction
 
 #: The language of the report's source strings.
 SOURCE_LOCALE = "en"
+
+#: The columns of the translation-lag table, in both renderers (translated when written).
+TRANSLATION_COLUMNS = (
+    N_("Locale"),
+    N_("Complete"),
+    N_("Outdated"),
+    N_("Missing"),
+    N_("Orphaned"),
+    N_("Oldest outdated"),
+)
 
 
 def _babel(code: str) -> Locale:

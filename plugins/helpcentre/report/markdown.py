@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from html import escape
 
-from helpcentre.report.language import ReportLanguage, ReportWriter, report_language
+from helpcentre.report.language import (
+    TRANSLATION_COLUMNS,
+    ReportLanguage,
+    ReportWriter,
+    report_language,
+)
 from helpcentre.report.model import ALL_LOCALES, HealthReport, SynonymProposal
 from helpcentre.report.synonyms import MIN_READERS
 
@@ -294,15 +299,7 @@ def _translations(report: HealthReport, w: _Writer) -> list[str]:
         )
     if not rows:
         return out + [md(_("No translations.")), ""]
-    head = [
-        _("Locale"),
-        _("Complete"),
-        _("Outdated"),
-        _("Missing"),
-        _("Orphaned"),
-        _("Oldest outdated"),
-    ]
-    return out + _table(head, rows)
+    return out + _table([_(column) for column in TRANSLATION_COLUMNS], rows)
 
 
 def _contact(report: HealthReport, w: _Writer) -> list[str]:
