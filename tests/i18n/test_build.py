@@ -52,7 +52,7 @@ def test_missing_articles_fall_back_with_notice_and_canonical(reference_site: Pa
         assert "Este artículo aún no está disponible en español" in page
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page).group(1)
         assert canonical.startswith("https://help.tidewell.example/en/")
-        assert '<div lang="en">' in page
+        assert '<div lang="en" dir="ltr">' in page
     translated = sorted(articles(reference_site, "es") - {"index.md"})[0]
     page = output_of(reference_site, "es", translated).read_text(encoding="utf-8")
     assert "Aún no traducido" not in page

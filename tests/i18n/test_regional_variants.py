@@ -91,14 +91,14 @@ def test_a_variant_has_its_folder_and_reads_its_base_languages_article(project: 
     assert "Cópias de conflito" in brazil
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', brazil).group(1)
     assert canonical == "https://help.example.com/pt/Sync/Conflict copies/"
-    assert '<div lang="pt">' in brazil
+    assert '<div lang="pt" dir="ltr">' in brazil
     # The notice names the language read; untranslated, it is English as a whole.
     assert "not yet available in Portuguese (Brazil)" in brazil
     assert "original in Portuguese." in brazil
     # Further down the chain: the source.
     offline = page(project, "pt-BR", "Sync/Offline mode")
-    assert "Offline mode" in offline and '<div lang="en">' in offline
-    assert '<div lang="en">' in page(project, "pt", "Sync/Offline mode")
+    assert "Offline mode" in offline and '<div lang="en" dir="ltr">' in offline
+    assert '<div lang="en" dir="ltr">' in page(project, "pt", "Sync/Offline mode")
 
 
 def test_a_variant_gets_the_nearest_ui_translation(project: Path) -> None:

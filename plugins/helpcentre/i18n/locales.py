@@ -34,6 +34,23 @@ class LocaleInfo:
         """The Babel locale, for date and number formats."""
         return Locale.parse(self.code.replace("-", "_"))
 
+    @property
+    def direction(self) -> str:
+        """``rtl`` for a locale written right to left (Arabic, Hebrew, Persian), else ``ltr``."""
+        return text_direction(self.code)
+
+
+def text_direction(code: str) -> str:
+    """``rtl`` for a locale written right to left, else ``ltr``, from Babel's locale data.
+
+    A code Babel does not know is ``ltr``: the build reports unknown codes itself.
+    """
+    try:
+        order = Locale.parse(code.replace("-", "_")).character_order
+    except (ValueError, LookupError, UnknownLocaleError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
+
 
 def parse_locale(code: str, name: str | None = None) -> LocaleInfo:
     """Validate a locale code with Babel and name it in its own language.

@@ -50,6 +50,7 @@ from helpcentre.i18n.locales import (
     page_url,
     parse_locale,
     sitemap_index,
+    text_direction,
 )
 from helpcentre.i18n.navcache import NavigationCache
 from helpcentre.i18n.notices import fallback_notice_html, outdated_notice_html
@@ -154,6 +155,9 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             fallbacks=self.model.chain(self.current)[1:],
         )
         config.site_name = self.translations.gettext(config.site_name)
+        # Material writes the direction on <body>, from its own language files; a locale it has
+        # no file for (Urdu, Pashto ...) would be laid out left to right. Babel knows them all.
+        config.theme["direction"] = text_direction(self.current)
         config.extra["alternate"] = PerPageAlternates(self.model.locales)
         config.extra["helpcentre_locale"] = self.current
         if self.locale is not None:
@@ -406,7 +410,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             notice = fallback_notice_html(
                 self.translations, locale=self.current, source_locale=lang
             )
-            return f'{notice}<div lang="{lang}">{html_content}</div>'
+            direction = text_direction(lang)
+            return f'{notice}<div lang="{lang}" dir="{direction}">{html_content}</div>'
         return None
 
     def on_page_context(
@@ -447,9 +452,23 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         """Declare the page's own language tag: the theme writes that of its translation, which
         for a regional variant is the base language's (``pt`` for ``pt-BR``, ``es`` for
         ``es-419``)."""
-        if not self.config.enabled or self.locale is None:
+        if not self.config.enabled:
             return None
-        return _HTML_LANG.sub(f'<html lang="{self.current}"', output, count=1)
+        return self._declare_language(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Declare the language and direction of the pages made from templates alone (404)."""
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return None
+        return self._declare_language(output_content)
+
+    def _declare_language(self, output: str) -> str:
+        """The page with its locale's tag and direction on ``<html>``: a browser, a screen
+        reader and CSS ``:dir()`` read the root element's, and Material sets only ``<body>``'s."""
+        opening = f'<html lang="{self.current}" dir="{text_direction(self.current)}"'
+        return _HTML_LANG.sub(opening, output, count=1)
 
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
@@ -478,7 +497,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
 
 #: The opening tag's language attribute, as the theme writes it.
-_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_HTML_LANG = re.compile(r'<html lang="[^"]*"(?: dir="[^"]*")?')
 
 
 def _root_url(site_url: str | None) -> str | None:

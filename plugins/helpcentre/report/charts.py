@@ -88,6 +88,7 @@ def sparkline(
     *,
     label: str,
     fmt: Format = integer,
+    empty: str = "no data",
     maximum: float | None = None,
     width: int = 180,
     height: int = 36,
@@ -98,6 +99,7 @@ def sparkline(
         values: One value per period, oldest first; None where there is no value.
         label: What the line shows, for the title and ``aria-label``.
         fmt: How the value label is written.
+        empty: What is written where there is no value.
         maximum: Top of the scale (the largest value by default).
         width: Width in pixels, the value label included.
         height: Height in pixels.
@@ -111,7 +113,7 @@ def sparkline(
         None if v is None else (2 + i * step, 2 + (height - 4) * (1 - v / top))
         for i, v in enumerate(values)
     ]
-    last = fmt(known[-1]) if known else "no data"
+    last = fmt(known[-1]) if known else empty
     return (
         _open(width, height, label, "sparkline")
         + f'<line x1="2" y1="{height - 2}" x2="{plot_width + 2}" y2="{height - 2}" '
@@ -127,6 +129,7 @@ def line_chart(
     *,
     label: str,
     fmt: Format = integer,
+    empty: str = "no data",
     maximum: float | None = None,
     width: int = 520,
     height: int = 180,
@@ -137,6 +140,7 @@ def line_chart(
         points: ``(period label, value)`` pairs, oldest first; None where there is no value.
         label: What the chart shows, for the title and ``aria-label``.
         fmt: How values are written on the scale and in tooltips.
+        empty: What is written where there is no value.
         maximum: Top of the scale (the largest value by default).
         width: Width in pixels.
         height: Height in pixels.
@@ -180,7 +184,7 @@ def line_chart(
     else:
         parts.append(
             f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" font-size="12" '
-            'fill="#555">no data</text>'
+            f'fill="#555">{escape(empty)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -191,6 +195,7 @@ def bar_chart(
     *,
     label: str,
     fmt: Format = integer,
+    empty: str = "no data",
     maximum: float | None = None,
     width: int = 520,
     bar_height: int = 20,
@@ -201,6 +206,7 @@ def bar_chart(
         bars: ``(row name, value)`` pairs in display order.
         label: What the chart shows, for the title and ``aria-label``.
         fmt: How values are written.
+        empty: What is written where there is no value.
         maximum: Value of a full-width bar (the largest value by default).
         width: Width in pixels.
         bar_height: Height of one row in pixels.
@@ -232,7 +238,7 @@ def bar_chart(
     if not bars:
         parts.append(
             f'<text x="{width / 2}" y="{height / 2 + 4}" text-anchor="middle" font-size="12" '
-            'fill="#555">no data</text>'
+            f'fill="#555">{escape(empty)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -17,9 +17,11 @@ from helpcentre.feedback.summary import DEFAULT_SINCE
 from helpcentre.history import HistoryError
 from helpcentre.report.gather import ReportSources, collect_report
 from helpcentre.report.html_page import render_html
+from helpcentre.report.language import ReportLanguage, report_language
 from helpcentre.report.markdown import render_markdown
 from helpcentre.report.model import HealthReport
 from helpcentre.report.site import public_view, write_into_site
+from helpcentre.site.settings import site_settings
 
 
 def render_json(report: HealthReport) -> str:
@@ -27,8 +29,26 @@ def render_json(report: HealthReport) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-#: Output formats of ``helpcentre report``.
-FORMATS = {"json": render_json, "markdown": render_markdown, "html": render_html}
+def _render_html(report: HealthReport, language: ReportLanguage) -> str:
+    return render_html(report, language=language)
+
+
+def _render_markdown(report: HealthReport, language: ReportLanguage) -> str:
+    return render_markdown(report, language=language)
+
+
+def _render_json(report: HealthReport, language: ReportLanguage) -> str:
+    return render_json(report)
+
+
+#: Output formats of ``helpcentre report``: each writes a report in a language.
+FORMATS = {"json": _render_json, "markdown": _render_markdown, "html": _render_html}
+
+
+def report_language_of(config: Path, locale: str | None) -> ReportLanguage:
+    """The language asked for, else the site's default locale, with the site's catalogs."""
+    settings = site_settings(config)
+    return report_language(locale or settings.default_locale, locales_dir=settings.locales_dir)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,9 +69,11 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         report = collect_report(sources)
+        language = report_language_of(Path(args.config), args.locale)
         if args.site:
             # The site is public: aggregates only (see helpcentre.report.site).
-            written = write_into_site(Path(args.site), render_html(public_view(report)))
+            page = render_html(public_view(report), language=language)
+            written = write_into_site(Path(args.site), page)
             print(f"helpcentre report: wrote {written}", file=sys.stderr)
     except ContentError as error:
         print(f"helpcentre report: {error.message}", file=sys.stderr)
@@ -61,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.site and not args.format and not args.output:
         return 0
-    text = FORMATS[args.format or "markdown"](report)
+    text = FORMATS[args.format or "markdown"](report, language)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -101,4 +123,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "aggregates only: no comments, no search queries)",
     )
     parser.add_argument("--today", help="date to report against (ISO), default today")
+    parser.add_argument(
+        "--locale",
+        help="language of the HTML and Markdown report: its sentences, numbers and dates, and "
+        "right-to-left layout for ar, he, fa... (default: the site's default locale)",
+    )
     parser.set_defaults(func=run)

@@ -4,6 +4,9 @@ Reader text (comments, queries) is escaped twice over: HTML-escaped, so ``<scrip
 text wherever Markdown allows raw HTML, and Markdown-escaped, so a ``|`` cannot break a table,
 ``*`` cannot turn on emphasis, and ``@team`` cannot notify anyone.
 
+Its sentences come from the catalogs and its numbers and dates are written for the report's
+locale, as the HTML page's are (:mod:`helpcentre.report.language`).
+
 This module never imports MkDocs.
 """
 
@@ -12,7 +15,12 @@ from __future__ import annotations
 import re
 from html import escape
 
-from helpcentre.report import charts
+from helpcentre.report.language import (
+    TRANSLATION_COLUMNS,
+    ReportLanguage,
+    ReportWriter,
+    report_language,
+)
 from helpcentre.report.model import ALL_LOCALES, HealthReport, SynonymProposal
 from helpcentre.report.synonyms import MIN_READERS
 
@@ -42,55 +50,69 @@ def blocks(values: list[float | None], *, maximum: float | None = None) -> str:
     )
 
 
-def _pct(value: float | None) -> str:
-    return charts.share_or_dash(value)
-
-
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines + [""]
 
 
-def _locale_name(code: str) -> str:
-    return "all locales" if code == ALL_LOCALES else code
+class _Writer(ReportWriter):
+    """The report's wording in one language, with the shorthands the Markdown sections use."""
+
+    def locale_name(self, code: str) -> str:
+        return self._("all locales") if code == ALL_LOCALES else code
 
 
-def render_markdown(report: HealthReport, *, fix_first: int = 10) -> str:
+def render_markdown(
+    report: HealthReport, *, fix_first: int = 10, language: ReportLanguage | None = None
+) -> str:
     """The report as GitHub-flavoured Markdown.
 
     Args:
         report: The report.
         fix_first: How many entries of the "fix first" list to show.
+        language: The language it is written in (default: English).
     """
-    out = [f"# Help centre health, {report.today}", ""]
+    language = language or report_language()
+    w = _Writer(language)
+    _ = w._
+    # The heading's date stays ISO: a pull-request comment is found by it.
+    out = ["# " + md(_("Help centre health, %(date)s", date=report.today)), ""]
     if report.since:
-        out += [f"Feedback from {report.since} to {report.until}.", ""]
+        window = _(
+            "Feedback from %(since)s to %(until)s.",
+            since=language.date(report.since),
+            until=language.date(report.until),
+        )
+        out += [md(window), ""]
     for note in report.notes:
-        out.append(f"> Note: {md(note)}")
+        out.append("> " + md(_("Note: %(note)s", note=note)))
     if report.notes:
         out.append("")
 
-    out += ["## Fix first", ""]
+    out += ["## " + md(_("Fix first")), ""]
     if report.fix_first:
         rows = [
             [
-                str(item.rank),
+                w.n(item.rank),
                 md(item.locale),
-                ("search: " if item.kind == "search" else "") + md(item.page),
-                f"{item.score:.1f}",
-                f"{item.traffic} {item.traffic_basis}",
+                md(_("search: %(query)s", query=item.page))
+                if item.kind == "search"
+                else md(item.page),
+                w.n(item.score, digits=1),
+                f"{w.n(item.traffic)} {item.traffic_basis}",
                 md("; ".join(item.signals)),
                 md(item.owner or ""),
             ]
             for item in report.fix_first[:fix_first]
         ]
-        out += _table(["#", "Locale", "Page", "Score", "Traffic", "Why", "Owner"], rows)
+        head = ["#", _("Locale"), _("Page"), _("Score"), _("Traffic"), _("Why"), _("Owner")]
+        out += _table(head, rows)
     else:
-        out += ["Nothing to fix.", ""]
-    out += [f"Scoring: {md(report.scoring)}", ""]
+        out += [md(_("Nothing to fix.")), ""]
+    out += [md(_("Scoring: %(rule)s", rule=report.scoring)), ""]
 
-    out += ["## By locale", ""]
+    out += ["## " + md(_("By locale")), ""]
     rows = []
     for health in [report.overall, *report.per_locale.values()]:
         h, s, t = health.helpfulness, health.searches, health.translations
@@ -98,115 +120,157 @@ def render_markdown(report: HealthReport, *, fix_first: int = 10) -> str:
         oldest = t.oldest_outdated if t else None
         rows.append(
             [
-                _locale_name(health.locale),
-                str(h.votes),
-                " ".join(
-                    charts.helpful_share(h.votes, h.helpful_share, h.wilson_lower_bound)
-                ).strip(),
+                md(w.locale_name(health.locale)),
+                w.n(h.votes),
+                (
+                    _(
+                        "%(share)s (≥ %(bound)s)",
+                        share=language.percent(h.helpful_share),
+                        bound=language.percent(h.wilson_lower_bound),
+                    )
+                    if h.votes
+                    else _("no votes yet")
+                ),
                 blocks(share_trend, maximum=1.0),
-                str(s.failed),
+                w.n(s.failed),
                 blocks([float(p.count) for p in s.trend]),
-                str(health.stale.pages_flagged),
-                f"{t.completeness:.0f}%" if t else "source",
-                str(t.outdated) if t else "–",
-                md(f"{oldest.article} ({oldest.days_behind} days)") if oldest else "–",
-                str(health.contact.avoided) if health.contact else "no data",
+                w.n(health.stale.pages_flagged),
+                w.pct(t.completeness / 100) if t else _("source"),
+                w.n(t.outdated) if t else "–",
+                (
+                    md(
+                        _(
+                            "%(article)s (%(days)s days)",
+                            article=oldest.article,
+                            days=(
+                                language.number(oldest.days_behind)
+                                if oldest.days_behind is not None
+                                else "–"
+                            ),
+                        )
+                    )
+                    if oldest
+                    else "–"
+                ),
+                w.n(health.contact.avoided) if health.contact else _("no data"),
             ]
         )
     out += _table(
         [
-            "Locale",
-            "Votes",
-            "Helpful",
-            "Trend",
-            "Failed searches",
-            "Trend",
-            "Stale pages",
-            "Translated",
-            "Outdated",
-            "Oldest outdated",
-            "Contacts avoided",
+            _("Locale"),
+            _("Votes"),
+            _("Helpful"),
+            _("Trend"),
+            _("Failed searches"),
+            _("Trend"),
+            _("Stale pages"),
+            _("Translated"),
+            _("Outdated"),
+            _("Oldest outdated"),
+            _("Contacts avoided"),
         ],
         rows,
     )
 
-    out += _helpfulness(report)
-    out += _searches(report)
-    out += _stale(report)
-    out += _translations(report)
-    out += _contact(report)
-    out += _widget(report)
-    out += _synonyms(report)
+    out += _helpfulness(report, w)
+    out += _searches(report, w)
+    out += _stale(report, w)
+    out += _translations(report, w)
+    out += _contact(report, w)
+    out += _widget(report, w)
+    out += _synonyms(report, w)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _helpfulness(report: HealthReport) -> list[str]:
+def _helpfulness(report: HealthReport, w: _Writer) -> list[str]:
+    _ = w._
     h = report.overall.helpfulness
-    out = ["## Helpfulness", ""]
+    out = ["## " + md(_("Helpfulness")), ""]
     if not h.votes:
-        return out + ["No votes in the window.", ""]
-    out.append(
-        f"{h.helpful} of {h.votes} votes helpful ({_pct(h.helpful_share)}, lower bound "
-        f"{_pct(h.wilson_lower_bound)}) on {h.pages_voted} pages."
+        return out + [md(_("No votes in the window.")), ""]
+    summary = _(
+        "%(helpful)s of %(votes)s votes helpful (%(share)s, lower bound %(bound)s) on "
+        "%(pages)s pages.",
+        **w.helpfulness_values(h),
     )
+    out.append(md(summary))
     if h.reasons:
-        out.append(
-            "Reasons given: " + ", ".join(f"{md(r)} {n}" for r, n in h.reasons.items()) + "."
-        )
+        given = ", ".join(f"{r} {w.n(n)}" for r, n in h.reasons.items())
+        out.append(md(_("Reasons given: %(reasons)s.", reasons=given)))
     out.append("")
     if h.least_helpful:
-        out += ["Least helpful pages:", ""]
+        out += [md(_("Least helpful pages:")), ""]
         rows = [
             [
                 md(p.locale),
                 md(p.page),
-                str(p.votes),
-                _pct(p.helpful_share),
-                _pct(p.wilson_lower_bound),
+                w.n(p.votes),
+                w.pct(p.helpful_share),
+                w.pct(p.wilson_lower_bound),
             ]
             for p in h.least_helpful
         ]
-        out += _table(["Locale", "Page", "Votes", "Helpful", "Lower bound"], rows)
+        out += _table([_("Locale"), _("Page"), _("Votes"), _("Helpful"), _("Lower bound")], rows)
     if h.comments:
-        out += ["Latest comments:", ""]
+        out += [md(_("Latest comments:")), ""]
         for c in h.comments:
             reason = f" ({md(c.reason)})" if c.reason else ""
-            out.append(f"- {c.date} {md(c.locale)}/{md(c.page)}{reason}: {md(c.text)}")
+            out.append(f"- {w.date(c.date)} {md(c.locale)}/{md(c.page)}{reason}: {md(c.text)}")
         out.append("")
     return out
 
 
-def _searches(report: HealthReport) -> list[str]:
+def _searches(report: HealthReport, w: _Writer) -> list[str]:
+    _ = w._
     s = report.overall.searches
-    out = ["## Searches with no answer", ""]
+    out = ["## " + md(_("Searches with no answer")), ""]
     if not s.failed:
-        return out + ["No failed searches in the window.", ""]
+        return out + [md(_("No failed searches in the window.")), ""]
     weekly = blocks([float(p.count) for p in s.trend])
-    out += [
-        f"{s.failed} failed searches ({s.zero_results} with no result at all), "
-        f"{s.distinct_queries} distinct queries. Weekly: {weekly}",
-        "",
-    ]
+    summary = _(
+        "%(failed)s failed searches (%(zero)s with no result at all), %(distinct)s distinct "
+        "queries. Weekly: %(weekly)s",
+        **w.searches_values(s),
+        weekly="@@WEEKLY@@",
+    )
+    # The sparkline's spaces (weeks without a value) survive the escaping's whitespace folding.
+    out += [md(summary).replace("@@WEEKLY@@", weekly), ""]
     rows = [
-        [md(q.locale), md(q.query), str(q.count), str(q.zero_results), str(q.no_click), q.last_seen]
+        [
+            md(q.locale),
+            md(q.query),
+            w.n(q.count),
+            w.n(q.zero_results),
+            w.n(q.no_click),
+            w.date(q.last_seen),
+        ]
         for q in s.top_queries
     ]
-    return out + _table(["Locale", "Query", "Count", "No result", "Not clicked", "Last"], rows)
+    head = [_("Locale"), _("Query"), _("Count"), _("No result"), _("Not clicked"), _("Last")]
+    return out + _table(head, rows)
 
 
-def _stale(report: HealthReport) -> list[str]:
+def _stale(report: HealthReport, w: _Writer) -> list[str]:
+    _, language = w._, w.language
     st = report.overall.stale
-    out = ["## Stale pages", ""]
+    out = ["## " + md(_("Stale pages")), ""]
     if not st.items:
-        return out + [f"No flags on {st.pages_checked} pages.", ""]
-    out += [f"{st.pages_flagged} of {st.pages_checked} pages flagged.", ""]
-    out += _table(["Rule", "Flags"], [[md(r), str(n)] for r, n in st.by_rule.items()])
-    out += _table(["Owner", "Pages"], [[md(o), str(n)] for o, n in st.by_owner.items()])
+        none = _("No flags on %(pages)s pages.", pages=language.number(st.pages_checked))
+        return out + [md(none), ""]
+    flagged = _(
+        "%(flagged)s of %(checked)s pages flagged.",
+        flagged=language.number(st.pages_flagged),
+        checked=language.number(st.pages_checked),
+    )
+    out += [md(flagged), ""]
+    out += _table([_("Rule"), _("Flags")], [[md(r), w.n(n)] for r, n in st.by_rule.items()])
+    out += _table([_("Owner"), _("Pages")], [[md(o), w.n(n)] for o, n in st.by_owner.items()])
     return out
 
 
-def _translations(report: HealthReport) -> list[str]:
-    out = ["## Translation lag", ""]
+def _translations(report: HealthReport, w: _Writer) -> list[str]:
+    _, language = w._, w.language
+    out = ["## " + md(_("Translation lag")), ""]
     rows = []
     for code, health in report.per_locale.items():
         t = health.translations
@@ -216,24 +280,34 @@ def _translations(report: HealthReport) -> list[str]:
         rows.append(
             [
                 md(code),
-                f"{t.completeness:.1f}%",
-                str(t.outdated),
-                str(t.missing),
-                str(t.orphaned),
-                md(f"{oldest.article}, source changed {oldest.source_changed}") if oldest else "–",
+                w.pct(t.completeness / 100, digits=1),
+                w.n(t.outdated),
+                w.n(t.missing),
+                w.n(t.orphaned),
+                (
+                    md(
+                        _(
+                            "%(article)s, source changed %(date)s",
+                            article=oldest.article,
+                            date=language.date(oldest.source_changed) or _("unknown"),
+                        )
+                    )
+                    if oldest
+                    else "–"
+                ),
             ]
         )
     if not rows:
-        return out + ["No translations.", ""]
-    return out + _table(
-        ["Locale", "Complete", "Outdated", "Missing", "Orphaned", "Oldest outdated"], rows
-    )
+        return out + [md(_("No translations.")), ""]
+    return out + _table([_(column) for column in TRANSLATION_COLUMNS], rows)
 
 
-def _contact(report: HealthReport) -> list[str]:
-    out = ["## Contact deflection", ""]
+def _contact(report: HealthReport, w: _Writer) -> list[str]:
+    _ = w._
+    out = ["## " + md(_("Contact deflection")), ""]
     if report.overall.contact is None:
-        return out + ["No data: the feedback data has no contact-deflection events.", ""]
+        none = _("No data: the feedback data has no contact-deflection events.")
+        return out + [md(none), ""]
     rows = []
     for health in [report.overall, *report.per_locale.values()]:
         c = health.contact
@@ -241,31 +315,35 @@ def _contact(report: HealthReport) -> list[str]:
             continue
         rows.append(
             [
-                _locale_name(health.locale),
-                str(c.shown),
-                f"{c.clicked} ({_pct(c.click_share)})",
-                str(c.contacted),
-                f"{c.avoided} ({_pct(c.avoided_share)})",
+                md(w.locale_name(health.locale)),
+                w.n(c.shown),
+                f"{w.n(c.clicked)} ({w.pct(c.click_share)})",
+                w.n(c.contacted),
+                f"{w.n(c.avoided)} ({w.pct(c.avoided_share)})",
             ]
         )
-    return out + _table(["Locale", "Suggestions shown", "Clicked", "Contacted", "Avoided"], rows)
+    head = [_("Locale"), _("Suggestions shown"), _("Clicked"), _("Contacted"), _("Avoided")]
+    return out + _table(head, rows)
 
 
-def _widget(report: HealthReport) -> list[str]:
-    out = ["## Help widget deflection, by context", ""]
+def _widget(report: HealthReport, w: _Writer) -> list[str]:
+    _ = w._
+    out = ["## " + md(_("Help widget deflection, by context")), ""]
     if not report.widget:
-        return out + ["No data: the feedback data has no event of the help widget.", ""]
+        none = _("No data: the feedback data has no event of the help widget.")
+        return out + [md(none), ""]
     rows = [
         [
-            context,
-            str(c.shown),
-            f"{c.clicked} ({_pct(c.click_share)})",
-            str(c.contacted),
-            f"{c.avoided} ({_pct(c.avoided_share)})",
+            md(context),
+            w.n(c.shown),
+            f"{w.n(c.clicked)} ({w.pct(c.click_share)})",
+            w.n(c.contacted),
+            f"{w.n(c.avoided)} ({w.pct(c.avoided_share)})",
         ]
         for context, c in sorted(report.widget.items())
     ]
-    return out + _table(["Context", "Suggestions shown", "Opened", "Contacted", "Avoided"], rows)
+    head = [_("Context"), _("Suggestions shown"), _("Opened"), _("Contacted"), _("Avoided")]
+    return out + _table(head, rows)
 
 
 def _fenced(lines: list[str]) -> list[str]:
@@ -275,38 +353,46 @@ def _fenced(lines: list[str]) -> list[str]:
     return [fence, *lines, fence]
 
 
-def _proposal(proposal: SynonymProposal) -> list[str]:
+def _proposal(proposal: SynonymProposal, w: _Writer) -> list[str]:
     article = md(proposal.title or proposal.page)
     where = f" ({md(proposal.path)})" if proposal.path else ""
-    failed = ", ".join(f"{md(q.query)} ({q.count})" for q in proposal.queries)
+    failed = ", ".join(f"{q.query} ({w.n(q.count)})" for q in proposal.queries)
+    sentence = w._(
+        "%(readers)s readers found nothing with %(failed)s, then opened it searching "
+        "%(then)s; last on %(date)s.",
+        readers=w.language.number(proposal.count),
+        failed=failed,
+        then=proposal.then_query,
+        date=w.language.date(proposal.last_seen),
+    )
     return [
-        f"- {article}{where}: {proposal.count} readers found nothing with {failed}, then "
-        f"opened it searching {md(proposal.then_query)}; last on {proposal.last_seen}.",
+        f"- {article}{where}: {md(sentence)}",
         "",
         *("  " + line for line in _fenced([proposal.synonyms_line, proposal.aliases_line])),
         "",
     ]
 
 
-def _synonyms(report: HealthReport) -> list[str]:
-    out = ["## Proposed synonyms", ""]
+def _synonyms(report: HealthReport, w: _Writer) -> list[str]:
+    _ = w._
+    out = ["## " + md(_("Proposed synonyms")), ""]
     overall = report.overall.synonyms
     if overall is None:
-        return out + ["No data: the feedback data has no reformulations.", ""]
-    out += [
-        f"{overall.reformulations} readers rephrased a failed search and opened a result; "
-        f"proposals: {overall.proposed} (pairs of at least {MIN_READERS} readers that the "
-        "synonyms files do not join yet). The first line of each goes into "
-        "locales/LOCALE/synonyms.txt, the second into the article's front matter; nothing is "
-        "applied until a writer does.",
-        "",
-    ]
+        return out + [md(_("No data: the feedback data has no reformulations.")), ""]
+    summary = _(
+        "%(readers)s readers rephrased a failed search and opened a result; proposals: "
+        "%(proposed)s (pairs of at least %(minimum)s readers that the synonyms files do not "
+        "join yet). The first line of each goes into %(file)s, the second into the article's "
+        "front matter; nothing is applied until a writer does.",
+        **w.synonyms_values(overall, minimum=MIN_READERS, file="locales/LOCALE/synonyms.txt"),
+    )
+    out += [md(summary), ""]
     if overall.proposed and not overall.proposals:
-        return out + ["The queries are in the operator's private report.", ""]
+        return out + [md(_("The queries are in the operator's private report.")), ""]
     for code, health in report.per_locale.items():
         if health.synonyms is None or not health.synonyms.proposals:
             continue
         out += [f"### {md(code)}", ""]
         for proposal in health.synonyms.proposals:
-            out += _proposal(proposal)
+            out += _proposal(proposal, w)
     return out

@@ -53,18 +53,9 @@ STRINGS: dict[str, str] = {
 }
 
 
-def text_direction(locale: LocaleInfo) -> str:
-    """``rtl`` for a locale written right to left, else ``ltr`` (from Babel's locale data)."""
-    try:
-        order = locale.babel.character_order
-    except (ValueError, LookupError):
-        return "ltr"
-    return "rtl" if order == "right-to-left" else "ltr"
-
-
 def locale_entry(locale: LocaleInfo, gettext: Callable[[str], str], *, path: str) -> dict[str, str]:
     """What the loader knows of one locale: its folder, direction and the button's label."""
-    return {"path": path, "dir": text_direction(locale), "label": gettext(STRINGS["button"])}
+    return {"path": path, "dir": locale.direction, "label": gettext(STRINGS["button"])}
 
 
 def loader_script(
@@ -135,7 +126,7 @@ def widget_data(
         contexts[GENERAL_CONTEXT] = [ids[path] for *_, path in sorted(promoted)[:general_limit]]
     return {
         "locale": locale.code,
-        "dir": text_direction(locale),
+        "dir": locale.direction,
         "strings": {key: gettext(text) for key, text in STRINGS.items()},
         "contexts": contexts,
         "articles": {
