@@ -317,6 +317,29 @@ def test_links_are_checked_in_every_locale_with_the_nearest_page(tmp_path: Path)
     assert "missing anchor '#nope'" in links[1].reason and "(cards" in links[1].fix
 
 
+def test_a_missing_image_is_a_missing_file_with_the_nearest_image(tmp_path: Path) -> None:
+    from helpcentre.site import load_site, site_settings
+
+    project = tmp_path / "project"
+    write_tree(
+        project,
+        {
+            "en/billing/a.md": "---\ntitle: A\n---\n\n![x](img/card.png) ![y](img/gone.jpg)\n",
+            "en/billing/card.md": "---\ntitle: Card\n---\n\nC.\n",
+            "en/billing/img/cards.png": "not really an image",
+        },
+    )
+    model = load_site(site_settings(project / "mkdocs.yml"))
+    links = [flag for flag in model.problems if flag.rule == "broken-link"]
+    assert [(flag.reason, flag.fix) for flag in links] == [
+        ("link 'img/card.png' points to a missing file", "did you mean 'img/cards.png'?"),
+        (
+            "link 'img/gone.jpg' points to a missing file",
+            "add the file to the docs folder, or remove the link",
+        ),
+    ]
+
+
 def test_an_overdue_original_is_flagged_once_with_its_translations(tmp_path: Path) -> None:
     from helpcentre.site import load_site, site_settings
 
