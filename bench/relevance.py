@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -57,8 +58,9 @@ def load_queries(path: Path) -> list[LabelledQuery]:
 
 
 def article_id(location: str) -> str:
-    """Article id of a site location: ``orders/a/#x`` gives ``orders/a``."""
-    path = location.split("#")[0].strip("/")
+    """Article id of a site location: ``orders/a/#x`` gives ``orders/a``; URL escapes are
+    decoded (``Store%20Support/a/`` gives ``Store Support/a``)."""
+    path = unquote(location.split("#")[0]).strip("/")
     return path.removesuffix(".html").removesuffix("/index") or "index"
 
 

@@ -31,9 +31,13 @@ are first results at most 1.0x Pagefind's own page, search bytes at most 0.5x, f
 100 ms median. A throttled profile (CDP "Fast 3G" and 4x CPU slowdown, plain server) checks that
 titles show before excerpts.
 
-Relevance: MRR@10 and success@3 per language and query set (bench/search_queries.yml: queries
-that share words with titles; bench/search_queries_customers.yml: queries as customers type
-them), each engine queried in the browser through its own code.
+Relevance: MRR@10 and success@3 per language and query set, each engine queried in the browser
+through its own code. The sets: ``titles`` (bench/search_queries.yml: queries that share words
+with titles) and ``customers`` (bench/search_queries_customers.yml: queries as customers type
+them) over the reference help centre; ``arduino`` (bench/search_queries_arduino.yml) over a help
+centre we did not write, the Arduino Help Center (bench/corpora/arduino, English, 407 articles),
+built as a new user would: no synonyms file, no helpcentre front matter.
+``--sets arduino`` measures one set alone (and builds only its sites).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -73,8 +78,38 @@ from relevance import (  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 LOCALES = ("en", "fr", "it", "es", "ja")
-#: Labelled query sets: queries that share words with titles, and queries as customers type them.
-QUERY_SETS = {"titles": "search_queries.yml", "customers": "search_queries_customers.yml"}
+CORPORA = ROOT / "bench" / "corpora"
+
+
+@dataclass(frozen=True)
+class QuerySet:
+    """A labelled query file and the help centre it asks.
+
+    Attributes:
+        file: The query file, in bench/.
+        content: The help centre's name (the sites are built once per content).
+        docs: Its docs folder, one folder per locale.
+        synonyms: Its synonyms file (``{locale}`` in the path), or ``None`` for none.
+    """
+
+    file: str
+    content: str
+    docs: Path
+    synonyms: str | None
+
+
+REFERENCE_SYNONYMS = str(ROOT / "locales" / "{locale}" / "synonyms.txt")
+#: Labelled query sets: queries that share words with titles and queries as customers type them,
+#: over the reference help centre; customers' queries over a help centre we did not write.
+QUERY_SETS = {
+    "titles": QuerySet("search_queries.yml", "reference", ROOT / "docs", REFERENCE_SYNONYMS),
+    "customers": QuerySet(
+        "search_queries_customers.yml", "reference", ROOT / "docs", REFERENCE_SYNONYMS
+    ),
+    "arduino": QuerySet(
+        "search_queries_arduino.yml", "arduino", CORPORA / "arduino" / "docs", None
+    ),
+}
 FAST_3G = {
     "offline": False,
     "latency": 562.5,
@@ -224,9 +259,11 @@ def theme_features() -> list[str]:
     return list(config["theme"].get("features") or [])
 
 
-def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
-    """The same content with helpcentre's search, Material's, and Pagefind."""
-    synonyms = str(ROOT / "locales" / "{locale}" / "synonyms.txt")
+def build_three(
+    docs: Path, locale: str, work: Path, synonyms: str | None = REFERENCE_SYNONYMS
+) -> dict[str, Path]:
+    """The same content with helpcentre's search, Material's, and Pagefind (its own page): the
+    sites relevance is measured on."""
     features = theme_features()
     ours = build_locale_site(
         docs,
@@ -239,15 +276,7 @@ def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
     pagefind = work / f"site-pagefind-{locale}"
     shutil.copytree(material, pagefind)
     run_pagefind(pagefind, locale)
-    in_material = build_locale_site(docs, locale, work, search="none", features=features)
-    run_pagefind(in_material, locale, page=False)
-    embed_pagefind(in_material / "index.html")
-    return {
-        "helpcentre": ours,
-        "material": material,
-        "pagefind": pagefind,
-        PAGEFIND_IN_MATERIAL: in_material,
-    }
+    return {"helpcentre": ours, "material": material, "pagefind": pagefind}
 
 
 def embed_pagefind(page: Path) -> None:
@@ -478,7 +507,10 @@ def rank_in_browser(browser, engine: str, site: Path, queries: list[str]) -> lis
     context = browser.new_context()
     page = context.new_page()
     with serve(site) as base:
-        page.goto(page_url(engine, base) if engine.startswith("pagefind") else base)
+        # A help centre without a home page (Markdown we did not write may have none) still has
+        # the theme's 404 page, with the search's configuration.
+        home = "" if (site / "index.html").is_file() else "404.html"
+        page.goto(page_url(engine, base) if engine.startswith("pagefind") else base + home)
         ranks = page.evaluate(RANK_WORKER, [base, engine, queries])
     context.close()
     return ranks
@@ -528,20 +560,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--relevance-only", action="store_true", help="skip the timings")
     parser.add_argument("--timing-only", action="store_true", help="skip relevance and cards")
+    parser.add_argument(
+        "--sets",
+        default=",".join(QUERY_SETS),
+        help=f"query sets to measure, comma-separated (of {', '.join(QUERY_SETS)})",
+    )
     args = parser.parse_args(argv)
+    chosen = [name.strip() for name in args.sets.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in QUERY_SETS]
+    if unknown:
+        parser.error(f"unknown query set {', '.join(unknown)}: choose from {', '.join(QUERY_SETS)}")
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     PAGEFIND[:], version = pagefind_command(work)
     print(f"{version}; building sites in {work} ...", flush=True)
     query_sets = {
-        name: answerable(load_queries(ROOT / "bench" / file), ROOT / "docs")
-        for name, file in QUERY_SETS.items()
+        name: answerable(
+            load_queries(ROOT / "bench" / QUERY_SETS[name].file), QUERY_SETS[name].docs
+        )
+        for name in chosen
     }
-    reference = (
-        {}
-        if args.timing_only
-        else {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
-    )
+    sites = {} if args.timing_only else build_sets(chosen, query_sets, work)
     timed = {}
     if not args.relevance_only:
         for locale, _ in TIMED:
@@ -552,8 +591,8 @@ def main(argv: list[str] | None = None) -> int:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
-        if reference:
-            print_relevance(browser, reference, query_sets)
+        if sites:
+            print_relevance(browser, sites, query_sets)
         cases = [] if args.relevance_only else [(False, args.runs, server) for server in SERVERS]
         if args.throttled_runs and not args.relevance_only:
             cases.append((True, args.throttled_runs, "plain"))
@@ -573,45 +612,67 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def print_relevance(browser, reference: dict, query_sets: dict) -> None:  # noqa: ANN001
+def build_sets(
+    chosen: list[str], query_sets: dict[str, list], work: Path
+) -> dict[str, dict[str, dict[str, Path]]]:
+    """Sites per content and locale (each engine's), built once for the sets that ask them: the
+    locales of LOCALES that have queries."""
+    sites: dict[str, dict[str, dict[str, Path]]] = {}
+    for name in chosen:
+        spec = QUERY_SETS[name]
+        locales = sorted({q.locale for q in query_sets[name]}, key=_locale_order)
+        built = sites.setdefault(spec.content, {})
+        for locale in locales:
+            if locale not in built:
+                where = work / spec.content / locale
+                built[locale] = build_three(spec.docs / locale, locale, where, spec.synonyms)
+    return sites
+
+
+def _locale_order(locale: str) -> tuple[int, str]:
+    return (LOCALES.index(locale) if locale in LOCALES else len(LOCALES), locale)
+
+
+def print_relevance(browser, sites: dict, query_sets: dict) -> None:  # noqa: ANN001
     """MRR@10 and success@3 per query set, locale and engine, and helpcentre's answer cards
-    (on the last query set)."""
+    per query set."""
     print("\n== Relevance (labelled queries whose articles exist): MRR@10, success@3 ==")
     for set_name, queries in query_sets.items():
-        print(f"\n  set {set_name!r} ({QUERY_SETS[set_name]})")
-        print(
-            f"  {'locale':<8}{'n':>4}  "
-            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
-        )
-        for locale in LOCALES:
+        spec = QUERY_SETS[set_name]
+        built = sites[spec.content]
+        print(f"\n  set {set_name!r} ({spec.file}, {spec.content} help centre)")
+        engines = list(next(iter(built.values())))
+        print(f"  {'locale':<8}{'n':>4}  " + "  ".join(f"{e:>24}" for e in engines))
+        for locale in built:
             local = [q for q in queries if q.locale == locale]
             if not local:
                 continue
             cells = []
-            for engine, site in reference[locale].items():
-                if engine == PAGEFIND_IN_MATERIAL:  # the same index as the other Pagefind
-                    continue
+            for engine, site in built[locale].items():
                 ranks = rank_in_browser(browser, engine, site, [q.query for q in local])
                 measured = relevance(ranks, local)
                 cells.append(f"MRR {measured.mrr_at_10:.3f} S@3 {measured.success_at_3:.3f}")
             print(f"  {locale:<8}{len(local):>4}  " + "  ".join(f"{c:>24}" for c in cells))
 
     print("\n== Answer cards (helpcentre; a card is right when its article answers the query) ==")
-    print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
-    rows = []
-    for locale in LOCALES:
-        local = [q for q in queries if q.locale == locale]
-        if local:
-            index = reference[locale]["helpcentre"] / "search" / "helpcentre-index.json"
-            found = browser_cards(locale, index, [q.query for q in local])
-            rows.append((locale, card_measure(found, local)))
-    sums = [sum(getattr(m, name) for _, m in rows) for name in ("queries", "cards", "right")]
-    rows.append(("all", CardMeasure(*sums)))
-    for name, measured in rows:
-        print(
-            f"  {name:<8}{measured.queries:>4}{measured.cards:>7}{measured.right:>7}"
-            f"{measured.coverage:>10.3f}{measured.precision:>11.3f}"
-        )
+    for set_name, queries in query_sets.items():
+        built = sites[QUERY_SETS[set_name].content]
+        print(f"\n  set {set_name!r}")
+        print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
+        rows = []
+        for locale in built:
+            local = [q for q in queries if q.locale == locale]
+            if local:
+                index = built[locale]["helpcentre"] / "search" / "helpcentre-index.json"
+                found = browser_cards(locale, index, [q.query for q in local])
+                rows.append((locale, card_measure(found, local)))
+        sums = [sum(getattr(m, name) for _, m in rows) for name in ("queries", "cards", "right")]
+        rows.append(("all", CardMeasure(*sums)))
+        for name, measured in rows:
+            print(
+                f"  {name:<8}{measured.queries:>4}{measured.cards:>7}{measured.right:>7}"
+                f"{measured.coverage:>10.3f}{measured.precision:>11.3f}"
+            )
 
 
 if __name__ == "__main__":

@@ -24,6 +24,11 @@ def test_find_links_skips_code_and_external() -> None:
     assert links[3].resolve() == ("c.md", "")
 
 
+def test_footnote_definitions_are_not_links() -> None:
+    text = "Works on iOS.[^ios]\n\n[^ios]: requires iOS 12.4 or later, see [this](a.md).\n"
+    assert [link.target for link in find_links("x/y.md", text)] == ["a.md"]
+
+
 def test_anchors_follow_attr_list_and_toc() -> None:
     anchors = anchors_in_markdown("## Steps {#steps}\n\n## What happens next\n")
     assert anchors == {"steps", "what-happens-next"}

@@ -305,16 +305,28 @@ def test_links_are_checked_in_every_locale_with_the_nearest_page(tmp_path: Path)
             "en/billing/a.md": "---\ntitle: A\n---\n\nGo to [b](pay.md#cards), [c](pya.md).\n",
             "fr/billing/a.md": "---\ntitle: A\n---\n\nVoir [b](pay.md#nope) et [i](img.png).\n",
             "en/billing/img.png": "not really an image",
+            # A missing image is a missing file, and the fix is an image, not an article.
+            "en/billing/b.md": "---\ntitle: B\n---\n\n![x](img/card.png) ![y](img/gone.jpg)\n",
+            "en/billing/img/cards.png": "not really an image",
         },
     )
     model = load_site(site_settings(project / "mkdocs.yml"))
     links = [flag for flag in model.problems if flag.rule == "broken-link"]
     assert [(flag.path, flag.line) for flag in links] == [
         ("docs/en/billing/a.md", 5),
+        ("docs/en/billing/b.md", 5),
+        ("docs/en/billing/b.md", 5),
         ("docs/fr/billing/a.md", 5),
     ]
     assert links[0].fix == "did you mean 'pay.md'?"
-    assert "missing anchor '#nope'" in links[1].reason and "(cards" in links[1].fix
+    assert [(flag.reason, flag.fix) for flag in links[1:3]] == [
+        ("link 'img/card.png' points to a missing file", "did you mean 'img/cards.png'?"),
+        (
+            "link 'img/gone.jpg' points to a missing file",
+            "add the file to the docs folder, or remove the link",
+        ),
+    ]
+    assert "missing anchor '#nope'" in links[3].reason and "(cards" in links[3].fix
 
 
 def test_an_overdue_original_is_flagged_once_with_its_translations(tmp_path: Path) -> None:

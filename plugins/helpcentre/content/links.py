@@ -15,11 +15,12 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 
-# Inline links and images: [text](target "title") / ![alt](target); reference definitions.
+# Inline links and images: [text](target "title") / ![alt](target); reference definitions, but
+# not footnote definitions ("[^1]: In macOS, ..."), whose first word is text, not a target.
 _INLINE = re.compile(
     r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)"
 )
-_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")

@@ -559,9 +559,9 @@ def _link_problem(
                     f"'{posixpath.relpath(inside, posixpath.dirname(link.source) or '.')}': the "
                     "build serves the original where a translation is missing",
                 )
-            return _missing(link, published)
+            return _missing(link, published, static)
         else:
-            return _missing(link, published)
+            return _missing(link, published, static)
     if anchor:
         origin, path = published[target]
         found = anchors.of(origin, path)
@@ -574,9 +574,22 @@ def _link_problem(
     return None
 
 
-def _missing(link: Link, published: dict[str, tuple[str, str]]) -> tuple[str, str]:
+def _missing(
+    link: Link, published: dict[str, tuple[str, str]], static: set[str]
+) -> tuple[str, str]:
     target, _ = link.resolve()
     here = posixpath.dirname(link.source) or "."
+    suffix = posixpath.splitext(target or "")[1].lower()
+    if suffix and suffix != ".md":
+        # An image or a download: an article is no fix for it, a file of its kind may be.
+        kin = sorted(path for path in static if path.lower().endswith(suffix))
+        nearest = difflib.get_close_matches(target or "", kin, n=1, cutoff=0.6)
+        fix = (
+            f"did you mean '{posixpath.relpath(nearest[0], here)}'?"
+            if nearest
+            else "add the file to the docs folder, or remove the link"
+        )
+        return f"link '{link.target}' points to a missing file", fix
     nearest = difflib.get_close_matches(target or "", sorted(published), n=1, cutoff=0.6)
     if nearest:
         fix = f"did you mean '{posixpath.relpath(nearest[0], here)}'?"
