@@ -72,7 +72,7 @@ from relevance import (  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-LOCALES = ("en", "fr", "it", "es", "ja")
+LOCALES = ("en", "fr", "it", "es", "ja", "ko", "id")
 #: Labelled query sets: queries that share words with titles, and queries as customers type them.
 QUERY_SETS = {"titles": "search_queries.yml", "customers": "search_queries_customers.yml"}
 FAST_3G = {
@@ -226,7 +226,9 @@ def theme_features() -> list[str]:
 
 def build_three(docs: Path, locale: str, work: Path) -> dict[str, Path]:
     """The same content with helpcentre's search, Material's, and Pagefind."""
-    synonyms = str(ROOT / "locales" / "{locale}" / "synonyms.txt")
+    # A locale without a synonyms file yet is measured without one.
+    has_synonyms = (ROOT / "locales" / locale / "synonyms.txt").is_file()
+    synonyms = str(ROOT / "locales" / "{locale}" / "synonyms.txt") if has_synonyms else None
     features = theme_features()
     ours = build_locale_site(
         docs,
@@ -528,6 +530,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--relevance-only", action="store_true", help="skip the timings")
     parser.add_argument("--timing-only", action="store_true", help="skip relevance and cards")
+    parser.add_argument(
+        "--locales",
+        type=reference_locales,
+        default=LOCALES,
+        help="comma-separated reference locales to measure relevance on (default: all)",
+    )
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
@@ -540,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     reference = (
         {}
         if args.timing_only
-        else {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
+        else {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in args.locales}
     )
     timed = {}
     if not args.relevance_only:
@@ -573,17 +581,31 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def reference_locales(value: str) -> tuple[str, ...]:
+    """The ``--locales`` argument: comma-separated locales of the reference help centre.
+
+    Raises:
+        argparse.ArgumentTypeError: naming every unknown locale and the known ones.
+    """
+    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+    unknown = [loc for loc in chosen if loc not in LOCALES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown reference locale(s) {', '.join(unknown) or '(none given)'}; "
+            f"choose from {', '.join(LOCALES)}"
+        )
+    return chosen
+
+
 def print_relevance(browser, reference: dict, query_sets: dict) -> None:  # noqa: ANN001
     """MRR@10 and success@3 per query set, locale and engine, and helpcentre's answer cards
     (on the last query set)."""
     print("\n== Relevance (labelled queries whose articles exist): MRR@10, success@3 ==")
+    engines = [e for e in next(iter(reference.values())) if e != PAGEFIND_IN_MATERIAL]
     for set_name, queries in query_sets.items():
         print(f"\n  set {set_name!r} ({QUERY_SETS[set_name]})")
-        print(
-            f"  {'locale':<8}{'n':>4}  "
-            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
-        )
-        for locale in LOCALES:
+        print(f"  {'locale':<8}{'n':>4}  " + "  ".join(f"{e:>24}" for e in engines))
+        for locale in reference:
             local = [q for q in queries if q.locale == locale]
             if not local:
                 continue
@@ -599,7 +621,7 @@ def print_relevance(browser, reference: dict, query_sets: dict) -> None:  # noqa
     print("\n== Answer cards (helpcentre; a card is right when its article answers the query) ==")
     print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
     rows = []
-    for locale in LOCALES:
+    for locale in reference:
         local = [q for q in queries if q.locale == locale]
         if local:
             index = reference[locale]["helpcentre"] / "search" / "helpcentre-index.json"
