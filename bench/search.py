@@ -77,7 +77,7 @@ from relevance import (  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-LOCALES = ("en", "fr", "it", "es", "ja")
+LOCALES = ("en", "fr", "it", "es", "ja", "de", "pt-BR", "ko", "id", "tr", "ar")
 CORPORA = ROOT / "bench" / "corpora"
 
 
@@ -264,6 +264,8 @@ def build_three(
 ) -> dict[str, Path]:
     """The same content with helpcentre's search, Material's, and Pagefind (its own page): the
     sites relevance is measured on."""
+    if synonyms and not Path(synonyms.format(locale=locale)).is_file():
+        synonyms = None  # a locale without a synonyms file yet is measured without one
     features = theme_features()
     ours = build_locale_site(
         docs,
@@ -565,6 +567,12 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(QUERY_SETS),
         help=f"query sets to measure, comma-separated (of {', '.join(QUERY_SETS)})",
     )
+    parser.add_argument(
+        "--locales",
+        type=reference_locales,
+        default=None,
+        help="comma-separated locales to measure relevance on (default: every locale with queries)",
+    )
     args = parser.parse_args(argv)
     chosen = [name.strip() for name in args.sets.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in QUERY_SETS]
@@ -580,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for name in chosen
     }
-    sites = {} if args.timing_only else build_sets(chosen, query_sets, work)
+    sites = {} if args.timing_only else build_sets(chosen, query_sets, work, args.locales)
     timed = {}
     if not args.relevance_only:
         for locale, _ in TIMED:
@@ -613,14 +621,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_sets(
-    chosen: list[str], query_sets: dict[str, list], work: Path
+    chosen: list[str],
+    query_sets: dict[str, list],
+    work: Path,
+    only: tuple[str, ...] | None = None,
 ) -> dict[str, dict[str, dict[str, Path]]]:
     """Sites per content and locale (each engine's), built once for the sets that ask them: the
-    locales of LOCALES that have queries."""
+    locales that have queries (of ``only``, when given)."""
     sites: dict[str, dict[str, dict[str, Path]]] = {}
     for name in chosen:
         spec = QUERY_SETS[name]
         locales = sorted({q.locale for q in query_sets[name]}, key=_locale_order)
+        locales = [locale for locale in locales if only is None or locale in only]
         built = sites.setdefault(spec.content, {})
         for locale in locales:
             if locale not in built:
@@ -631,6 +643,22 @@ def build_sets(
 
 def _locale_order(locale: str) -> tuple[int, str]:
     return (LOCALES.index(locale) if locale in LOCALES else len(LOCALES), locale)
+
+
+def reference_locales(value: str) -> tuple[str, ...]:
+    """The ``--locales`` argument: comma-separated locales of the reference help centre.
+
+    Raises:
+        argparse.ArgumentTypeError: naming every unknown locale and the known ones.
+    """
+    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+    unknown = [loc for loc in chosen if loc not in LOCALES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown reference locale(s) {', '.join(unknown) or '(none given)'}; "
+            f"choose from {', '.join(LOCALES)}"
+        )
+    return chosen
 
 
 def print_relevance(browser, sites: dict, query_sets: dict) -> None:  # noqa: ANN001

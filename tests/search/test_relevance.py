@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "bench" / "search_queries.yml"
 #: Queries as customers type them (bench/search_queries_customers.yml), and the floors of MRR@10
 #: and success@3 each locale keeps on them (measured 2026-12: en 0.75/0.83, fr 0.70/0.78,
-#: it 0.64/0.76, es 0.65/0.67, ja 0.86/0.83; before the lexicon, filler, fields and correction:
+#: it 0.64/0.76, es 0.65/0.67, ja 0.86/0.83, ko 0.35/0.43 and id 0.67/0.71 with the generic
+#: rules; before the lexicon, filler, fields and correction:
 #: MRR@10 0.70, 0.62, 0.51, 0.59, 0.62).
 CUSTOMER_QUERIES = ROOT / "bench" / "search_queries_customers.yml"
 CUSTOMER_FLOORS = {
@@ -32,7 +33,12 @@ CUSTOMER_FLOORS = {
     "it": (0.59, 0.70),
     "es": (0.60, 0.61),
     "ja": (0.80, 0.78),
+    "ko": (0.30, 0.35),
+    "id": (0.62, 0.64),
 }
+#: Locales that also have the query set in the words of the titles (bench/search_queries.yml);
+#: the others are measured on the customers' queries only.
+WRITTEN_QUERIES_LOCALES = {"en", "fr", "it", "es", "ja"}
 
 #: Customers' queries over a help centre we did not write (bench/search_queries_arduino.yml over
 #: the Arduino Help Center in bench/corpora/arduino, built with no synonyms file, as a new user
@@ -46,7 +52,7 @@ ARDUINO_FLOORS = {"en": (0.46, 0.58)}
 def test_query_set_covers_every_locale_and_kind() -> None:
     queries = load_queries(QUERIES)
     assert len(queries) >= 60
-    assert {q.locale for q in queries} == {"en", "fr", "it", "es", "ja"}
+    assert {q.locale for q in queries} == WRITTEN_QUERIES_LOCALES
     assert {q.kind for q in queries} == {"inflection", "synonym", "typo", "question", "keyword"}
 
 
@@ -80,33 +86,36 @@ def test_reciprocal_rank() -> None:
     assert reciprocal_rank(ranked, ["orders/c"]) == 0.0
 
 
-@pytest.mark.parametrize("locale", ["en", "fr", "it", "es", "ja"])
+@pytest.mark.parametrize("locale", list(CUSTOMER_FLOORS))
 def test_relevance_floor(locale: str, tmp_path: Path) -> None:
     if not shutil.which("node"):
         missing("node is not installed")
     queries = [q for q in answerable(load_queries(QUERIES), ROOT / "docs") if q.locale == locale]
-    if len(queries) < 5:
+    if locale in WRITTEN_QUERIES_LOCALES and len(queries) < 5:
         pytest.skip(f"{locale}: fewer than 5 labelled queries have their articles written yet")
     customers = [
         q for q in answerable(load_queries(CUSTOMER_QUERIES), ROOT / "docs") if q.locale == locale
     ]
+    # A locale without a synonyms file yet is measured without one.
+    has_synonyms = (ROOT / "locales" / locale / "synonyms.txt").is_file()
     site = build_locale_site(
         ROOT / "docs" / locale,
         locale,
         tmp_path,
-        synonyms_file=str(ROOT / "locales" / "{locale}" / "synonyms.txt"),
+        synonyms_file=str(ROOT / "locales" / "{locale}" / "synonyms.txt") if has_synonyms else None,
     )
     ranks = browser_ranks(
         locale, site / "search" / "helpcentre-index.json", [q.query for q in queries + customers]
     )
-    measured = relevance(ranks[: len(queries)], queries)
-    assert measured.mrr_at_10 >= 0.75, measured
-    assert measured.success_at_3 >= 0.8, measured
-    # Answer cards: at least 0.9 of those shown answer the query (none when unsure).
-    index = site / "search" / "helpcentre-index.json"
-    cards = card_measure(browser_cards(locale, index, [q.query for q in queries]), queries)
-    assert cards.precision >= 0.9, cards
-    assert cards.cards >= 1, cards
+    if locale in WRITTEN_QUERIES_LOCALES:
+        measured = relevance(ranks[: len(queries)], queries)
+        assert measured.mrr_at_10 >= 0.75, measured
+        assert measured.success_at_3 >= 0.8, measured
+        # Answer cards: at least 0.9 of those shown answer the query (none when unsure).
+        index = site / "search" / "helpcentre-index.json"
+        cards = card_measure(browser_cards(locale, index, [q.query for q in queries]), queries)
+        assert cards.precision >= 0.9, cards
+        assert cards.cards >= 1, cards
     measured = relevance(ranks[len(queries) :], customers)
     mrr, success = CUSTOMER_FLOORS[locale]
     assert measured.queries >= 10, measured

@@ -1,0 +1,33 @@
+"""The ``--locales`` option of the search benchmark picks which reference locales it measures."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_search_bench():  # noqa: ANN201 - a module
+    # Loaded from its file: its module name, "search", is also the name of this test package.
+    spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench" / "search.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_locales_option_keeps_the_order_given() -> None:
+    bench = load_search_bench()
+    assert bench.reference_locales("ko, id") == ("ko", "id")
+    assert set(bench.LOCALES) == {p.name for p in (ROOT / "docs").iterdir() if p.is_dir()}
+
+
+def test_locales_option_names_every_unknown_locale() -> None:
+    bench = load_search_bench()
+    with pytest.raises(argparse.ArgumentTypeError, match=r"xx, zz; choose from en, fr"):
+        bench.reference_locales("ko,xx,zz")
+    with pytest.raises(argparse.ArgumentTypeError, match=r"\(none given\)"):
+        bench.reference_locales(" , ")
