@@ -100,6 +100,29 @@ def answerable(queries: Iterable[LabelledQuery], docs_root: Path) -> list[Labell
     ]
 
 
+def chosen_locales(value: str, known: Sequence[str]) -> tuple[str, ...]:
+    """The locales a ``--locales a,b`` option asks for, in the order of ``known``.
+
+    Args:
+        value: Comma-separated locale codes, as typed on the command line.
+        known: The locales the reference help centre ships.
+
+    Returns:
+        The asked locales, ordered as in ``known``.
+
+    Raises:
+        ValueError: A code is not in ``known``, or none is given; the message names them all.
+    """
+    asked = [code.strip() for code in value.split(",") if code.strip()]
+    unknown = [code for code in asked if code not in known]
+    if unknown or not asked:
+        raise ValueError(
+            f"--locales: unknown locale(s) {', '.join(unknown) or '(none given)'}; "
+            f"choose among {', '.join(known)}"
+        )
+    return tuple(code for code in known if code in asked)
+
+
 def build_locale_site(
     docs_dir: Path,
     locale: str,

@@ -66,6 +66,7 @@ from relevance import (  # noqa: E402
     answerable,
     build_locale_site,
     card_measure,
+    chosen_locales,
     load_queries,
     relevance,
 )
@@ -528,7 +529,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--relevance-only", action="store_true", help="skip the timings")
     parser.add_argument("--timing-only", action="store_true", help="skip relevance and cards")
+    parser.add_argument(
+        "--locales",
+        default=",".join(LOCALES),
+        help="comma-separated reference locales to measure relevance on (default: all)",
+    )
     args = parser.parse_args(argv)
+    try:
+        locales = chosen_locales(args.locales, LOCALES)
+    except ValueError as error:
+        parser.error(str(error))
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     PAGEFIND[:], version = pagefind_command(work)
@@ -540,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     reference = (
         {}
         if args.timing_only
-        else {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in LOCALES}
+        else {loc: build_three(ROOT / "docs" / loc, loc, work / loc) for loc in locales}
     )
     timed = {}
     if not args.relevance_only:
@@ -581,9 +591,11 @@ def print_relevance(browser, reference: dict, query_sets: dict) -> None:  # noqa
         print(f"\n  set {set_name!r} ({QUERY_SETS[set_name]})")
         print(
             f"  {'locale':<8}{'n':>4}  "
-            + "  ".join(f"{e:>24}" for e in reference["en"] if e != PAGEFIND_IN_MATERIAL)
+            + "  ".join(
+                f"{e:>24}" for e in next(iter(reference.values())) if e != PAGEFIND_IN_MATERIAL
+            )
         )
-        for locale in LOCALES:
+        for locale in reference:
             local = [q for q in queries if q.locale == locale]
             if not local:
                 continue
@@ -599,7 +611,7 @@ def print_relevance(browser, reference: dict, query_sets: dict) -> None:  # noqa
     print("\n== Answer cards (helpcentre; a card is right when its article answers the query) ==")
     print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
     rows = []
-    for locale in LOCALES:
+    for locale in reference:
         local = [q for q in queries if q.locale == locale]
         if local:
             index = reference[locale]["helpcentre"] / "search" / "helpcentre-index.json"

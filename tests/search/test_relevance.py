@@ -14,6 +14,7 @@ from relevance import (
     answerable,
     build_locale_site,
     card_measure,
+    chosen_locales,
     load_queries,
     reciprocal_rank,
     relevance,
@@ -33,6 +34,9 @@ CUSTOMER_FLOORS = {
     "es": (0.60, 0.61),
     "ja": (0.80, 0.78),
 }
+#: Locales whose customer queries are written but not measured yet: their reference builds need
+#: locales/<locale>/synonyms.txt, which the bench and the floor test ask for.
+AWAITING_FLOORS = {"tr", "ar"}
 
 
 def test_query_set_covers_every_locale_and_kind() -> None:
@@ -45,7 +49,7 @@ def test_query_set_covers_every_locale_and_kind() -> None:
 def test_customer_query_set_is_large_and_covers_every_reference_locale() -> None:
     queries = load_queries(CUSTOMER_QUERIES)
     assert len(queries) >= 100
-    assert {q.locale for q in queries} == set(CUSTOMER_FLOORS)
+    assert {q.locale for q in queries} == set(CUSTOMER_FLOORS) | AWAITING_FLOORS
     assert {"symptom", "typo", "accents", "question"} <= {q.kind for q in queries}
 
 
@@ -104,3 +108,11 @@ def test_relevance_floor(locale: str, tmp_path: Path) -> None:
     assert measured.queries >= 10, measured
     assert measured.mrr_at_10 >= mrr, measured
     assert measured.success_at_3 >= success, measured
+
+
+def test_chosen_locales_keeps_reference_order_and_names_unknown_codes() -> None:
+    assert chosen_locales("ja, en", ("en", "fr", "ja")) == ("en", "ja")
+    with pytest.raises(ValueError, match="unknown locale\\(s\\) xx, yy; choose among en, fr"):
+        chosen_locales("en,xx,yy", ("en", "fr"))
+    with pytest.raises(ValueError, match="none given"):
+        chosen_locales(" , ", ("en",))
