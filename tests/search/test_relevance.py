@@ -39,6 +39,8 @@ CUSTOMER_FLOORS = {
 #: Locales that also have the query set in the words of the titles (bench/search_queries.yml);
 #: the others are measured on the customers' queries only.
 WRITTEN_QUERIES_LOCALES = {"en", "fr", "it", "es", "ja"}
+#: Locales whose customer queries are written but whose floors are not measured yet.
+AWAITING_FLOORS = {"de", "pt-BR", "tr", "ar"}
 
 #: Customers' queries over a help centre we did not write (bench/search_queries_arduino.yml over
 #: the Arduino Help Center in bench/corpora/arduino, built with no synonyms file, as a new user
@@ -59,7 +61,7 @@ def test_query_set_covers_every_locale_and_kind() -> None:
 def test_customer_query_set_is_large_and_covers_every_reference_locale() -> None:
     queries = load_queries(CUSTOMER_QUERIES)
     assert len(queries) >= 100
-    assert {q.locale for q in queries} == set(CUSTOMER_FLOORS)
+    assert {q.locale for q in queries} == set(CUSTOMER_FLOORS) | AWAITING_FLOORS
     assert {"symptom", "typo", "accents", "question"} <= {q.kind for q in queries}
 
 
