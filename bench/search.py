@@ -77,7 +77,7 @@ from relevance import (  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-LOCALES = ("en", "fr", "it", "es", "ja", "de", "pt-BR", "ko", "id", "tr", "ar")
+LOCALES = ("en", "fr", "it", "es", "ja", "de", "pt-BR", "ko", "id", "tr", "ar", "pl")
 CORPORA = ROOT / "bench" / "corpora"
 
 

@@ -40,7 +40,7 @@ CUSTOMER_FLOORS = {
 #: the others are measured on the customers' queries only.
 WRITTEN_QUERIES_LOCALES = {"en", "fr", "it", "es", "ja"}
 #: Locales whose customer queries are written but whose floors are not measured yet.
-AWAITING_FLOORS = {"de", "pt-BR", "tr", "ar"}
+AWAITING_FLOORS = {"de", "pt-BR", "tr", "ar", "pl"}
 
 #: Customers' queries over a help centre we did not write (bench/search_queries_arduino.yml over
 #: the Arduino Help Center in bench/corpora/arduino, built with no synonyms file, as a new user
