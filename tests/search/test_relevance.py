@@ -104,7 +104,9 @@ def test_relevance_floor(locale: str, tmp_path: Path) -> None:
         synonyms_file=str(ROOT / "locales" / "{locale}" / "synonyms.txt"),
     )
     ranks = browser_ranks(
-        locale, site / "search" / "helpcentre-index.json", [q.query for q in queries + customers + heldout]
+        locale,
+        site / "search" / "helpcentre-index.json",
+        [q.query for q in queries + customers + heldout],
     )
     measured = relevance(ranks[: len(queries)], queries)
     assert measured.mrr_at_10 >= 0.75, measured
