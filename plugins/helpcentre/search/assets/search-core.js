@@ -265,6 +265,10 @@
         var owner = plan.filter(function (entry) { return entry.term === group[m][0] })[0]
         if (owner.filler)
           continue
+        /* A word of the site's own groups means what the site says: the lexicon does not widen
+           it, though it still leads the customers' words to it */
+        if (list === "related" && owner.synonyms.length)
+          continue
         for (var o = 0; o < group.length; o++)
           if (o !== m)
             for (var t = 0; t < group[o].length; t++) {
