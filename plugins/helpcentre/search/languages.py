@@ -8,6 +8,20 @@ machine and which lunr.py silently skips when NLTK is absent). Only the stemmers
 a port of lunr.js's Porter stemmer for English (lunr.py's differs) and NLTK's Snowball stemmers
 for the others, whose output the test-suite compares word for word with lunr-languages in node.
 
+What each language lunr-languages covers gets (all: the separator, the file's trimmer
+characters plus digits, its stop words):
+
+- en: lunr.js's Porter stemmer (ported); da de es fi fr hu it nl no pt ro ru sv: Snowball (NLTK),
+  tr: Snowball (the ``snowballstemmer`` package); all checked word for word against the browser.
+- ja: TinySegmenter with Material's model; zh: pairs of Han characters; th: pairs of Thai
+  characters (lunr.th's dictionary cutter, ``wordcut``, has no Python twin; pairs cut the same
+  on both sides) and no stop words, as lunr.th.
+- hi kn sa ta te hy ko vi: words as the separator cuts them, no stemming (lunr-languages has
+  none for them). The worker still loads ``wordcut.js`` for hi kn sa ta te th, whose files call
+  it as they load; neither side uses its tokenizer.
+- el: lunr.el's accent normaliser; ar, el, he: their lunr-languages stemmers are skipped on
+  both sides (``UNSTEMMED``) until Python code agrees with them word for word.
+
 A language lunr-languages has no rules for (Polish, Czech, Ukrainian, ...) gets the generic
 rules, never a quiet fallback to English: words are cut by Unicode word segmentation (UAX #29,
 ``Intl.Segmenter`` in the browser, the ``regex`` module's default word boundaries here), lower-cased
