@@ -251,6 +251,72 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class HelpcentreProcess:
+    """``python -m helpcentre.cli ARGS`` in a subprocess that serves HTTP on ``port``.
+
+    Started at once; the constructor returns when ``/api/v1/health`` answers and fails the test
+    with the process's log when it exits or does not answer within ``timeout`` seconds.
+    """
+
+    def __init__(self, args: list[str], port: int, log: Path, timeout: float = 20.0) -> None:
+        import time
+        import urllib.request
+
+        self.url = f"http://127.0.0.1:{port}"
+        self.log_path = log
+        self.log = open(log, "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "helpcentre.cli", *args],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=1) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                pytest.fail(f"{args[0]} did not start: {log.read_text(errors='replace')}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=15)
+        self.log.close()
+
+
+def feedback_export(database: str) -> dict:
+    """What ``helpcentre feedback export`` prints for ``database``, parsed."""
+    import json
+
+    result = subprocess.run(
+        [sys.executable, "-m", "helpcentre.cli", "feedback", "export", "--db", database],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def wait_for_export(database: str, key: str, check, timeout: float = 10.0) -> dict:  # noqa: ANN001
+    """Export ``database`` until the page entry ``key`` satisfies ``check``; return the entry."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        entry = feedback_export(database)["pages"].get(key)
+        if entry is not None and check(entry):
+            return entry
+        if time.monotonic() > deadline:
+            pytest.fail(f"{key}: expected vote not exported; last entry: {entry}")
+        time.sleep(0.2)
+
+
 class StaticServer:
     """Serves a folder over HTTP on a free loopback port, in a thread."""
 

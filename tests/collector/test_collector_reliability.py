@@ -10,7 +10,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from conftest import free_port
 from helpcentre.collector.storage import open_store
 
 pytestmark = pytest.mark.slow
@@ -34,12 +34,6 @@ def load_site(tmp_path) -> Path:
     site.mkdir()
     write_manifest(site, {"en": PAGES, "fr": PAGES})
     return site
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_collector(url: str, site: Path, port: int) -> subprocess.Popen[bytes]:

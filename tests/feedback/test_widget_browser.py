@@ -8,16 +8,20 @@ back with ``helpcentre feedback export``.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_reference, free_port, mkdocs_build, reference_locales
+from conftest import (
+    HelpcentreProcess,
+    copy_reference,
+    feedback_export,
+    free_port,
+    mkdocs_build,
+    reference_locales,
+    wait_for_export,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -41,69 +45,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return project / "site", port
 
 
-class Collector:
-    """``helpcentre collector`` in a subprocess."""
+class Collector(HelpcentreProcess):
+    """``helpcentre collector`` in a subprocess, on a fresh SQLite database."""
 
     def __init__(self, site: Path, port: int, work: Path) -> None:
         self.db = f"sqlite:///{work / 'f.db'}"
-        self.url = f"http://127.0.0.1:{port}"
-        self.log = open(work / "collector.log", "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "helpcentre.cli",
-                "collector",
-                "--db",
-                self.db,
-                "--site",
-                str(site),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.url}/api/v1/health", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                pytest.fail(f"collector did not start: {(work / 'collector.log').read_text()}")
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=15)
-        self.log.close()
+        args = ["collector", "--db", self.db, "--site", str(site), "--host", "127.0.0.1"]
+        super().__init__([*args, "--port", str(port)], port, work / "collector.log")
 
     def export(self) -> dict:
-        result = subprocess.run(
-            [sys.executable, "-m", "helpcentre.cli", "feedback", "export", "--db", self.db],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return json.loads(result.stdout)
+        return feedback_export(self.db)
 
     def wait_for(self, key: str, check, timeout: float = 10.0) -> dict:  # noqa: ANN001
         """Export until the entry ``key`` satisfies ``check``; return it."""
-        deadline = time.monotonic() + timeout
-        while True:
-            entry = self.export()["pages"].get(key)
-            if entry is not None and check(entry):
-                return entry
-            if time.monotonic() > deadline:
-                pytest.fail(f"{key}: expected vote not exported; last entry: {entry}")
-            time.sleep(0.2)
+        return wait_for_export(self.db, key, check, timeout)
 
 
 @pytest.fixture

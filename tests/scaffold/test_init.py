@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import mkdocs_build
+from conftest import HelpcentreProcess, free_port, mkdocs_build, wait_for_export
 from helpcentre.cli import main
 from helpcentre.scaffold.writer import InitError, parse_locales, write_help_centre
 
@@ -103,38 +98,16 @@ def test_written_help_centre_builds_strict_in_every_locale(tmp_path: Path) -> No
     assert index
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.browser
 @pytest.mark.slow
 def test_init_serve_search_vote_and_export(tmp_path: Path, page) -> None:  # noqa: ANN001
     target = tmp_path / "acme"
     assert init(target, "--locales", "en,fr", "--name", "Acme Help") == 0
     port = free_port()
-    log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [sys.executable, "-m", "helpcentre.cli", "serve", str(target), "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    args = ["serve", str(target), "--port", str(port)]
+    server = HelpcentreProcess(args, port, tmp_path / "serve.log", timeout=120)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/api/v1/health", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail((tmp_path / "serve.log").read_text(errors="replace"))
-            time.sleep(0.2)
-        page.goto(f"{url}/fr/")
+        page.goto(f"{server.url}/fr/")
         box = page.locator("input[data-md-component=search-query]")
         box.click()
         box.type("mot de passe", delay=10)
@@ -148,21 +121,6 @@ def test_init_serve_search_vote_and_export(tmp_path: Path, page) -> None:  # noq
         widget.wait_for(state="visible")
         widget.get_by_role("button", name="Oui").click()
         database = f"sqlite:///{target / 'data' / 'feedback.db'}"
-        deadline = time.monotonic() + 10
-        while True:
-            export = subprocess.run(
-                [sys.executable, "-m", "helpcentre.cli", "feedback", "export", "--db", database],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            entry = json.loads(export.stdout)["pages"].get("fr/account/cannot-sign-in")
-            if entry and entry["helpful"] == 1:
-                break
-            if time.monotonic() > deadline:
-                pytest.fail(f"vote not exported: {export.stdout}")
-            time.sleep(0.2)
+        wait_for_export(database, "fr/account/cannot-sign-in", lambda e: e["helpful"] == 1)
     finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
+        server.stop()
