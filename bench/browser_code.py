@@ -13,7 +13,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from helpcentre.search.languages import SEPARATOR, WORDCUT, analyzer, lunr_js_source, material_lunr_dir
+from helpcentre.search.languages import (
+    SEPARATOR,
+    WORDCUT,
+    analyzer,
+    lunr_js_source,
+    material_lunr_dir,
+)
 
 ASSETS = Path(str(files("helpcentre.search") / "assets"))
 DRIVER = Path(__file__).resolve().parent / "node_driver.js"

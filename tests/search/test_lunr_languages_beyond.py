@@ -16,7 +16,11 @@ import pytest
 from browser_code import browser_terms, run_in_node
 from conftest import missing
 from helpcentre.search.languages import LOCALES, UNSTEMMED, analyzer
+
+from .sites import serve
 from .test_generic_languages import locations, strict_build
+
+RESULTS = ".md-search-result__list > li"
 
 SAMPLES = {
     "ar": "كيف أتتبع طلبي؟ بعد شحن الطلب نرسل إليك رسالة بريد إلكتروني تحتوي على رقم التتبع. "
@@ -156,9 +160,7 @@ def build_site(root: Path, locale: str, articles: dict[str, str]) -> Path:
 
 
 @pytest.mark.parametrize("locale", BEYOND)
-def test_a_site_in_the_language_builds_and_finds_another_form(
-    tmp_path: Path, locale: str
-) -> None:
+def test_a_site_in_the_language_builds_and_finds_another_form(tmp_path: Path, locale: str) -> None:
     if not shutil.which("node"):
         missing("node is not installed")
     query, title = INFLECTED[locale]
@@ -179,3 +181,28 @@ def test_a_site_in_the_language_builds_and_finds_another_form(
     request = {"mode": "search", "locale": locale, "index": index, "queries": [query]}
     (result,) = run_in_node(request)["results"]
     assert locations(result)[0].startswith("money")
+
+
+#: One article title per language the real worker must find in Chromium, with the query typed.
+IN_CHROMIUM = ["ar", "ko", "th", "tr"]
+
+
+@pytest.mark.browser
+def test_the_real_worker_in_chromium_finds_the_other_form(page, tmp_path: Path) -> None:  # noqa: ANN001
+    for locale in IN_CHROMIUM:
+        query, title = INFLECTED[locale]
+        articles = {
+            "index.md": "# Help\n\nHelp centre.\n",
+            "money back.md": f"# {title}\n\n{SAMPLES[locale]}\n",
+        }
+        site = build_site(tmp_path / locale, locale, articles)
+        with serve(site) as (url, _):
+            page.goto(url)
+            box = page.locator("input[data-md-component=search-query]")
+            box.click()
+            box.fill("")
+            box.type(query, delay=10)
+            box.press("End")
+            page.wait_for_selector(RESULTS, timeout=10_000)
+            titles = page.locator(f"{RESULTS} article h1").all_inner_texts()
+        assert titles[0] == title, locale

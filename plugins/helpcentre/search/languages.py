@@ -88,9 +88,9 @@ LOCALES: dict[str, tuple[str, str | None]] = {
 }
 
 #: Languages whose lunr-languages stemmer the browser skips, as the build does: their stemmers
-#: (Arabic's root patterns, Greek's rule lists, Hebrew's affix tables) have no Python implementation that agrees
-#: with them yet, and a term stemmed on one side only would never match. The search-core's
-#: ``UNSTEMMED`` is the same list.
+#: (Arabic's root patterns, Greek's rule lists, Hebrew's affix tables) have no Python twin
+#: that agrees with them yet, and a term stemmed on one side only would never match. The
+#: search-core's ``UNSTEMMED`` is the same list.
 UNSTEMMED = frozenset({"ar", "el", "he"})
 
 #: Locales whose words are not separated by spaces, and how runs of their script are cut.
@@ -225,9 +225,7 @@ def stop_words(language: str) -> frozenset[str]:
     source = _read(name)
     if "generateStopWordFilter" not in source:
         return frozenset()  # Thai: lunr-languages filters no stop words
-    words = _js_string(
-        source, r"""generateStopWordFilter\((?:"([^"]*)"|'([^']*)')\.split""", name
-    )
+    words = _js_string(source, r"""generateStopWordFilter\((?:"([^"]*)"|'([^']*)')\.split""", name)
     return frozenset(word for word in words.split(" ") if word)
 
 

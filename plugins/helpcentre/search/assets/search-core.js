@@ -469,6 +469,15 @@
             marks.push([text[0] + ranges[r][0], text[0] + ranges[r][1]])
         }
       }
+      // Character pairs (Chinese, Thai) overlap: overlapping marks become one
+      marks = marks.reduce(function (merged, mark) {
+        var previous = merged[merged.length - 1]
+        if (previous && mark[0] < previous[1])
+          previous[1] = Math.max(previous[1], mark[1])
+        else
+          merged.push(mark)
+        return merged
+      }, [])
       if (!marks.length || !parts[b].texts.length)
         continue
       found++
