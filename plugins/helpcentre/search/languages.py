@@ -223,8 +223,8 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset(re.findall(r"'([^']*)'", block))
     name = f"min/lunr.{language}.min.js"
     source = _read(name)
-    if "generateStopWordFilter" not in source:
-        return frozenset()  # Thai: lunr-languages filters no stop words
+    if "stopWordFilter" not in source and "wordCharacters=" in source:
+        return frozenset()  # Thai: the file has a trimmer and no stop word filter
     words = _js_string(source, r"""generateStopWordFilter\((?:"([^"]*)"|'([^']*)')\.split""", name)
     return frozenset(word for word in words.split(" ") if word)
 
