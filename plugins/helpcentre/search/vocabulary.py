@@ -26,7 +26,7 @@ from helpcentre.search.languages import Analyzer
 from helpcentre.search.synonyms import SynonymGroup, parse_synonyms
 
 #: Languages the package ships a lexicon and filler phrases for.
-LEXICON_LANGUAGES = ("de", "en", "es", "fr", "it", "ja", "nl", "pl", "pt")
+LEXICON_LANGUAGES = ("ar", "de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "tr")
 
 
 def base_language(locale: str) -> str:
