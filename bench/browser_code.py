@@ -13,7 +13,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from helpcentre.search.languages import SEPARATOR, analyzer, lunr_js_source, material_lunr_dir
+from helpcentre.search.languages import (
+    SEPARATOR,
+    WORDCUT,
+    analyzer,
+    lunr_js_source,
+    material_lunr_dir,
+)
 
 ASSETS = Path(str(files("helpcentre.search") / "assets"))
 DRIVER = Path(__file__).resolve().parent / "node_driver.js"
@@ -39,6 +45,7 @@ def run_in_node(request: dict[str, Any], timeout: float = 120) -> dict[str, Any]
         "core": str(ASSETS / "search-core.js"),
         "separator": SEPARATOR,
         "generic": analyzer(request["locale"]).generic,
+        "wordcut": analyzer(request["locale"]).language in WORDCUT,
         **request,
     }
     done = subprocess.run(

@@ -37,6 +37,9 @@ function setup(request) {
     load(path.join(request.lunr_dir, "min", "lunr.stemmer.support.min.js"))(lunr)
     if (language === "ja")
       load(path.join(request.lunr_dir, "tinyseg.js"))(lunr)
+    /* As in the worker, which runs it with the worker's global lunr */
+    if (request.wordcut)
+      lunr.wordcut = load(path.join(request.lunr_dir, "wordcut.js"))
     load(path.join(request.lunr_dir, "min", `lunr.${language}.min.js`))(lunr)
   }
   return { lunr, core: load(request.core)(lunr) }

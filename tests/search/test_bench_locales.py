@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ def load_search_bench():  # noqa: ANN201 - a module
     # Loaded from its file: its module name, "search", is also the name of this test package.
     spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench" / "search.py")
     module = importlib.util.module_from_spec(spec)
+    # Registered before it runs: its dataclasses look their module up.
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 

@@ -14,7 +14,7 @@ import yaml
 from browser_code import browser_plans, browser_terms
 from conftest import missing
 from helpcentre.search.languages import analyzer
-from helpcentre.search.synonyms import parse_synonyms, synonym_terms
+from helpcentre.search.synonyms import parse_synonyms
 from helpcentre.search.vocabulary import (
     LEXICON_LANGUAGES,
     base_language,
@@ -73,17 +73,29 @@ def test_browser_analyses_the_lexicon_and_filler_as_the_build(language: str) -> 
     assert browser_terms(language, texts) == [rules.terms(text) for text in texts]
 
 
-def test_site_synonyms_win_over_the_lexicon() -> None:
+def test_lexicon_keeps_the_words_it_shares_with_the_site() -> None:
+    # A shared word is the bridge from customers' words to the site's: "money back" must still
+    # lead to "refund" when the site has its own group for "refund".
     rules = analyzer("en")
     lexicon = parse_synonyms("refund, money back, reimbursement\nparcel, package\n")
-    site = synonym_terms(parse_synonyms("refund, store credit\n"), rules)
-    assert lexicon_terms(lexicon, rules, site) == [
-        [["money", "back"], ["reimburs"]],
+    assert lexicon_terms(lexicon, rules) == [
+        [["refund"], ["money", "back"], ["reimburs"]],
         [["parcel"], ["packag"]],
     ]
-    # A group the site leaves with one member is gone.
-    site = synonym_terms(parse_synonyms("parcel, box\n"), rules)
-    assert lexicon_terms(parse_synonyms("parcel, package\n"), rules, site) == []
+
+
+def test_site_synonyms_win_over_the_lexicon(tmp_path: Path) -> None:
+    # The site says "refund" means "store credit": the lexicon does not widen "refund" (to
+    # "reimbursement"...), but a customer's "money back" still reaches the site's "refund".
+    done = build(write_site(tmp_path, "en", articles=ARTICLES, synonyms="refund, store credit\n"))
+    assert done.returncode == 0, done.stderr
+    index = tmp_path / "site" / "en" / "search" / "helpcentre-index.json"
+    plans = browser_plans("en", index, ["refund", "money back"])["plans"]
+    (refund,) = plans[0]
+    assert refund["synonyms"] and refund["related"] == []
+    assert "refund" in [term for entry in plans[1] for term in entry["related"]]
+    (answer,) = search(tmp_path / "site" / "en", "en", ["money back"])
+    assert articles_of(answer)[0] == "Money matters/Getting a refund/"
 
 
 def test_filler_terms_longest_first_without_stop_word_phrases() -> None:

@@ -8,6 +8,20 @@ machine and which lunr.py silently skips when NLTK is absent). Only the stemmers
 a port of lunr.js's Porter stemmer for English (lunr.py's differs) and NLTK's Snowball stemmers
 for the others, whose output the test-suite compares word for word with lunr-languages in node.
 
+What each language lunr-languages covers gets (all: the separator, the file's trimmer
+characters plus digits, its stop words):
+
+- en: lunr.js's Porter stemmer (ported); da de es fi fr hu it nl no pt ro ru sv: Snowball (NLTK),
+  tr: Snowball (the ``snowballstemmer`` package); all checked word for word against the browser.
+- ja: TinySegmenter with Material's model; zh: pairs of Han characters; th: pairs of Thai
+  characters (lunr.th's dictionary cutter, ``wordcut``, has no Python twin; pairs cut the same
+  on both sides) and no stop words, as lunr.th.
+- hi kn sa ta te hy ko vi: words as the separator cuts them, no stemming (lunr-languages has
+  none for them). The worker still loads ``wordcut.js`` for hi kn sa ta te th, whose files call
+  it as they load; neither side uses its tokenizer.
+- el: lunr.el's accent normaliser; ar, el, he: their lunr-languages stemmers are skipped on
+  both sides (``UNSTEMMED``) until Python code agrees with them word for word.
+
 A language lunr-languages has no rules for (Polish, Czech, Ukrainian, ...) gets the generic
 rules, never a quiet fallback to English: words are cut by Unicode word segmentation (UAX #29,
 ``Intl.Segmenter`` in the browser, the ``regex`` module's default word boundaries here), lower-cased
@@ -58,14 +72,40 @@ LOCALES: dict[str, tuple[str, str | None]] = {
     "hu": ("hu", "hungarian"),
     "ja": ("ja", None),
     "zh": ("zh", None),
+    "ar": ("ar", None),
+    "el": ("el", None),
+    "he": ("he", None),
+    "hi": ("hi", None),
+    "hy": ("hy", None),
+    "kn": ("kn", None),
+    "ko": ("ko", None),
+    "sa": ("sa", None),
+    "ta": ("ta", None),
+    "te": ("te", None),
+    "th": ("th", None),
+    "tr": ("tr", "turkish"),
+    "vi": ("vi", None),
 }
 
+#: Languages whose lunr-languages stemmer the browser skips, as the build does: their stemmers
+#: (Arabic's root patterns, Greek's rule lists, Hebrew's affix tables) have no Python twin
+#: that agrees with them yet, and a term stemmed on one side only would never match. The
+#: search-core's ``UNSTEMMED`` is the same list.
+UNSTEMMED = frozenset({"ar", "el", "he"})
+
 #: Locales whose words are not separated by spaces, and how runs of their script are cut.
-SEGMENTERS = {"ja": "tinyseg", "zh": "bigram"}
+SEGMENTERS = {"ja": "tinyseg", "zh": "bigram", "th": "thai-bigram"}
+
+#: Languages whose lunr-languages file calls ``lunr.wordcut`` when it loads (Material ships
+#: ``wordcut.js`` next to it); the worker loads it first. Our analysis never uses its tokenizer.
+WORDCUT = frozenset({"hi", "kn", "sa", "ta", "te", "th"})
 
 # Characters TinySegmenter and the bigram cutter treat as CJK (kanji, kana, CJK punctuation aside).
 _CJK = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uff66-\uff9f]")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+# Thai letters and vowel signs (the Thai block, digits and punctuation aside): Thai writes no
+# spaces between words, so its runs are cut into overlapping pairs, as Chinese ones.
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 
 
 #: What the generic rules do, for the build's log line and the documentation.
@@ -169,7 +209,8 @@ def _js_string(text: str, pattern: str, where: str) -> str:
     match = re.search(pattern, text)
     if not match:
         raise LanguageError(f"{where}: cannot find {pattern!r}; is this a supported Material?")
-    return json.loads(f'"{match.group(1)}"')
+    body = next(group for group in match.groups() if group is not None)
+    return json.loads('"' + body.replace('"', '\\"') + '"')
 
 
 @cache
@@ -181,7 +222,10 @@ def stop_words(language: str) -> frozenset[str]:
         block = block[: block.index("])")]
         return frozenset(re.findall(r"'([^']*)'", block))
     name = f"min/lunr.{language}.min.js"
-    words = _js_string(_read(name), r'generateStopWordFilter\("([^"]*)"\.split', name)
+    source = _read(name)
+    if "stopWordFilter" not in source and "wordCharacters=" in source:
+        return frozenset()  # Thai: the file has a trimmer and no stop word filter
+    words = _js_string(source, r"""generateStopWordFilter\((?:"([^"]*)"|'([^']*)')\.split""", name)
     return frozenset(word for word in words.split(" ") if word)
 
 
@@ -192,6 +236,10 @@ def word_characters(language: str) -> str | None:
         return None
     name = f"min/lunr.{language}.min.js"
     characters = _js_string(_read(name), r'wordCharacters="([^"]*)"', name)
+    # Some files (ko, th, hy, vi) write the class with its brackets, which the trimmer would
+    # nest in its own; the worker drops them the same way.
+    if characters.startswith("[") and characters.endswith("]"):
+        characters = characters[1:-1]
     # JavaScript's \w is ASCII-only; Python's is not.
     return characters.replace("\\w", "A-Za-z0-9_")
 
@@ -208,6 +256,27 @@ def _trimmer(language: str) -> Callable[[str], str]:
     return lambda word: tail.sub("", head.sub("", word, count=1), count=1)
 
 
+@cache
+def normalizer_letters(language: str) -> dict[str, str]:
+    """Letters the language's lunr-languages normaliser rewrites (Greek drops its accents)."""
+    if language != "el":
+        return {}
+    name = f"min/lunr.{language}.min.js"
+    source = _read(name)
+    match = re.search(r"normilizer=function\(\)\{var e=(\{[^}]*\})", source)
+    if not match:
+        raise LanguageError(f"{name}: cannot find the normilizer's letters")
+    return json.loads(match.group(1))
+
+
+def _normalized(trim: Callable[[str], str], letters: dict[str, str]) -> Callable[[str], str]:
+    # lunr.el runs its normaliser between the trimmer and the stop word filter.
+    if not letters:
+        return trim
+    table = str.maketrans(letters)
+    return lambda word: trim(word).translate(table)
+
+
 def _stemmer(algorithm: str | None) -> Callable[[str], str]:
     if algorithm is None:
         return lambda word: word
@@ -215,6 +284,8 @@ def _stemmer(algorithm: str | None) -> Callable[[str], str]:
         from helpcentre.search.porter import porter_stem
 
         return porter_stem
+    if algorithm in SNOWBALL_ONLY:
+        return _snowballstemmer(algorithm)
     try:
         from nltk.stem.snowball import SnowballStemmer
     except ImportError as error:  # pragma: no cover - lunr[languages] pulls nltk in
@@ -228,6 +299,20 @@ def _stemmer(algorithm: str | None) -> Callable[[str], str]:
     if algorithm == "portuguese":
         return _portuguese_ucao(snowball)
     return snowball
+
+
+#: Stemmers NLTK lacks, from the ``snowballstemmer`` package (the Snowball project's own Python).
+SNOWBALL_ONLY = frozenset({"turkish"})
+
+
+def _snowballstemmer(algorithm: str) -> Callable[[str], str]:
+    try:
+        import snowballstemmer
+    except ImportError as error:  # pragma: no cover - a dependency of helpcentre
+        raise LanguageError(
+            f"the {algorithm} stemmer needs snowballstemmer: pip install snowballstemmer"
+        ) from error
+    return snowballstemmer.stemmer(algorithm).stemWord
 
 
 def _portuguese_ucao(snowball: Callable[[str], str]) -> Callable[[str], str]:
@@ -291,6 +376,8 @@ class Analyzer:
                 words.extend(piece for piece in tiny_segmenter().segment(chunk) if piece)
             elif self.segmenter == "bigram" and _HAN_RUN.search(chunk):
                 words.extend(_bigrams(chunk))
+            elif self.segmenter == "thai-bigram" and _THAI_RUN.search(chunk):
+                words.extend(_bigrams(chunk, _THAI_RUN))
             else:
                 words.append(chunk)
         return words
@@ -307,10 +394,10 @@ class Analyzer:
         return [term for word in self.words(text) if (term := self.term(word)) is not None]
 
 
-def _bigrams(chunk: str) -> list[str]:
+def _bigrams(chunk: str, runs: re.Pattern[str] = _HAN_RUN) -> list[str]:
     pieces: list[str] = []
     position = 0
-    for run in _HAN_RUN.finditer(chunk):
+    for run in runs.finditer(chunk):
         if run.start() > position:
             pieces.append(chunk[position : run.start()])
         text = run.group()
@@ -347,7 +434,7 @@ def analyzer(locale: str) -> Analyzer:
         locale=locale,
         language=lunr_language,
         separator=re.compile(SEPARATOR),
-        trim=_trimmer(lunr_language),
+        trim=_normalized(_trimmer(lunr_language), normalizer_letters(lunr_language)),
         stops=stop_words(lunr_language),
         # Help articles repeat a small vocabulary; Snowball in pure Python is the index's hot
         # spot, so each distinct word is stemmed once.

@@ -160,11 +160,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         docs = [{**self.meta.get(doc["location"], {}), **doc} for doc in docs]
         synonyms = self._synonyms(config)
         rules = analyzer(self.locale)
-        lexicon = (
-            lexicon_terms(lexicon_groups(self.locale), rules, synonyms)
-            if self.config.lexicon
-            else []
-        )
+        lexicon = lexicon_terms(lexicon_groups(self.locale), rules) if self.config.lexicon else []
         filler = filler_terms(filler_phrases(self.locale), rules) if self.config.filler else []
         groups = [*self.site_groups, *(lexicon_groups(self.locale) if self.config.lexicon else [])]
         index = build_index(

@@ -26,7 +26,7 @@ from helpcentre.search.languages import Analyzer
 from helpcentre.search.synonyms import SynonymGroup, parse_synonyms
 
 #: Languages the package ships a lexicon and filler phrases for.
-LEXICON_LANGUAGES = ("de", "en", "es", "fr", "it", "ja", "nl", "pl", "pt")
+LEXICON_LANGUAGES = ("ar", "de", "en", "es", "fr", "id", "it", "ja", "ko", "nl", "pl", "pt", "tr")
 
 
 def base_language(locale: str) -> str:
@@ -61,27 +61,26 @@ def filler_phrases(locale: str) -> tuple[str, ...]:
 def lexicon_terms(
     groups: tuple[SynonymGroup, ...] | list[SynonymGroup],
     analyzer: Analyzer,
-    site: list[list[list[str]]] | None = None,
 ) -> list[list[list[str]]]:
-    """Analyse lexicon groups into terms, leaving out what the site's groups already name.
+    """Analyse lexicon groups into terms.
+
+    A member the site's own synonyms also name is kept: it is what leads a customer's everyday
+    word to the site's word. The site still decides what its own words mean: the browser does
+    not widen a query word that is in one of the site's groups with the lexicon.
 
     Args:
         groups: lexicon groups, e.g. from :func:`lexicon_groups`.
         analyzer: the locale's rules.
-        site: the site's analysed synonym groups (from ``synonym_terms``);
-            a lexicon member whose terms equal one of theirs is dropped, and a group left with
-            fewer than two members is dropped too.
 
     Members that consist of stop words only cannot match a query and are skipped (the shipped
     files are tested to have none).
     """
-    taken = {tuple(member) for group in site or [] for member in group}
     analysed: list[list[list[str]]] = []
     for group in groups:
         members: list[list[str]] = []
         for member in group.members:
             terms = analyzer.terms(member)
-            if terms and tuple(terms) not in taken and terms not in members:
+            if terms and terms not in members:
                 members.append(terms)
         if len(members) > 1:
             analysed.append(members)

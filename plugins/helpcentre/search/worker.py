@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from rjsmin import jsmin
 
-from helpcentre.search.languages import analyzer, lunr_js_source, material_lunr_dir
+from helpcentre.search.languages import WORDCUT, analyzer, lunr_js_source, material_lunr_dir
 
 MARKER = "/* helpcentre:libraries */"
 
@@ -37,6 +37,8 @@ def worker_libraries(locale: str) -> list[str]:
         sources.append((lunr_dir / "min" / "lunr.stemmer.support.min.js").read_text("utf-8"))
         if language == "ja":
             sources.append((lunr_dir / "tinyseg.js").read_text("utf-8"))
+        if language in WORDCUT:
+            sources.append((lunr_dir / "wordcut.js").read_text("utf-8"))
         sources.append((lunr_dir / "min" / f"lunr.{language}.min.js").read_text("utf-8"))
     # search-core.js too loses only its comments and spaces: the code the test-suite runs.
     core = files("helpcentre.search") / "assets" / "search-core.js"

@@ -19,6 +19,10 @@
 
   var CJK = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uff66-\uff9f]/
   var HAN_RUN = /[\u4e00-\u9fff]+/g
+  /* Thai letters and vowel signs: Thai writes no spaces, so its runs are cut into pairs too */
+  var THAI_RUN = /[\u0e01-\u0e4e]+/g
+  /* Languages whose lunr-languages stemmer neither side runs (UNSTEMMED of languages.py) */
+  var UNSTEMMED = ["ar", "el", "he"]
   var MAX_QUERY_LENGTH = 256
   var MAX_QUERY_WORDS = 12
 
@@ -79,14 +83,20 @@
       this.pipeline = [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]
     } else {
       var rules = lunr[language]
-      if (!rules || !rules.stemmer)
+      if (!rules || !rules.wordCharacters)
         throw new Error("helpcentre search: lunr-languages for '" + locale + "' not loaded")
-      // Digits are words too: the build extends the trimmer the same way.
+      // Some files write the class with its brackets (ko, th, hy, vi), which the trimmer would
+      // nest in its own. Digits are words too: the build extends the trimmer the same way.
+      var characters = rules.wordCharacters.replace(/^\[([^]*)\]$/, "$1")
+      // Greek normalises between trimmer and stop words; Thai filters no stop words; Korean,
+      // Armenian, Thai and Vietnamese stem nothing; Arabic's, Greek's and Hebrew's stemmers are skipped
+      // (UNSTEMMED of languages.py), as the build skips them.
       this.pipeline = [
-        lunr.trimmerSupport.generateTrimmer(rules.wordCharacters + "0-9"),
+        lunr.trimmerSupport.generateTrimmer(characters + "0-9"),
+        rules.normilizer,
         rules.stopWordFilter,
-        rules.stemmer
-      ]
+        UNSTEMMED.indexOf(language) < 0 ? rules.stemmer : null
+      ].filter(Boolean)
     }
     if (language === "ja") {
       var tiny = new lunr.TinySegmenter()
@@ -95,26 +105,35 @@
         return CJK.test(chunk) ? tiny.segment(chunk).filter(Boolean) : [chunk]
       }
     } else if (language === "zh") {
-      this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase()) }
+      this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), HAN_RUN) }
+    } else if (language === "th") {
+      this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), THAI_RUN) }
     }
   }
 
-  function bigrams(chunk) {
-    var pieces = [], position = 0, match
-    HAN_RUN.lastIndex = 0
-    while ((match = HAN_RUN.exec(chunk))) {
+  /* Pairs of the script's runs and the text between them; `overlaps[i]`: the next piece starts
+     inside piece i (one character on) */
+  function bigrams(chunk, runs) {
+    var pieces = [], overlaps = {}, position = 0, match
+    runs.lastIndex = 0
+    while ((match = runs.exec(chunk))) {
       if (match.index > position)
         pieces.push(chunk.slice(position, match.index))
       var run = match[0]
       if (run.length === 1)
         pieces.push(run)
       else
-        for (var i = 0; i < run.length - 1; i++)
+        for (var i = 0; i < run.length - 1; i++) {
           pieces.push(run.slice(i, i + 2))
+          // Pairs overlap: each but the run's last starts one character after the previous
+          if (i < run.length - 2)
+            overlaps[pieces.length - 1] = true
+        }
       position = match.index + run.length
     }
     if (position < chunk.length)
       pieces.push(chunk.slice(position))
+    pieces.overlaps = overlaps
     return pieces
   }
 
@@ -128,7 +147,7 @@
       var pieces = self.segmenter ? self.segmenter(chunk) : [chunk]
       for (var p = 0, offset = start; p < pieces.length; p++) {
         ranges.push([offset, offset + pieces[p].length])
-        offset += pieces[p].length
+        offset += pieces.overlaps && pieces.overlaps[p] ? 1 : pieces[p].length
       }
     }
     this.separator.lastIndex = 0
@@ -264,6 +283,10 @@
           continue
         var owner = plan.filter(function (entry) { return entry.term === group[m][0] })[0]
         if (owner.filler)
+          continue
+        /* A word of the site's own groups means what the site says: the lexicon does not widen
+           it, though it still leads the customers' words to it */
+        if (list === "related" && owner.synonyms.length)
           continue
         for (var o = 0; o < group.length; o++)
           if (o !== m)
@@ -450,6 +473,15 @@
             marks.push([text[0] + ranges[r][0], text[0] + ranges[r][1]])
         }
       }
+      // Character pairs (Chinese, Thai) overlap: overlapping marks become one
+      marks = marks.reduce(function (merged, mark) {
+        var previous = merged[merged.length - 1]
+        if (previous && mark[0] < previous[1])
+          previous[1] = Math.max(previous[1], mark[1])
+        else
+          merged.push(mark)
+        return merged
+      }, [])
       if (!marks.length || !parts[b].texts.length)
         continue
       found++

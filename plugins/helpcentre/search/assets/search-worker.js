@@ -87,13 +87,18 @@ if (!libraries) {
     /* Languages with lunr-languages rules (LOCALES of languages.py); others use the generic
        rules */
     var LUNR_LANGUAGES = [
-      "da", "de", "en", "es", "fi", "fr", "hu", "it", "ja", "nl", "no", "pt", "ro", "ru", "sv", "zh"
+      "ar", "da", "de", "el", "en", "es", "fi", "fr", "he", "hi", "hu", "hy", "it", "ja", "kn",
+      "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"
     ]
+    /* Their lunr-languages files call lunr.wordcut as they load (WORDCUT of languages.py) */
+    var WORDCUT = ["hi", "kn", "sa", "ta", "te", "th"]
     var scripts = ["lunr.js"]
     if (language !== "en" && LUNR_LANGUAGES.indexOf(language) >= 0) {
       scripts.push("../lunr/min/lunr.stemmer.support.min.js")
       if (language === "ja")
         scripts.push("../lunr/tinyseg.js")
+      if (WORDCUT.indexOf(language) >= 0)
+        scripts.push("../lunr/wordcut.js")
       scripts.push("../lunr/min/lunr." + language + ".min.js")
     }
     scripts.push("search-core.js")
