@@ -674,6 +674,10 @@ def print_relevance(browser, sites: dict, query_sets: dict) -> None:  # noqa: AN
         spec = QUERY_SETS[set_name]
         built = sites[spec.content]
         print(f"\n  set {set_name!r} ({spec.file}, {spec.content} help centre)")
+        if not built:
+            # --locales chose none of this set's locales (the Arduino set is English only).
+            print("  (none of the chosen locales)")
+            continue
         engines = list(next(iter(built.values())))
         print(f"  {'locale':<8}{'n':>4}  " + "  ".join(f"{e:>24}" for e in engines))
         for locale in built:
@@ -691,6 +695,9 @@ def print_relevance(browser, sites: dict, query_sets: dict) -> None:  # noqa: AN
     for set_name, queries in query_sets.items():
         built = sites[QUERY_SETS[set_name].content]
         print(f"\n  set {set_name!r}")
+        if not built:
+            print("  (none of the chosen locales)")
+            continue
         print(f"  {'locale':<8}{'n':>4}{'cards':>7}{'right':>7}{'coverage':>10}{'precision':>11}")
         rows = []
         for locale in built:

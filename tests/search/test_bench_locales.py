@@ -34,3 +34,14 @@ def test_locales_option_names_every_unknown_locale() -> None:
         bench.reference_locales("ko,xx,zz")
     with pytest.raises(argparse.ArgumentTypeError, match=r"\(none given\)"):
         bench.reference_locales(" , ")
+
+
+def test_a_set_without_any_chosen_locale_is_reported_not_measured(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # --locales pl builds no Arduino site (that set is English only): the set says so, and no
+    # browser is needed for it.
+    bench = load_search_bench()
+    bench.print_relevance(None, {"arduino": {}}, {"arduino": []})
+    out = capsys.readouterr().out
+    assert out.count("(none of the chosen locales)") == 2
