@@ -92,7 +92,8 @@ INFLECTED = {
     "hi": ("रिफ़ंड", "रिफ़ंड की स्थिति"),
     "hy": ("վերադարձ", "Գումարի վերադարձները"),
     "kn": ("ಮರುಪಾವತಿ", "ಮರುಪಾವತಿಗಳು"),
-    "ko": ("비밀번호", "비밀번호를 재설정하기"),
+    # Another ending on the typed word than on the title's ("to leave and", "will leave")
+    "ko": ("탈퇴하고 싶어요", "회원 탈퇴할 수 있나요"),
     "sa": ("धनप्रत्यर्पण", "धनप्रत्यर्पणं"),
     "ta": ("பணத்தைத்", "பணத்தைத் திரும்பப் பெறுதல்"),
     "te": ("రీఫండ్", "రీఫండ్‌లు"),
@@ -136,6 +137,14 @@ def test_greek_drops_accents_before_its_stop_words() -> None:
 
 def test_thai_runs_are_cut_into_pairs() -> None:
     assert analyzer("th").terms("คืนเงิน 14") == ["คื", "ืน", "นเ", "เง", "งิ", "ิน", "14"]
+
+
+def test_korean_runs_are_cut_into_pairs_so_particles_fall_away() -> None:
+    rules = analyzer("ko")
+    # ("하고" is one of lunr-languages' Korean stop words)
+    assert rules.terms("탈퇴하고 SMS") == ["탈퇴", "퇴하", "sms"]
+    # The customer's "탈퇴하고" (to leave and ...) meets the article's "탈퇴할" (will leave)
+    assert set(rules.terms("탈퇴하고")) & set(rules.terms("탈퇴할 수 있나요")) == {"탈퇴"}
 
 
 def test_unstemmed_languages_are_named() -> None:

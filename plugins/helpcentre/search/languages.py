@@ -94,7 +94,7 @@ LOCALES: dict[str, tuple[str, str | None]] = {
 UNSTEMMED = frozenset({"ar", "el", "he"})
 
 #: Locales whose words are not separated by spaces, and how runs of their script are cut.
-SEGMENTERS = {"ja": "tinyseg", "zh": "bigram", "th": "thai-bigram"}
+SEGMENTERS = {"ja": "tinyseg", "zh": "bigram", "th": "thai-bigram", "ko": "hangul-bigram"}
 
 #: Languages whose lunr-languages file calls ``lunr.wordcut`` when it loads (Material ships
 #: ``wordcut.js`` next to it); the worker loads it first. Our analysis never uses its tokenizer.
@@ -106,6 +106,11 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # Thai letters and vowel signs (the Thai block, digits and punctuation aside): Thai writes no
 # spaces between words, so its runs are cut into overlapping pairs, as Chinese ones.
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+# Hangul syllables: Korean writes particles and endings onto the word ("물건이", "탈퇴하고"), and
+# lunr-languages' Korean rules keep such words whole, so a customer's "탈퇴하고" never met the
+# article's "탈퇴할". Runs are cut into overlapping syllable pairs, as the CJK analysers of the
+# big search engines cut Hangul: the stem's pair ("탈퇴") is then shared by every form.
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]+")
 
 
 #: What the generic rules do, for the build's log line and the documentation.
@@ -378,6 +383,8 @@ class Analyzer:
                 words.extend(_bigrams(chunk))
             elif self.segmenter == "thai-bigram" and _THAI_RUN.search(chunk):
                 words.extend(_bigrams(chunk, _THAI_RUN))
+            elif self.segmenter == "hangul-bigram" and _HANGUL_RUN.search(chunk):
+                words.extend(_bigrams(chunk, _HANGUL_RUN))
             else:
                 words.append(chunk)
         return words

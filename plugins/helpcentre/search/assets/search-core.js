@@ -21,6 +21,9 @@
   var HAN_RUN = /[\u4e00-\u9fff]+/g
   /* Thai letters and vowel signs: Thai writes no spaces, so its runs are cut into pairs too */
   var THAI_RUN = /[\u0e01-\u0e4e]+/g
+  /* Hangul syllables: Korean attaches particles and endings to words, so its runs are cut into
+     overlapping pairs too (_HANGUL_RUN of languages.py) */
+  var HANGUL_RUN = /[\uac00-\ud7a3]+/g
   /* Languages whose lunr-languages stemmer neither side runs (UNSTEMMED of languages.py) */
   var UNSTEMMED = ["ar", "el", "he"]
   var MAX_QUERY_LENGTH = 256
@@ -108,6 +111,8 @@
       this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), HAN_RUN) }
     } else if (language === "th") {
       this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), THAI_RUN) }
+    } else if (language === "ko") {
+      this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), HANGUL_RUN) }
     }
   }
 
