@@ -91,6 +91,23 @@ def test_a_duration_inside_an_untranslated_sentence_is_english(tmp_path):
     )
 
 
+def test_a_chat_label_is_in_the_page_language_and_an_address_as_written(tmp_path):
+    chat, email = parse_channels(
+        [
+            {"id": "chat", "kind": "chat", "value": "Chat with us", "hours": "always"},
+            {"id": "email", "kind": "email", "value": "help@tidewell.example", "hours": "always"},
+        ],
+        timezone="UTC",
+        source="mkdocs.yml",
+    )
+    french = load_translations(ROOT / "locales", "fr")
+    assert view_channel(chat, "fr", french.gettext).label == "Discuter avec nous"
+    assert view_channel(email, "fr", french.gettext).label == "help@tidewell.example"
+    # A locale whose site catalog lacks the label shows it whole, as written
+    dutch = load_translations(tmp_path / "none", "nl")
+    assert view_channel(chat, "nl", dutch.gettext).label == "Chat with us"
+
+
 def test_placeholders_of_a_translation_must_be_the_originals() -> None:
     assert placeholder_problem("Articles: %(num)d", "Articles : %(nombre)d") == (
         "placeholder %(nombre)d is not in the original (which has %(num)d)"
@@ -166,6 +183,7 @@ def test_catalogs_update_creates_every_catalog_the_site_uses(dutch_project, tmp_
     assert french <= templates  # no catalog the site reads is left out
     site = (dutch / "site.po").read_text("utf-8")
     assert 'msgid "Getting started"' in site and 'msgid "Tidewell Help Centre"' in site
+    assert 'msgid "Chat with us"' in site  # the contact page's chat label
     for domain in templates:
         assert f"locales/nl/LC_MESSAGES/{domain}.po: created" in out
 

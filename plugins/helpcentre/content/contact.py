@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +67,8 @@ class ChannelView:
     hours: str = ""
     timezone: str = ""
     response: Localized | str = ""
+    #: The link's words: the channel's value, a chat label in the page's language.
+    label: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -188,10 +190,26 @@ def day_range(days: tuple[int, ...], locale: str) -> str:
     return ", ".join(parts)
 
 
-def view_channel(channel: Channel, locale: str) -> ChannelView:
-    """Format a channel's hours, time zone and response time for ``locale``."""
+#: Kinds whose ``value`` is words written for readers (a chat link's label), translated through
+#: the site catalog; the others are addresses, numbers or handles, shown as written.
+LABEL_KINDS = frozenset({"chat"})
+
+
+def channel_label(channel: Channel, gettext: Callable[[str], str]) -> str:
+    """What a page shows for the channel's link, in the page's language: a chat label through
+    the site catalog (``site.po``), an address, number or handle as written."""
+    if channel.kind in LABEL_KINDS and channel.value:
+        return gettext(channel.value)
+    return channel.value
+
+
+def view_channel(
+    channel: Channel, locale: str, gettext: Callable[[str], str] | None = None
+) -> ChannelView:
+    """Format a channel's hours, time zone, response time and label for ``locale``
+    (``gettext``: the locale's catalogs, which translate a chat label)."""
     babel_locale = Locale.parse(locale.replace("-", "_"))
-    view = ChannelView(channel=channel)
+    view = ChannelView(channel=channel, label=channel_label(channel, gettext or str))
     zone = babel_timezone(channel.timezone)
     view.timezone = get_timezone_location(zone, locale=babel_locale)
     if not channel.always_open:

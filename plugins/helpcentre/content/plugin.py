@@ -414,7 +414,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 item for page_id in related if (item := self._article_item(f"{page_id}.md"))
             ]
         if page.meta.get("type") == "contact":
-            data["channels"] = [view_channel(channel, self.locale) for channel in self.channels]
+            data["channels"] = [
+                view_channel(channel, self.locale, self._) for channel in self.channels
+            ]
             data["suggestions"] = self.config.contact_suggestions
             endpoint = self.context.model.settings.endpoint.strip().rstrip("/")
             data["events_endpoint"] = f"{endpoint}/contact-events" if endpoint else ""

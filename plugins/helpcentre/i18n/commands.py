@@ -33,6 +33,7 @@ from helpcentre.catalogs import (
     catalog_problems,
     read_catalog,
 )
+from helpcentre.content.contact import LABEL_KINDS
 from helpcentre.content.frontmatter import ContentError, parse_front_matter
 from helpcentre.i18n import notices
 from helpcentre.i18n.marker import body_hash, mark_translation, read_marker
@@ -791,7 +792,12 @@ def site_template(paths: CatalogPaths) -> Catalog:
                 catalog.add(text, None, [(where, line)])
 
         add(config.get("site_name"))
-        for category in (plugin_options(config, CONTENT) or {}).get("categories") or []:
+        content = plugin_options(config, CONTENT) or {}
+        for channel in content.get("contact_channels") or []:
+            # A chat link's label is words for readers (an address or number is not)
+            if isinstance(channel, dict) and channel.get("kind") in LABEL_KINDS:
+                add(channel.get("value"))
+        for category in content.get("categories") or []:
             if isinstance(category, dict):
                 add(category.get("name"))
                 add(category.get("description"))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from helpcentre.content.article import Article
-from helpcentre.content.contact import Channel
+from helpcentre.content.contact import Channel, channel_label
 from helpcentre.i18n.locales import LocaleInfo
 from helpcentre.site.contexts import ContextRule
 from helpcentre.widget.contexts import suggested_articles
@@ -135,7 +135,12 @@ def widget_data(
             if not article.is_index
         },
         "channels": [
-            {"id": channel.id, "kind": channel.kind, "label": channel.value, "url": channel.url}
+            {
+                "id": channel.id,
+                "kind": channel.kind,
+                "label": channel_label(channel, gettext),
+                "url": channel.url,
+            }
             for channel in channels
         ],
         "contact": contact_url,
