@@ -4,6 +4,7 @@
  *
  * Request: {lunr_js, lunr_dir, core, locale, generic (the generic rules), ...} with either
  *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
+ *   {mode: "wordcut", texts: [..]}          -> {pieces: [[..], ..]} (lunr.wordcut.cut, as lunr.th)
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
  *   {mode: "cards", index: path, queries: [..]} -> {cards: [answer card or null, ..]}
@@ -108,6 +109,9 @@ async function main() {
       words: request.texts.map(text => analyzer.words(text))
     }
   }
+  /* The Thai cutter lunr.th tokenizes with, initialised as lunr.th.min.js left it */
+  if (request.mode === "wordcut")
+    return { pieces: request.texts.map(text => global.__lunr.wordcut.cut(text).split("|")) }
   const data = JSON.parse(fs.readFileSync(request.index, "utf8"))
   const chunks = [], shards = []
   const part = (template, fetched) => number => {
