@@ -2,11 +2,12 @@
 
 The browser analyses queries with lunr.js and lunr-languages; the build analyses articles in Python.
 Both must turn the same text into the same terms, so the rules the browser uses -- word characters
-of the trimmer, stop words, the Japanese segmenter model -- are read here from the very files the
-browser loads, at build time, instead of from NLTK data (which cannot be downloaded on a build
-machine and which lunr.py silently skips when NLTK is absent). Only the stemmers are Python code:
-a port of lunr.js's Porter stemmer for English (lunr.py's differs) and NLTK's Snowball stemmers
-for the others, whose output the test-suite compares word for word with lunr-languages in node.
+of the trimmer, stop words, the Japanese segmenter model, the Thai dictionary -- are read here from
+the very files the browser loads, at build time, instead of from NLTK data (which cannot be
+downloaded on a build machine and which lunr.py silently skips when NLTK is absent). Only the
+stemmers and the Thai cutter are Python code: a port of lunr.js's Porter stemmer for English
+(lunr.py's differs), NLTK's Snowball stemmers for the others and a twin of ``wordcut``
+(``thai_wordcut``), whose output the test-suite compares word for word with lunr-languages in node.
 
 What each language lunr-languages covers gets (all: the separator, the file's trimmer
 characters plus digits, its stop words):

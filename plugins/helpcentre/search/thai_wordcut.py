@@ -37,6 +37,8 @@ _PARTS = ("แก", "เก", "ก้", "กก์", "กา", "กี", "กิ
 _WORD, _SPACE, _SYMBOL, _NUMBER, _PATTERN, _PART, _DICT = range(7)
 _RUNS = (_WORD, _SPACE, _NUMBER)
 _UNK, _START = -1, -2
+# Tone marks and the signs written above a letter (U+0E48-U+0E4E): an unknown one of them
+# reaches one piece further back, as in wordcut.
 _TONE_MARKS = frozenset(chr(code) for code in range(0x0E48, 0x0E4F))
 _CONSONANTS = frozenset(chr(code) for code in range(0x0E01, 0x0E2F))
 _TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
