@@ -66,6 +66,11 @@ def browser_terms(locale: str, texts: list[str]) -> list[list[str]]:
     return run_in_node({"mode": "terms", "locale": locale, "texts": texts})["terms"]
 
 
+def browser_wordcut(texts: list[str]) -> list[list[str]]:
+    """Pieces of each text as ``lunr.wordcut.cut`` (lunr.th's tokenizer) cuts them."""
+    return run_in_node({"mode": "wordcut", "locale": "th", "texts": texts})["pieces"]
+
+
 def browser_ranks(locale: str, index_path: Path, queries: list[str]) -> list[list[str]]:
     """Article locations the browser ranks for each query, best first."""
     request = {"mode": "rank", "locale": locale, "index": str(index_path), "queries": queries}

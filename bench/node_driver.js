@@ -4,6 +4,8 @@
  *
  * Request: {lunr_js, lunr_dir, core, locale, generic (the generic rules), ...} with either
  *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
+ *   {mode: "wordcut", texts: [..]}          -> {pieces: [[..], ..]} (lunr.wordcut.cut, as lunr.th)
+ *       with {repeat: n}, also {ms: milliseconds per pass over all texts, best of n}
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
  *   {mode: "search", index: path, queries: [..]} -> {results: [SearchResult, ..]} (no excerpts)
  *   {mode: "cards", index: path, queries: [..]} -> {cards: [answer card or null, ..]}
@@ -107,6 +109,17 @@ async function main() {
       terms: request.texts.map(text => analyzer.terms(text)),
       words: request.texts.map(text => analyzer.words(text))
     }
+  }
+  /* The Thai cutter lunr.th tokenizes with, initialised as lunr.th.min.js left it */
+  if (request.mode === "wordcut") {
+    const cut = () => request.texts.map(text => global.__lunr.wordcut.cut(text).split("|"))
+    let ms = null
+    for (let run = 0; run < (request.repeat || 0); run++) {
+      const start = performance.now()
+      cut()
+      ms = Math.min(ms === null ? Infinity : ms, performance.now() - start)
+    }
+    return { pieces: cut(), ms }
   }
   const data = JSON.parse(fs.readFileSync(request.index, "utf8"))
   const chunks = [], shards = []

@@ -2,23 +2,24 @@
 
 The browser analyses queries with lunr.js and lunr-languages; the build analyses articles in Python.
 Both must turn the same text into the same terms, so the rules the browser uses -- word characters
-of the trimmer, stop words, the Japanese segmenter model -- are read here from the very files the
-browser loads, at build time, instead of from NLTK data (which cannot be downloaded on a build
-machine and which lunr.py silently skips when NLTK is absent). Only the stemmers are Python code:
-a port of lunr.js's Porter stemmer for English (lunr.py's differs) and NLTK's Snowball stemmers
-for the others, whose output the test-suite compares word for word with lunr-languages in node.
+of the trimmer, stop words, the Japanese segmenter model, the Thai dictionary -- are read here from
+the very files the browser loads, at build time, instead of from NLTK data (which cannot be
+downloaded on a build machine and which lunr.py silently skips when NLTK is absent). Only the
+stemmers and the Thai cutter are Python code: a port of lunr.js's Porter stemmer for English
+(lunr.py's differs), NLTK's Snowball stemmers for the others and a twin of ``wordcut``
+(``thai_wordcut``), whose output the test-suite compares word for word with lunr-languages in node.
 
 What each language lunr-languages covers gets (all: the separator, the file's trimmer
 characters plus digits, its stop words):
 
 - en: lunr.js's Porter stemmer (ported); da de es fi fr hu it nl no pt ro ru sv: Snowball (NLTK),
   tr: Snowball (the ``snowballstemmer`` package); all checked word for word against the browser.
-- ja: TinySegmenter with Material's model; zh: pairs of Han characters; th: pairs of Thai
-  characters (lunr.th's dictionary cutter, ``wordcut``, has no Python twin; pairs cut the same
-  on both sides) and no stop words, as lunr.th.
+- ja: TinySegmenter with Material's model; zh: pairs of Han characters; th: words as lunr.th's
+  dictionary cutter, ``wordcut``, cuts them (``thai_wordcut``, with the dictionary read from
+  Material's ``wordcut.js``; the browser calls ``lunr.wordcut``) and no stop words, as lunr.th.
 - hi kn sa ta te hy ko vi: words as the separator cuts them, no stemming (lunr-languages has
-  none for them). The worker still loads ``wordcut.js`` for hi kn sa ta te th, whose files call
-  it as they load; neither side uses its tokenizer.
+  none for them). The worker still loads ``wordcut.js`` for hi kn sa ta te, whose files call
+  it as they load; only Thai uses it.
 - el: lunr.el's accent normaliser; ar, el, he: their lunr-languages stemmers are skipped on
   both sides (``UNSTEMMED``) until Python code agrees with them word for word.
 
@@ -42,6 +43,8 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import regex
+
+from helpcentre.search.thai_wordcut import ThaiWordcut, dictionary_words
 
 #: Characters that separate words, for the build and the browser alike (the pattern is written into
 #: the index file and compiled by the worker). Whitespace is spelled out because ``\s`` differs
@@ -94,17 +97,17 @@ LOCALES: dict[str, tuple[str, str | None]] = {
 UNSTEMMED = frozenset({"ar", "el", "he"})
 
 #: Locales whose words are not separated by spaces, and how runs of their script are cut.
-SEGMENTERS = {"ja": "tinyseg", "zh": "bigram", "th": "thai-bigram", "ko": "hangul-bigram"}
+SEGMENTERS = {"ja": "tinyseg", "zh": "bigram", "th": "wordcut", "ko": "hangul-bigram"}
 
 #: Languages whose lunr-languages file calls ``lunr.wordcut`` when it loads (Material ships
-#: ``wordcut.js`` next to it); the worker loads it first. Our analysis never uses its tokenizer.
+#: ``wordcut.js`` next to it); the worker loads it first. Only Thai cuts its words with it.
 WORDCUT = frozenset({"hi", "kn", "sa", "ta", "te", "th"})
 
 # Characters TinySegmenter and the bigram cutter treat as CJK (kanji, kana, CJK punctuation aside).
 _CJK = re.compile("[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uff66-\uff9f]")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 # Thai letters and vowel signs (the Thai block, digits and punctuation aside): Thai writes no
-# spaces between words, so its runs are cut into overlapping pairs, as Chinese ones.
+# spaces between words, so a chunk holding them is cut into words by wordcut.
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 # Hangul syllables: Korean writes particles and endings onto the word ("물건이", "탈퇴하고"), and
 # lunr-languages' Korean rules keep such words whole, so a customer's "탈퇴하고" never met the
@@ -381,8 +384,8 @@ class Analyzer:
                 words.extend(piece for piece in tiny_segmenter().segment(chunk) if piece)
             elif self.segmenter == "bigram" and _HAN_RUN.search(chunk):
                 words.extend(_bigrams(chunk))
-            elif self.segmenter == "thai-bigram" and _THAI_RUN.search(chunk):
-                words.extend(_bigrams(chunk, _THAI_RUN))
+            elif self.segmenter == "wordcut" and _THAI_RUN.search(chunk):
+                words.extend(thai_wordcut()(chunk))
             elif self.segmenter == "hangul-bigram" and _HANGUL_RUN.search(chunk):
                 words.extend(_bigrams(chunk, _HANGUL_RUN))
             else:
@@ -547,3 +550,23 @@ class TinySegmenter:
 def tiny_segmenter() -> TinySegmenter:
     """The Japanese segmenter with the model the browser uses."""
     return TinySegmenter(_read("tinyseg.js"))
+
+
+@cache
+def thai_wordcut() -> Callable[[str], tuple[str, ...]]:
+    """Thai words of a chunk as lunr.th's ``wordcut`` cuts them, with the browser's dictionary.
+
+    Help articles repeat their chunks (headings, product names, "คำสั่งซื้อ"), so each distinct
+    chunk is cut once.
+
+    Raises:
+        LanguageError: if ``wordcut.js`` cannot be read or holds no dictionary.
+    """
+    words = dictionary_words(_read("wordcut.js"))
+    if not words:
+        raise LanguageError(
+            f"{material_lunr_dir() / 'wordcut.js'}: no Thai dictionary found; "
+            "is this a supported Material?"
+        )
+    cutter = ThaiWordcut(words)
+    return functools.lru_cache(maxsize=65536)(lambda chunk: tuple(cutter.cut(chunk)))

@@ -19,8 +19,9 @@
 
   var CJK = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3006\u4e00-\u9fff\uff66-\uff9f]/
   var HAN_RUN = /[\u4e00-\u9fff]+/g
-  /* Thai letters and vowel signs: Thai writes no spaces, so its runs are cut into pairs too */
-  var THAI_RUN = /[\u0e01-\u0e4e]+/g
+  /* Thai letters and vowel signs: Thai writes no spaces, so a chunk holding them is cut into
+     words by lunr.th's wordcut (thai_wordcut of languages.py) */
+  var THAI = /[\u0e01-\u0e4e]/
   /* Hangul syllables: Korean attaches particles and endings to words, so its runs are cut into
      overlapping pairs too (_HANGUL_RUN of languages.py) */
   var HANGUL_RUN = /[\uac00-\ud7a3]+/g
@@ -110,7 +111,15 @@
     } else if (language === "zh") {
       this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), HAN_RUN) }
     } else if (language === "th") {
-      this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), THAI_RUN) }
+      // lunr.th.min.js has initialised lunr.wordcut (wordcut.js, loaded before it); words do
+      // not overlap. The separator cuts at "|", so no chunk holds wordcut's delimiter.
+      var wordcut = lunr.wordcut
+      if (!wordcut || typeof wordcut.cut !== "function")
+        throw new Error("helpcentre search: wordcut.js for '" + locale + "' not loaded")
+      this.segmenter = function (chunk) {
+        chunk = chunk.toLowerCase()
+        return THAI.test(chunk) ? wordcut.cut(chunk).split("|") : [chunk]
+      }
     } else if (language === "ko") {
       this.segmenter = function (chunk) { return bigrams(chunk.toLowerCase(), HANGUL_RUN) }
     }
@@ -478,7 +487,7 @@
             marks.push([text[0] + ranges[r][0], text[0] + ranges[r][1]])
         }
       }
-      // Character pairs (Chinese, Thai) overlap: overlapping marks become one
+      // Character pairs (Chinese, Korean) overlap: overlapping marks become one
       marks = marks.reduce(function (merged, mark) {
         var previous = merged[merged.length - 1]
         if (previous && mark[0] < previous[1])
