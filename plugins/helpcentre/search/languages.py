@@ -6,7 +6,8 @@ of the trimmer, stop words, the Japanese segmenter model, the Thai dictionary --
 the very files the browser loads, at build time, instead of from NLTK data (which cannot be
 downloaded on a build machine and which lunr.py silently skips when NLTK is absent). Only the
 stemmers and the Thai cutter are Python code: a port of lunr.js's Porter stemmer for English
-(lunr.py's differs), NLTK's Snowball stemmers for the others and a twin of ``wordcut``
+(lunr.py's differs), Snowball stemmers for most others, lunr-languages' own Arabic, Greek and
+Hebrew rules written again in Python (``lunr_stemmers``) and a twin of ``wordcut``
 (``thai_wordcut``), whose output the test-suite compares word for word with lunr-languages in node.
 
 What each language lunr-languages covers gets (all: the separator, the file's trimmer
@@ -20,8 +21,9 @@ characters plus digits, its stop words):
 - hi kn sa ta te hy ko vi: words as the separator cuts them, no stemming (lunr-languages has
   none for them). The worker still loads ``wordcut.js`` for hi kn sa ta te, whose files call
   it as they load; only Thai uses it.
-- el: lunr.el's accent normaliser; ar, el, he: their lunr-languages stemmers are skipped on
-  both sides (``UNSTEMMED``) until Python code agrees with them word for word.
+- ar, el, he: lunr-languages' own stemmers (Arabic's affixes and root patterns, Greek's suffix
+  rules, Hebrew's points and final letters), written again in ``lunr_stemmers`` and checked word
+  for word against the browser; el also gets lunr.el's accent normaliser.
 
 A language lunr-languages has no rules for (Polish, Czech, Ukrainian, ...) gets the generic
 rules, never a quiet fallback to English: words are cut by Unicode word segmentation (UAX #29,
@@ -75,9 +77,9 @@ LOCALES: dict[str, tuple[str, str | None]] = {
     "hu": ("hu", "hungarian"),
     "ja": ("ja", None),
     "zh": ("zh", None),
-    "ar": ("ar", None),
-    "el": ("el", None),
-    "he": ("he", None),
+    "ar": ("ar", "lunr-ar"),
+    "el": ("el", "lunr-el"),
+    "he": ("he", "lunr-he"),
     "hi": ("hi", None),
     "hy": ("hy", None),
     "kn": ("kn", None),
@@ -89,12 +91,6 @@ LOCALES: dict[str, tuple[str, str | None]] = {
     "tr": ("tr", "turkish"),
     "vi": ("vi", None),
 }
-
-#: Languages whose lunr-languages stemmer the browser skips, as the build does: their stemmers
-#: (Arabic's root patterns, Greek's rule lists, Hebrew's affix tables) have no Python twin
-#: that agrees with them yet, and a term stemmed on one side only would never match. The
-#: search-core's ``UNSTEMMED`` is the same list.
-UNSTEMMED = frozenset({"ar", "el", "he"})
 
 #: Locales whose words are not separated by spaces, and how runs of their script are cut.
 SEGMENTERS = {"ja": "tinyseg", "zh": "bigram", "th": "wordcut", "ko": "hangul-bigram"}
@@ -292,6 +288,8 @@ def _stemmer(algorithm: str | None) -> Callable[[str], str]:
         from helpcentre.search.porter import porter_stem
 
         return porter_stem
+    if algorithm in LUNR_STEMMERS:
+        return _lunr_stemmer(algorithm)
     if algorithm in SNOWBALL_ONLY:
         return _snowballstemmer(algorithm)
     try:
@@ -307,6 +305,25 @@ def _stemmer(algorithm: str | None) -> Callable[[str], str]:
     if algorithm == "portuguese":
         return _portuguese_ucao(snowball)
     return snowball
+
+
+#: lunr-languages' own stemmers, written again in ``lunr_stemmers`` (no Python package has them).
+LUNR_STEMMERS = frozenset({"lunr-ar", "lunr-el", "lunr-he"})
+
+
+def _lunr_stemmer(algorithm: str) -> Callable[[str], str]:
+    from helpcentre.search import lunr_stemmers
+
+    language = algorithm.removeprefix("lunr-")
+    if language == "el":
+        return lunr_stemmers.greek_stem
+    # Arabic and Hebrew read their tables from the file the browser loads.
+    name = f"min/lunr.{language}.min.js"
+    build = lunr_stemmers.arabic_stemmer if language == "ar" else lunr_stemmers.hebrew_stemmer
+    try:
+        return build(_read(name), str(material_lunr_dir() / name))
+    except lunr_stemmers.StemmerSourceError as error:
+        raise LanguageError(f"{error}; is this a supported Material?") from error
 
 
 #: Stemmers NLTK lacks, from the ``snowballstemmer`` package (the Snowball project's own Python).

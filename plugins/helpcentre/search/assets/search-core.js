@@ -25,8 +25,6 @@
   /* Hangul syllables: Korean attaches particles and endings to words, so its runs are cut into
      overlapping pairs too (_HANGUL_RUN of languages.py) */
   var HANGUL_RUN = /[\uac00-\ud7a3]+/g
-  /* Languages whose lunr-languages stemmer neither side runs (UNSTEMMED of languages.py) */
-  var UNSTEMMED = ["ar", "el", "he"]
   var MAX_QUERY_LENGTH = 256
   var MAX_QUERY_WORDS = 12
 
@@ -93,13 +91,13 @@
       // nest in its own. Digits are words too: the build extends the trimmer the same way.
       var characters = rules.wordCharacters.replace(/^\[([^]*)\]$/, "$1")
       // Greek normalises between trimmer and stop words; Thai filters no stop words; Korean,
-      // Armenian, Thai and Vietnamese stem nothing; Arabic's, Greek's and Hebrew's stemmers are skipped
-      // (UNSTEMMED of languages.py), as the build skips them.
+      // Armenian, Thai and Vietnamese stem nothing. Every stemmer runs, the build has a twin of
+      // each (lunr_stemmers.py for Arabic, Greek and Hebrew).
       this.pipeline = [
         lunr.trimmerSupport.generateTrimmer(characters + "0-9"),
         rules.normilizer,
         rules.stopWordFilter,
-        UNSTEMMED.indexOf(language) < 0 ? rules.stemmer : null
+        rules.stemmer
       ].filter(Boolean)
     }
     if (language === "ja") {
