@@ -163,8 +163,14 @@ async function main() {
     return { ranks: await each(query => searcher.rank(query)) }
   if (request.mode === "search")
     return { results: await each(query => searcher.search(query)) }
+  /* The card once the first article's text chunk is at hand, as the worker has it */
   if (request.mode === "cards")
-    return { cards: await each(query => searcher.answerCard(query)) }
+    return {
+      cards: await each(async query => {
+        await searcher.fetchTexts(searcher.rankGroups(query), 0, 1)
+        return searcher.answerCard(query)
+      })
+    }
   if (request.mode === "compare") {
     await each(() => null)
     return compare(data, searcher, request.queries, part(data.postings.url, []))

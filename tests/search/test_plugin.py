@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
     material = json.loads((french_site / "search" / "search_index.json").read_text("utf-8"))
     assert material["docs"] == [] and material["config"]["lang"] == ["fr"]
     ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
-    assert ours["locale"] == "fr" and ours["format"] == 3
+    assert ours["locale"] == "fr" and ours["format"] == 4
     articles = [location for location, *_ in ours["docs"] if not location.startswith("#")]
     assert set(articles) == {
         "",
@@ -90,7 +91,7 @@ def test_a_small_locale_carries_postings_and_texts_in_its_index(french_site: Pat
     ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
     assert set(ours["postings"]) == {"inline"} and set(ours["text"]) == {"inline"}
     assert len(ours["postings"]["inline"]) == len(ours["terms"])
-    texts = ours["text"]["inline"]
+    texts = ours["text"]["inline"]["texts"]
     assert len(texts) == len(ours["docs"])
     (refund,) = [n for n, (location, *_) in enumerate(ours["docs"]) if location.endswith("#when")]
     assert "moyen de paiement" in texts[refund]
@@ -122,7 +123,8 @@ def test_text_of_a_large_locale_lives_in_chunks_outside_the_index(tmp_path: Path
     ours = json.loads(raw)
     texts = []
     for number in range(len(ours["text"]["starts"])):
-        texts += json.loads((tmp_path / ours["text"]["url"].format(number)).read_text("utf-8"))
+        chunk = json.loads((tmp_path / ours["text"]["url"].format(number)).read_text("utf-8"))
+        texts += chunk["texts"]
     assert texts == [document["text"] for document in documents]
     # A rebuild into the same folder with a smaller index leaves no parts behind.
     write_index(tmp_path / "index.json", build_index(documents[:10], "fr"))
@@ -160,7 +162,14 @@ def articles_of(answer: dict) -> list[str]:
 
 
 def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None:
-    from helpcentre.search.index import SearchIndex, build_index, text_chunks, write_index
+    from helpcentre.search.index import (
+        SearchIndex,
+        build_index,
+        gaps,
+        text_chunk,
+        text_chunks,
+        write_index,
+    )
 
     documents = []
     for number in range(60):
@@ -174,8 +183,8 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert len(index.chunks) == 1  # small texts: one chunk
     starts = text_chunks(documents, size=10)
     assert starts == list(range(0, 120, 2))  # an article and its section never split
-    chunks = [[d["text"] for d in documents[start : start + 2]] for start in starts]
-    payload = dict(index.payload, text={"url": "t/{}.json", "starts": starts})
+    chunks = [text_chunk(documents, start, start + 2, {}) for start in starts]
+    payload = dict(index.payload, text={"url": "t/{}.json", "starts": gaps(starts)})
     path = tmp_path / "index.json"
     write_index(path, SearchIndex(payload, chunks, index.shards))
     answer = run_in_node(
@@ -395,7 +404,10 @@ def test_answer_cards_in_the_index_and_their_matching(french_site: Path) -> None
 
     index_file = french_site / "search" / "helpcentre-index.json"
     payload = json.loads(index_file.read_text("utf-8"))
-    questions = {payload["docs"][number][1]: answer for number, answer in payload["answers"]}
+    answers = payload["text"]["inline"]["answers"]
+    questions = {payload["docs"][number][1]: answer for number, answer in answers}
+    # The index names the documents that have a card (as gaps), the chunk holds their answers.
+    assert list(accumulate(payload["cards"])) == [number for number, _ in answers]
     # Questions are the headings (and titles) that ask one; the answer is the first paragraph.
     assert questions["Où est mon colis ?"].startswith("Le numéro de suivi arrive par e-mail")
     assert questions["Comment suivre ma commande ?"] == "Suivez votre colis depuis votre compte."
@@ -420,3 +432,31 @@ def test_answer_cards_in_the_index_and_their_matching(french_site: Path) -> None
     assert cards[0]["title"] == "Délai de remboursement"
     assert cards[1] is not None and cards[1]["article"] == "orders/track-your-order/"
     assert cards[2:] == [None, None, None]
+
+
+def test_a_large_locale_s_answers_travel_with_their_question_s_text(tmp_path: Path) -> None:
+    from browser_code import browser_cards
+    from helpcentre.search.index import build_index, write_index
+
+    answer = "Le remboursement arrive sous cinq jours ouvrés sur votre carte."
+    documents = []
+    for number in range(80):
+        location = f"aide/article-{number}/"
+        documents.append({"location": location, "title": f"Colis {number}", "text": SENTENCE})
+        documents.append(
+            {"location": f"{location}#q", "title": f"Question {number} ?", "text": SENTENCE}
+        )
+    documents[121]["title"] = "Quand serai-je remboursé ?"
+    documents[121]["text"] = f"<p>{answer}</p><p>{SENTENCE}</p>"
+    index = build_index(documents, "fr", inline_chars=0, inline_postings_chars=0)
+    path = tmp_path / "index.json"
+    write_index(path, index)
+    raw = path.read_text("utf-8")
+    assert "cinq jours" not in raw and "answers" not in json.loads(raw)
+    (chunk,) = [c for c in index.chunks if any(n == 121 for n, _ in c["answers"])]
+    assert [a for n, a in chunk["answers"] if n == 121] == [answer]
+    if not shutil.which("node"):
+        missing("node is not installed")
+    (card,) = browser_cards("fr", path, ["quand serai-je remboursé"])
+    assert card is not None and card["answer"] == answer
+    assert card["location"] == "aide/article-60/#q" and card["title"] == "Colis 60"

@@ -3,7 +3,8 @@
 Input: the search documents Material's search plugin prepares (one per page and per section:
 ``location``, ``title``, ``text`` with light HTML, optional ``tags``). Output: a small index file
 the worker loads before the first query, the terms' postings in shards it fetches for the terms
-a query needs, and the documents' text in chunks it fetches only for the results it shows. A
+a query needs, and the documents' text in chunks it fetches only for the results it shows (with
+the answers of the FAQ questions among them, which only a result can show as a card). A
 small locale ships its postings and texts inside the index file instead (``INLINE_CHARS``), a
 mid-sized one its postings (``INLINE_POSTINGS_CHARS``). Every file has a gzip copy beside it,
 which is what the worker fetches (:mod:`helpcentre.search.compression`).
@@ -38,7 +39,7 @@ from helpcentre.search.compression import write_with_gzip
 from helpcentre.search.languages import SEPARATOR, analyzer
 
 #: Format of the index file; the worker refuses other versions.
-FORMAT = 3
+FORMAT = 4
 
 #: Field weights: a word in a title or tag says more about a page than one in its body. An
 #: article's own document also carries the words its writer gave besides the title -- other names
@@ -104,8 +105,30 @@ class SearchIndex:
     """What the build writes for a locale: the index file and the text chunks it points to."""
 
     payload: dict[str, Any]
-    chunks: list[list[str]]
+    chunks: list[dict[str, list[Any]]]
     shards: list[list[list[list[int]]]]
+
+
+def gaps(numbers: Iterable[int]) -> list[int]:
+    """Increasing ``numbers`` written as differences from the previous one (the first from 0):
+    small numbers, which cost a few characters each instead of five or six at 10,000 articles."""
+    written, last = [], 0
+    for number in numbers:
+        written.append(number - last)
+        last = number
+    return written
+
+
+def text_chunk(
+    documents: list[Mapping[str, Any]], start: int, end: int, answers: Mapping[int, str]
+) -> dict[str, list[Any]]:
+    """The chunk of ``documents[start:end]``: their texts and the answers of the questions among
+    them (``[document number, answer]``), which travel with their question's text: a card is
+    only shown for the article ranked first, whose text the worker fetches for its excerpt."""
+    return {
+        "texts": [documents[n].get("text") or "" for n in range(start, end)],
+        "answers": [[n, answers[n]] for n in range(start, end) if n in answers],
+    }
 
 
 def text_chunks(documents: list[Mapping[str, Any]], size: int = CHUNK_CHARS) -> list[int]:
@@ -303,9 +326,9 @@ def build_index(
         )
     starts = text_chunks(documents)
     ends = [*starts[1:], len(documents)]
+    cards = dict(answer_cards(documents))
     chunks = [
-        [documents[n].get("text") or "" for n in range(start, end)]
-        for start, end in zip(starts, ends, strict=True)
+        text_chunk(documents, start, end, cards) for start, end in zip(starts, ends, strict=True)
     ]
     terms = _postings(builder, fields, len(documents))
     postings = [entry[1:] for entry in terms]
@@ -329,8 +352,8 @@ def build_index(
         "fields": [[name, FIELD_BOOSTS[name]] for name in fields],
         "docs": docs,
         "boosts": boosts,
-        # Sections that answer a question of an article: they rank as articles do
-        "questions": questions,
+        # Sections that answer a question of an article: they rank as articles do (as gaps)
+        "questions": gaps(questions),
         "terms": [entry[0] for entry in terms],
         # The words readers see for each term, space-separated ("" when it is the term itself):
         # a corrected word is shown as the one nearest to what the reader typed
@@ -343,15 +366,18 @@ def build_index(
         "df": [sum(len(_documents_of(lists)) for lists in entry) for entry in postings],
         "lengths": lengths,
         "postings": {"url": POSTINGS_URL, "starts": shard_starts},
-        "text": {"url": TEXT_URL, "starts": starts},
-        "answers": answer_cards(documents),
+        # Chunks by their first document (as gaps)
+        "text": {"url": TEXT_URL, "starts": gaps(starts)},
+        # Documents whose title asks a question that has an answer, as gaps: the answers are in
+        # the text chunks
+        "cards": gaps(sorted(cards)),
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
-    texts = [text for chunk in chunks for text in chunk]
+    whole = text_chunk(documents, 0, len(documents), cards)
     postings_chars = len(dump_index(postings))
-    if postings_chars + len(dump_index(texts)) <= inline_chars:
+    if postings_chars + len(dump_index(whole)) <= inline_chars:
         payload["postings"] = {"inline": postings}
-        payload["text"] = {"inline": texts}
+        payload["text"] = {"inline": whole}
         return SearchIndex(payload, [], [])
     if postings_chars <= inline_postings_chars:
         payload["postings"] = {"inline": postings}

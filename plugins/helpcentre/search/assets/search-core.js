@@ -589,6 +589,14 @@
     return partOf(this.shardStarts, t)
   }
 
+  /* Increasing numbers from the differences the build writes them as (`gaps` of index.py) */
+  function ungap(differences) {
+    var numbers = [], last = 0
+    for (var i = 0; i < (differences || []).length; i++)
+      numbers.push(last += differences[i])
+    return numbers
+  }
+
   /* Number of the part (shard or chunk) holding item `item`, given where each part starts */
   function partOf(starts, item) {
     var low = 0, high = starts.length - 1
@@ -772,21 +780,23 @@
   var EXCERPT_GROUPS = 20
 
   /*
-   * `data` is the index file written by the build (format 3):
+   * `data` is the index file written by the build (format 4):
    * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location (or
    * "#anchor" after its article), title, tags?]], boosts: {doc: boost}, terms: [term],
    * df: [documents per term], lengths: [[length per document] per field],
+   * questions: [gaps], cards: [gaps: documents whose question has an answer],
    * postings: {url, starts} or {inline: [postings per term]},
-   * text: {url, starts} or {inline: [text per document]}}.
+   * text: {url, starts: [gaps]} or {inline: chunk}}, where a chunk is
+   * {texts: [text per document], answers: [[document number, answer]]}.
    * `loadShard(number)` returns (a promise of) the postings of one shard (the terms from
    * `postings.starts[number]` on, one list per field each); postings are document-number gaps,
    * each followed by -tf when its term frequency is not 1.
-   * `loadChunk(number)` returns a promise of the texts of one chunk (the documents from
-   * `text.starts[number]` on); without it, results have no excerpts.
+   * `loadChunk(number)` returns a promise of one chunk (the documents from the chunk's start
+   * on); without it, results have no excerpts and queries no answer card.
    * Queries run once `prepare(query)` has settled: `answer` and `answerInSteps` see to it.
    */
   function Searcher(data, loadChunk, loadShard) {
-    if (data.format !== 3)
+    if (data.format !== 4)
       throw new Error("helpcentre search: index format " + data.format + " is not supported")
     this.analyzer = new Analyzer(data.locale, data.separator, data.rules === "generic")
     /* Milliseconds the last download of a part of the index took (a shard of postings or a
@@ -799,22 +809,24 @@
     /* Per term, the words readers see for it, space-separated ("" when it is the term) */
     this.surface = data.words || []
     this.lexiconWords = data.lexicon_words || {}
-    /* [document number, answer] per FAQ question, for answerCard (below) */
-    this.cards = data.answers || []
-    this.starts = data.text && data.text.starts ? data.text.starts : [0]
+    /* Numbers of the documents whose question has an answer, for answerCard (below); the
+       answers come with the text chunks, by document number */
+    this.cards = ungap(data.cards)
+    this.answers = Object.create(null)
+    this.starts = data.text && data.text.starts ? ungap(data.text.starts) : [0]
     this.loadChunk = loadChunk ? this.timed(loadChunk) : null
     this.chunks = []
     this.texts = []
     if (data.text && data.text.inline) {
       /* A small locale's texts come inside the index file, as its only chunk */
-      this.texts = data.text.inline.slice()
+      this.keepChunk(0, data.text.inline)
       this.chunks[0] = Promise.resolve()
       this.chunks[0].done = true
     }
     this.docs = []
     this.map = new Map()
     var articlePath = "", questions = {}
-    ;(data.questions || []).forEach(function (number) { questions[number] = true })
+    ungap(data.questions).forEach(function (number) { questions[number] = true })
     for (var i = 0; i < data.docs.length; i++) {
       var row = data.docs[i]
       /* A section right after its article is written as its anchor alone */
@@ -988,6 +1000,15 @@
     return partOf(this.starts, number)
   }
 
+  /* Keep the texts and answers of chunk `number` ({texts, answers}, see Searcher) */
+  Searcher.prototype.keepChunk = function (number, chunk) {
+    var texts = chunk.texts || [], answers = chunk.answers || []
+    for (var i = 0; i < texts.length; i++)
+      this.texts[this.starts[number] + i] = texts[i]
+    for (var a = 0; a < answers.length; a++)
+      this.answers[answers[a][0]] = answers[a][1]
+  }
+
   /* Promise that the texts of chunk `number` are at hand; failures leave excerpts empty */
   Searcher.prototype.fetchChunk = function (number) {
     var self = this
@@ -996,9 +1017,8 @@
     if (!this.chunks[number])
       this.chunks[number] = Promise.resolve()
         .then(function () { return self.loadChunk(number) })
-        .then(function (texts) {
-          for (var i = 0; i < texts.length; i++)
-            self.texts[self.starts[number] + i] = texts[i]
+        .then(function (chunk) {
+          self.keepChunk(number, chunk)
           self.chunks[number].done = true
         })
         .catch(function (error) {
@@ -1299,7 +1319,9 @@
    * location is the question's section (or article) and article/title its article's location
    * and title. `first` is the location of the article the search ranked first for the query,
    * when the caller has ranked it already; the postings of the query's terms must be at hand
-   * otherwise (after `prepare(query)`).
+   * otherwise (after `prepare(query)`). The answer comes with the question's text chunk, which
+   * is the first article's (an article and its sections share a chunk): until it is at hand
+   * (`fetchTexts` of the first group), there is no card.
    */
   Searcher.prototype.answerCard = function (query, first) {
     var cards = this.cards
@@ -1311,7 +1333,7 @@
     var questions = this.cardQuestions || (this.cardQuestions = new Map())
     var best = null, second = 0
     for (var i = 0; i < cards.length; i++) {
-      var doc = this.docs[cards[i][0]]
+      var doc = this.docs[cards[i]]
       if (!doc)
         continue
       var article = doc.parent || doc
@@ -1324,7 +1346,7 @@
       if (!best || close.dice > best.dice) {
         if (best && best.article !== article)
           second = Math.max(second, best.dice)
-        best = { doc: doc, article: article, dice: close.dice, answer: cards[i][1] }
+        best = { doc: doc, article: article, dice: close.dice }
       } else if (article !== best.article) {
         second = Math.max(second, close.dice)
       }
@@ -1333,10 +1355,11 @@
       return null
     if (first === undefined)
       first = this.rank(query)[0]
-    if (first !== best.article.location)
+    var answer = this.answers[best.doc.number]
+    if (first !== best.article.location || answer === undefined)
       return null
     return {
-      location: best.doc.location, question: best.doc.title, answer: best.answer,
+      location: best.doc.location, question: best.doc.title, answer: answer,
       article: best.article.location, title: best.article.title
     }
   }

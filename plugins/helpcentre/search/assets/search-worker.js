@@ -147,8 +147,9 @@ var channel = typeof BroadcastChannel === "function"
    or two messages: the second adds the excerpts of the first page's last results. */
 var latest = 0
 
-/* The answer card of a query (see answerCard in search-core.js), decided on its first answer:
-   the article ranked first is the first group's */
+/* The answer card of a query (see answerCard in search-core.js): the article ranked first is
+   the first group's. The card's answer comes with that article's text chunk, so an answer
+   posted before its excerpts (a slow network) may have its card only in the next message. */
 function cardOf(query, searcher, data) {
   try {
     var top = data.items.length ? data.items[0][0].location.split("#")[0] : null
@@ -164,9 +165,11 @@ function respond(query, searcher) {
   function post(data) {
     if (sequence !== latest)
       return
-    if (first)
-      card = cardOf(query, searcher, data)
-    if (first && channel)
+    var found = card === null && data.items.length ? cardOf(query, searcher, data) : null
+    if (found)
+      card = found
+    /* Pages hear of each query once, and again when its card arrives later */
+    if ((first || found) && channel)
       channel.postMessage({
         query: query, results: data.items.length, card: card,
         correction: data.correction || null
