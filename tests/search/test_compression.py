@@ -131,12 +131,21 @@ def test_precompress_off_keeps_the_search_copies_only(tmp_path: Path) -> None:
     assert not list(site.rglob("*.css.gz"))
 
 
-def search_and_wait(page, query: str) -> list[str]:  # noqa: ANN001 - Playwright page
+def search_and_wait(page, query: str, first_ends: str = " 7") -> list[str]:  # noqa: ANN001
+    """Type ``query``; the result titles once the first ends with ``first_ends``. Each keystroke
+    is a query of its own: the results of a shorter one may be on screen for a moment."""
     box = page.locator("input[data-md-component=search-query]")
     box.click()
     box.type(query, delay=10)
     box.press("End")
-    page.wait_for_selector(RESULTS, timeout=10_000)
+    page.wait_for_function(
+        """([selector, ending]) => {
+          const first = document.querySelector(selector + " article h1")
+          return first !== null && first.textContent.trim().endsWith(ending)
+        }""",
+        arg=[RESULTS, first_ends],
+        timeout=10_000,
+    )
     return page.locator(f"{RESULTS} article h1").all_inner_texts()
 
 
