@@ -183,7 +183,8 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert len(index.chunks) == 1  # small texts: one chunk
     starts = text_chunks(documents, size=10)
     assert starts == list(range(0, 120, 2))  # an article and its section never split
-    chunks = [text_chunk(documents, start, start + 2, {}) for start in starts]
+    sections = range(1, 120, 2)  # the sections' titles travel with their texts
+    chunks = [text_chunk(documents, start, start + 2, {}, sections) for start in starts]
     payload = dict(index.payload, text={"url": "t/{}.json", "starts": gaps(starts)})
     path = tmp_path / "index.json"
     write_index(path, SearchIndex(payload, chunks, index.shards))
@@ -241,16 +242,63 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert answer["results"][1][0]["items"][:10] == second["items"][:10]
 
 
+def articles_with_a_section(
+    count: int, article: tuple[str, str, str], section: tuple[str, str, str]
+) -> list[dict[str, str]]:
+    """``count`` articles, each followed by one section: (location, title, text) templates
+    whose ``{}`` is the article's number (a section's location is its anchor)."""
+    documents = []
+    for number in range(count):
+        location = article[0].format(number)
+        for anchor, title, text in (("", *article[1:]), section):
+            documents.append(
+                {
+                    "location": location + anchor,
+                    "title": title.format(number),
+                    "text": text,
+                }
+            )
+    return documents
+
+
+def test_sections_of_a_large_locale_show_once_their_text_has_come(tmp_path: Path) -> None:
+    from helpcentre.search.index import SearchIndex, build_index, gaps, text_chunk, write_index
+
+    documents = articles_with_a_section(
+        30, ("aide/article-{}/", "Article {}", ""), ("#a", "Parapluie {}", "<p>Oui</p>")
+    )
+    index = build_index(documents, "fr", inline_chars=0, inline_postings_chars=0)
+    sections = range(1, 60, 2)
+    chunks = [text_chunk(documents, start, start + 2, {}, sections) for start in range(0, 60, 2)]
+    payload = dict(index.payload, text={"url": "t/{}.json", "starts": gaps(range(0, 60, 2))})
+    path = tmp_path / "index.json"
+    write_index(path, SearchIndex(payload, chunks, index.shards))
+    assert "Parapluie" not in path.read_text("utf-8")  # the sections' titles are in the chunks
+    answer = run_in_node(
+        {"mode": "answer", "locale": "fr", "index": str(path), "queries": ["parapluie"]}
+    )
+    (result,) = answer["results"]
+    groups = result["items"]
+    assert len(groups) == 30 and len(answer["chunks"]) == 10  # the first page's texts
+    for group in groups[:10]:
+        section, article = group
+        assert section["title"].startswith("<mark>Parapluie</mark> ")
+        assert article["title"].startswith("Article ")
+    # Past the first page, a result is its article until its text comes.
+    assert all(
+        [item["location"] for item in group] == [group[0]["location"]] for group in groups[10:]
+    )
+    assert all("#" not in group[0]["location"] for group in groups[10:])
+
+
 def test_groups_past_the_twentieth_are_complete_in_the_last_answer(tmp_path: Path) -> None:
     from helpcentre.search.index import build_index, write_index
 
-    documents = []
-    for n in range(30):
-        location = f"orders/colis-{n}/"
-        documents.append({"location": location, "title": f"Colis {n}", "text": "<p>Le colis</p>"})
-        documents.append(
-            {"location": location + "#suivi", "title": "Suivi", "text": "<p>Suivre un colis</p>"}
-        )
+    documents = articles_with_a_section(
+        30,
+        ("orders/colis-{}/", "Colis {}", "<p>Le colis</p>"),
+        ("#suivi", "Suivi", "<p>Suivre un colis</p>"),
+    )
     path = tmp_path / "index.json"
     write_index(path, build_index(documents, "fr"))
     request = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
@@ -404,8 +452,12 @@ def test_answer_cards_in_the_index_and_their_matching(french_site: Path) -> None
 
     index_file = french_site / "search" / "helpcentre-index.json"
     payload = json.loads(index_file.read_text("utf-8"))
-    answers = payload["text"]["inline"]["answers"]
-    questions = {payload["docs"][number][1]: answer for number, answer in answers}
+    chunk = payload["text"]["inline"]
+    # A section's title comes with its text; an article's is in the index file.
+    pairs = zip(chunk["titles"], payload["docs"], strict=True)
+    titles = [title if title is not None else doc[1] for title, doc in pairs]
+    answers = chunk["answers"]
+    questions = {titles[number]: answer for number, answer in answers}
     # The index names the documents that have a card (as gaps), the chunk holds their answers.
     assert list(accumulate(payload["cards"])) == [number for number, _ in answers]
     # Questions are the headings (and titles) that ask one; the answer is the first paragraph.

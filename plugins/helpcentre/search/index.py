@@ -9,8 +9,9 @@ small locale ships its postings and texts inside the index file instead (``INLIN
 mid-sized one its postings (``INLINE_POSTINGS_CHARS``). Every file has a gzip copy beside it,
 which is what the worker fetches (:mod:`helpcentre.search.compression`).
 
-The index file holds, per document, its location and title (all the result list needs besides an
-excerpt; a section that follows its article is located by its anchor alone) and its field lengths,
+The index file holds, per document, its location and an article's title (all the result list
+needs besides an excerpt and the sections' titles, which come with the texts; a section that
+follows its article is located by its anchor alone) and its field lengths,
 and per term its document frequency. The shards hold, per term, its postings -- document number
 and term frequency in each field -- as lunr.py's builder counted them. lunr's serialised index
 would add a vector per document and field whose weights are a function of those counts; the
@@ -28,7 +29,7 @@ import html
 import json
 import re
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,13 +121,27 @@ def gaps(numbers: Iterable[int]) -> list[int]:
 
 
 def text_chunk(
-    documents: list[Mapping[str, Any]], start: int, end: int, answers: Mapping[int, str]
+    documents: list[Mapping[str, Any]],
+    start: int,
+    end: int,
+    answers: Mapping[int, str],
+    sections: Container[int] = (),
 ) -> dict[str, list[Any]]:
-    """The chunk of ``documents[start:end]``: their texts and the answers of the questions among
-    them (``[document number, answer]``), which travel with their question's text: a card is
-    only shown for the article ranked first, whose text the worker fetches for its excerpt."""
+    """The chunk of ``documents[start:end]``: their texts, the titles of the ``sections`` among
+    them (``None`` for the others, whose titles are in the index file: articles, and a section
+    that does not follow its article) and the answers of the questions among them
+    (``[document number, answer]``).
+
+    Sections' titles and answers travel with their texts: the result list shows a section (and
+    a card its answer) only for results whose text the worker fetched for their excerpts, the
+    first page; past it, a result is its article's title, which the index file holds. At
+    10,000 articles, sections are five documents in six.
+    """
     return {
         "texts": [documents[n].get("text") or "" for n in range(start, end)],
+        "titles": [
+            documents[n].get("title", "") if n in sections else None for n in range(start, end)
+        ],
         "answers": [[n, answers[n]] for n in range(start, end) if n in answers],
     }
 
@@ -299,6 +314,7 @@ def build_index(
     for name in fields:
         builder.field(name, boost=FIELD_BOOSTS[name])
     docs: list[list[Any]] = []
+    sections: set[int] = set()
     boosts: dict[str, float] = {}
     article = None
     for number, document in enumerate(documents):
@@ -308,12 +324,17 @@ def build_index(
         short = f"#{anchor}" if anchor is not None and path == article else location
         if anchor is None:
             article = path
-        doc: list[Any] = [short, document.get("title", "")]
+        # The title of a section after its article travels with its text (text_chunk): "" here.
+        if short.startswith("#"):
+            sections.add(number)
+        doc: list[Any] = [short, "" if short.startswith("#") else document.get("title", "")]
         if document.get("tags"):
             doc.append(list(document["tags"]))
         docs.append(doc)
         title, text = _surface_words(
-            rules, [plain_text(doc[1]), plain_text(document.get("text", ""))], counts
+            rules,
+            [plain_text(document.get("title", "")), plain_text(document.get("text", ""))],
+            counts,
         )
         fields_terms = {"title": title, "text": text}
         for name, texts in extra[number].items():
@@ -328,7 +349,8 @@ def build_index(
     ends = [*starts[1:], len(documents)]
     cards = dict(answer_cards(documents))
     chunks = [
-        text_chunk(documents, start, end, cards) for start, end in zip(starts, ends, strict=True)
+        text_chunk(documents, start, end, cards, sections)
+        for start, end in zip(starts, ends, strict=True)
     ]
     terms = _postings(builder, fields, len(documents))
     postings = [entry[1:] for entry in terms]
@@ -373,7 +395,7 @@ def build_index(
         "cards": gaps(sorted(cards)),
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
-    whole = text_chunk(documents, 0, len(documents), cards)
+    whole = text_chunk(documents, 0, len(documents), cards, sections)
     postings_chars = len(dump_index(postings))
     if postings_chars + len(dump_index(whole)) <= inline_chars:
         payload["postings"] = {"inline": postings}

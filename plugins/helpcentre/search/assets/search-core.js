@@ -817,12 +817,6 @@
     this.loadChunk = loadChunk ? this.timed(loadChunk) : null
     this.chunks = []
     this.texts = []
-    if (data.text && data.text.inline) {
-      /* A small locale's texts come inside the index file, as its only chunk */
-      this.keepChunk(0, data.text.inline)
-      this.chunks[0] = Promise.resolve()
-      this.chunks[0].done = true
-    }
     this.docs = []
     this.map = new Map()
     var articlePath = "", questions = {}
@@ -833,7 +827,8 @@
       var location = row[0].charAt(0) === "#" ? articlePath + row[0] : row[0]
       if (location.indexOf("#") < 0)
         articlePath = location
-      var doc = { location: location, title: row[1], number: i }
+      /* A section after its article has its title in its text chunk: unknown until then */
+      var doc = { location: location, title: row[0].charAt(0) === "#" ? undefined : row[1], number: i }
       if (row[2])
         doc.tags = row[2]
       if (questions[i])
@@ -847,6 +842,12 @@
         this.map.set(doc.location, doc)
         doc.parent = article
       }
+    }
+    if (data.text && data.text.inline) {
+      /* A small locale's texts come inside the index file, as its only chunk */
+      this.keepChunk(0, data.text.inline)
+      this.chunks[0] = Promise.resolve()
+      this.chunks[0].done = true
     }
   }
 
@@ -877,12 +878,12 @@
     }
     steps.push(function () { self.index.tokenSet() })
     if (this.index.shards.length === this.index.shardStarts.length && this.docs.length)
-      steps.push(function () { self.search(self.docs[0].title) })
+      steps.push(function () { self.search(self.docs[0].title || "") })
     /* A small locale's texts: highlighting excerpts stems every word of the texts shown. (A
        large locale's titles are left: their distinct words are few, and the first query's
        titles fill the memory as fast as a warm-up would.) */
     if (this.chunks[0] && this.chunks[0].done && this.starts.length === 1)
-      analyse(this.texts.concat(this.docs.map(function (doc) { return doc.title })))
+      analyse(this.texts.concat(this.docs.map(function (doc) { return doc.title || "" })))
     return steps
   }
 
@@ -1000,11 +1001,16 @@
     return partOf(this.starts, number)
   }
 
-  /* Keep the texts and answers of chunk `number` ({texts, answers}, see Searcher) */
+  /* Keep the texts, sections' titles and answers of chunk `number` (see Searcher) */
   Searcher.prototype.keepChunk = function (number, chunk) {
-    var texts = chunk.texts || [], answers = chunk.answers || []
+    var texts = chunk.texts || [], titles = chunk.titles || [], answers = chunk.answers || []
     for (var i = 0; i < texts.length; i++)
       this.texts[this.starts[number] + i] = texts[i]
+    for (var t = 0; t < titles.length; t++) {
+      var doc = this.docs[this.starts[number] + t]
+      if (typeof titles[t] === "string" && doc)
+        doc.title = titles[t]
+    }
     for (var a = 0; a < answers.length; a++)
       this.answers[answers[a][0]] = answers[a][1]
   }
@@ -1186,7 +1192,13 @@
           }).map(function (item) { return renderItem(item, rank, false) })
         }
         var complete = true
-        var items = group.map(function (item) {
+        /* A section shows once its title has come with its text (the first page's do) */
+        var items = group.filter(function (item) {
+          if (docs[item.number].title !== undefined)
+            return true
+          complete = false
+          return false
+        }).map(function (item) {
           if (rank < excerpts && typeof texts[item.number] !== "string")
             complete = false
           return renderItem(item, rank, marked)
@@ -1334,7 +1346,9 @@
     var best = null, second = 0
     for (var i = 0; i < cards.length; i++) {
       var doc = this.docs[cards[i]]
-      if (!doc)
+      /* A question whose text chunk has not come yet is not a candidate: the first article's
+         has, and a rival close enough to matter ranks near it */
+      if (!doc || doc.title === undefined)
         continue
       var article = doc.parent || doc
       var terms = questions.get(doc.number)
