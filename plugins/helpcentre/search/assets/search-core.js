@@ -818,30 +818,37 @@
     this.chunks = []
     this.texts = []
     this.docs = []
-    this.map = new Map()
-    var articlePath = "", questions = {}
+    /* Per page path, its first document: its article (or a section whose article is not in
+       the index); the page's other documents are its sections */
+    var pages = new Map(), articlePath = "", pageFirst = null, questions = {}
     ungap(data.questions).forEach(function (number) { questions[number] = true })
     for (var i = 0; i < data.docs.length; i++) {
       var row = data.docs[i]
-      /* A section right after its article is written as its anchor alone */
-      var location = row[0].charAt(0) === "#" ? articlePath + row[0] : row[0]
-      if (location.indexOf("#") < 0)
+      /* A section right after its article is written as its anchor alone, and has its title
+         in its text chunk: unknown until then */
+      var anchored = row[0].charAt(0) === "#"
+      var location = anchored ? articlePath + row[0] : row[0]
+      var hash = anchored ? articlePath.length : location.indexOf("#")
+      if (hash < 0)
         articlePath = location
-      /* A section after its article has its title in its text chunk: unknown until then */
-      var doc = { location: location, title: row[0].charAt(0) === "#" ? undefined : row[1], number: i }
+      var doc = { location: location, title: anchored ? undefined : row[1], number: i }
       if (row[2])
         doc.tags = row[2]
       if (questions[i])
         doc.question = true
       this.docs.push(doc)
-      var path = doc.location.split("#")[0]
-      var article = this.map.get(path)
-      if (typeof article === "undefined") {
-        this.map.set(path, doc)
-      } else {
-        this.map.set(doc.location, doc)
-        doc.parent = article
+      if (anchored) {
+        doc.parent = pageFirst
+        continue
       }
+      var path = hash < 0 ? location : location.slice(0, hash)
+      var article = pages.get(path)
+      if (typeof article === "undefined")
+        pages.set(path, doc)
+      else
+        doc.parent = article
+      if (hash < 0)
+        pageFirst = pages.get(path)
     }
     if (data.text && data.text.inline) {
       /* A small locale's texts come inside the index file, as its only chunk */
@@ -1057,23 +1064,41 @@
     var plan = this.plan(query)
     if (!plan.length)
       return { plan: plan, groups: [] }
-    var map = this.map, docs = this.docs
+    var docs = this.docs
     var items = [], matchedKeys = Object.create(null)
     var hits = runPlan(this.index, plan)
     var weights = this.weights(plan, hits), total = 0
     for (var w = 0; w < weights.length; w++)
       total += weights[w]
+    /* The plan entries each matched term answers, worked out once per term: a large locale's
+       hits are thousands, their distinct terms a handful */
+    var entriesOf = new Map(), counted = new Int32Array(plan.length)
+    function entriesFor(key) {
+      var entries = entriesOf.get(key)
+      if (entries === undefined) {
+        entries = []
+        for (var p = 0; p < plan.length; p++)
+          if (matches(plan[p], key))
+            entries.push(p)
+        entriesOf.set(key, entries)
+      }
+      return entries
+    }
     for (var h = 0; h < hits.length; h++) {
       var hit = hits[h]
       var doc = docs[Number(hit.ref)]
       if (typeof doc === "undefined")
         continue
-      var keys = hit.keys
-      for (var k = 0; k < keys.length; k++)
+      var keys = hit.keys, matched = 0
+      for (var k = 0; k < keys.length; k++) {
         matchedKeys[keys[k]] = true
-      var matched = 0
-      for (var p = 0; p < plan.length; p++)
-        matched += matchesAny(plan[p], keys) ? weights[p] : 0
+        var entries = entriesFor(keys[k])
+        for (var e = 0; e < entries.length; e++)
+          if (counted[entries[e]] !== h + 1) {
+            counted[entries[e]] = h + 1
+            matched += weights[entries[e]]
+          }
+      }
       /* An article; a question of one (a FAQ's question is a title of its own) half as much */
       var boost = (doc.parent ? doc.question ? QUESTION_BONUS : 0 : 1) + matched / total
       items.push({ number: doc.number, score: hit.score * (1 + boost * boost), keys: keys })
@@ -1082,20 +1107,25 @@
 
     /* Group sections under their article, best first; an article that did not match itself
        comes last, with no score, for the theme to head its group with */
-    var groups = new Map()
+    var groups = [], groupOf = new Map(), headed = []
     for (var i = 0; i < items.length; i++) {
-      var parent = docs[items[i].number].parent
-      var ref = parent ? parent.location : docs[items[i].number].location
-      if (!groups.has(ref))
-        groups.set(ref, [])
-      groups.get(ref).push(items[i])
+      var source = docs[items[i].number]
+      var head = (source.parent || source).number
+      var at = groupOf.get(head)
+      if (at === undefined) {
+        groupOf.set(head, at = groups.length)
+        groups.push([])
+        headed.push(false)
+      }
+      groups[at].push(items[i])
+      if (source.number === head)
+        headed[at] = true
     }
-    groups.forEach(function (group, ref) {
-      if (!group.some(function (item) { return docs[item.number].location === ref }))
-        group.push({ number: map.get(ref).number, score: 0, keys: [] })
-    })
+    for (var g = 0; g < groups.length; g++)
+      if (!headed[g])
+        groups[g].push({ number: docs[groups[g][0].number].parent.number, score: 0, keys: [] })
     return {
-      plan: plan, groups: Array.from(groups.values()), keys: matchedKeys,
+      plan: plan, groups: groups, keys: matchedKeys,
       correction: this.correction(query, plan)
     }
   }
