@@ -267,7 +267,12 @@ def test_sections_of_a_large_locale_show_once_their_text_has_come(tmp_path: Path
     documents = articles_with_a_section(
         30, ("aide/article-{}/", "Article {}", ""), ("#a", "Parapluie {}", "<p>Oui</p>")
     )
-    index = build_index(documents, "fr", inline_chars=0, inline_postings_chars=0)
+    # A small locale keeps its sections' titles in the index file, a large one in its chunks.
+    assert build_index(documents, "fr").payload["docs"][1][1] == "Parapluie 0"
+    index = build_index(
+        documents, "fr", inline_chars=0, inline_postings_chars=0, section_titles_chars=0
+    )
+    assert index.payload["docs"][1][1] == 0
     sections = range(1, 60, 2)
     chunks = [text_chunk(documents, start, start + 2, {}, sections) for start in range(0, 60, 2)]
     payload = dict(index.payload, text={"url": "t/{}.json", "starts": gaps(range(0, 60, 2))})

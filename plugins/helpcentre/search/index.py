@@ -81,6 +81,13 @@ INLINE_CHARS = 128_000
 #: would otherwise wait for, also on a slow mobile network.
 INLINE_POSTINGS_CHARS = 160_000
 
+#: Characters of the sections' titles (of sections that follow their article) above which they
+#: go in the text chunks instead of the index file: at 10,000 articles they were two fifths of
+#: its compressed size. Below it -- some 4,000 sections -- they stay, and the result list shows
+#: every result's sections as Material does; above it, a result past the first page shows its
+#: article until its text has come (see :func:`text_chunk`).
+SECTION_TITLES_CHARS = 100_000
+
 #: Uncompressed size after which a text chunk is closed (at the next article). Small enough that
 #: the chunks of a page of results cost little, large enough that a page needs few requests.
 CHUNK_CHARS = 8_000
@@ -275,6 +282,7 @@ def build_index(
     known_words: Mapping[str, str] | None = None,
     inline_chars: int = INLINE_CHARS,
     inline_postings_chars: int = INLINE_POSTINGS_CHARS,
+    section_titles_chars: int = SECTION_TITLES_CHARS,
 ) -> SearchIndex:
     """Return the index file, postings shards and text chunks the worker loads for ``locale``.
 
@@ -292,6 +300,7 @@ def build_index(
             (``{"inline": [...]}``) instead of shards and chunks.
         inline_postings_chars: postings under this size go inside the index file even when
             the texts do not.
+        section_titles_chars: sections' titles longer than this in all go in the text chunks.
 
     Raises:
         helpcentre.search.languages.LanguageError: if Material's lunr files cannot be read.
@@ -324,10 +333,9 @@ def build_index(
         short = f"#{anchor}" if anchor is not None and path == article else location
         if anchor is None:
             article = path
-        # The title of a section after its article travels with its text (text_chunk): "" here.
         if short.startswith("#"):
             sections.add(number)
-        doc: list[Any] = [short, "" if short.startswith("#") else document.get("title", "")]
+        doc: list[Any] = [short, document.get("title", "")]
         if document.get("tags"):
             doc.append(list(document["tags"]))
         docs.append(doc)
@@ -345,6 +353,13 @@ def build_index(
             {"ref": str(number), **{name: fields_terms.get(name, []) for name in fields}},
             attributes={"boost": document["boost"]} if document.get("boost") else None,
         )
+    # A large locale's sections (after their article) have their titles in their text chunks,
+    # written 0 here (see text_chunk); a smaller one keeps them here and loses nothing for it.
+    if sum(len(docs[number][1]) for number in sections) > section_titles_chars:
+        for number in sections:
+            docs[number][1] = 0
+    else:
+        sections.clear()
     starts = text_chunks(documents)
     ends = [*starts[1:], len(documents)]
     cards = dict(answer_cards(documents))

@@ -782,12 +782,14 @@
   /*
    * `data` is the index file written by the build (format 4):
    * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location (or
-   * "#anchor" after its article), title, tags?]], boosts: {doc: boost}, terms: [term],
+   * "#anchor" after its article), title (0: in its chunk), tags?]], boosts: {doc: boost},
+   * terms: [term],
    * df: [documents per term], lengths: [[length per document] per field],
    * questions: [gaps], cards: [gaps: documents whose question has an answer],
    * postings: {url, starts} or {inline: [postings per term]},
    * text: {url, starts: [gaps]} or {inline: chunk}}, where a chunk is
-   * {texts: [text per document], answers: [[document number, answer]]}.
+   * {texts: [text per document], titles: [section title or null per document],
+   * answers: [[document number, answer]]}.
    * `loadShard(number)` returns (a promise of) the postings of one shard (the terms from
    * `postings.starts[number]` on, one list per field each); postings are document-number gaps,
    * each followed by -tf when its term frequency is not 1.
@@ -824,14 +826,14 @@
     ungap(data.questions).forEach(function (number) { questions[number] = true })
     for (var i = 0; i < data.docs.length; i++) {
       var row = data.docs[i]
-      /* A section right after its article is written as its anchor alone, and has its title
-         in its text chunk: unknown until then */
+      /* A section right after its article is written as its anchor alone; in a large locale
+         its title is 0, being in its text chunk: unknown until then */
       var anchored = row[0].charAt(0) === "#"
       var location = anchored ? articlePath + row[0] : row[0]
       var hash = anchored ? articlePath.length : location.indexOf("#")
       if (hash < 0)
         articlePath = location
-      var doc = { location: location, title: anchored ? undefined : row[1], number: i }
+      var doc = { location: location, title: row[1] === 0 ? undefined : row[1], number: i }
       if (row[2])
         doc.tags = row[2]
       if (questions[i])
