@@ -344,6 +344,12 @@ def test_scores_equal_lunr_js_own_index(french_site: Path) -> None:
     answer = run_in_node({"mode": "compare", "locale": "fr", "index": index, "queries": queries})
     assert answer["hits"] > 0
     assert answer["different"] == []
+    # ... with the lengths of the fields only articles have written for the articles alone.
+    payload = json.loads(Path(index).read_text("utf-8"))
+    articles = [location for location, *_ in payload["docs"] if "#" not in location]
+    assert "questions" in payload["article_lengths"]
+    (field,) = [n for n, (name, _) in enumerate(payload["fields"]) if name == "questions"]
+    assert len(payload["lengths"][field]) == len(articles) < len(payload["docs"])
 
 
 @pytest.mark.parametrize(
@@ -463,8 +469,12 @@ def test_answer_cards_in_the_index_and_their_matching(french_site: Path) -> None
     titles = [title if title is not None else doc[1] for title, doc in pairs]
     answers = chunk["answers"]
     questions = {titles[number]: answer for number, answer in answers}
-    # The index names the documents that have a card (as gaps), the chunk holds their answers.
-    assert list(accumulate(payload["cards"])) == [number for number, _ in answers]
+    # The index names the documents that have a card (against its questions, as gaps), the
+    # chunk holds their answers.
+    asked = set(accumulate(payload["questions"]))
+    cards = asked - set(accumulate(payload["cards"]["except"]))
+    cards |= set(accumulate(payload["cards"]["besides"]))
+    assert sorted(cards) == [number for number, _ in answers]
     # Questions are the headings (and titles) that ask one; the answer is the first paragraph.
     assert questions["Où est mon colis ?"].startswith("Le numéro de suivi arrive par e-mail")
     assert questions["Comment suivre ma commande ?"] == "Suivez votre colis depuis votre compte."

@@ -377,6 +377,17 @@ def build_index(
         [sum(builder.field_term_frequencies[f"{name}/{n}"].values()) for n in range(len(docs))]
         for name in fields
     ]
+    # A field only articles have (their other names, questions, headings, description) is 0
+    # for every section: its lengths are written for the articles alone, in document order.
+    articles = [n for n, document in enumerate(documents) if "#" not in document["location"]]
+    article_lengths = []
+    if len(articles) < len(documents):
+        kept = set(articles)
+        for position, name in enumerate(fields):
+            values = lengths[position]
+            if name != "title" and not any(values[n] for n in range(len(docs)) if n not in kept):
+                lengths[position] = [values[n] for n in articles]
+                article_lengths.append(name)
     payload = {
         "format": FORMAT,
         "locale": locale,
@@ -402,12 +413,18 @@ def build_index(
         },
         "df": [sum(len(_documents_of(lists)) for lists in entry) for entry in postings],
         "lengths": lengths,
+        # Fields whose lengths are the articles' only (every section's is 0)
+        "article_lengths": article_lengths,
         "postings": {"url": POSTINGS_URL, "starts": shard_starts},
         # Chunks by their first document (as gaps)
         "text": {"url": TEXT_URL, "starts": gaps(starts)},
-        # Documents whose title asks a question that has an answer, as gaps: the answers are in
-        # the text chunks
-        "cards": gaps(sorted(cards)),
+        # Documents whose title asks a question that has an answer (the answers are in the text
+        # chunks): mostly the questions above, so written as the documents besides them and the
+        # questions except (as gaps)
+        "cards": {
+            "besides": gaps(sorted(set(cards) - set(questions))),
+            "except": gaps(sorted(set(questions) - set(cards))),
+        },
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
     whole = text_chunk(documents, 0, len(documents), cards, sections)

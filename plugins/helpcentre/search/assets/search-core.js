@@ -536,6 +536,28 @@
    * `loadShard(number)` returns (a promise of) the postings of one shard: for each of its terms,
    * one list per field.
    */
+  /* Field lengths per document: a field listed in `article_lengths` has its articles' only
+     (a document whose location has no "#"), every section's being 0 */
+  function articleLengths(data) {
+    var only = data.article_lengths || []
+    if (!only.length)
+      return data.lengths
+    var articles = []
+    for (var i = 0; i < data.docs.length; i++) {
+      var location = data.docs[i][0]
+      if (location.charAt(0) !== "#" && location.indexOf("#") < 0)
+        articles.push(i)
+    }
+    return data.lengths.map(function (values, f) {
+      if (only.indexOf(data.fields[f][0]) < 0)
+        return values
+      var all = new Array(data.docs.length).fill(0)
+      for (var a = 0; a < articles.length; a++)
+        all[articles[a]] = values[a]
+      return all
+    })
+  }
+
   function CompactIndex(data, loadShard) {
     this.fields = data.fields.map(function (field) { return field[0] })
     var count = this.count = data.docs.length
@@ -549,7 +571,7 @@
       this.termIndex.set(data.terms[t], t)
       this.idf[t] = Math.log(1 + Math.abs((count - documents + 0.5) / (documents + 0.5)))
     }
-    this.lengths = data.lengths
+    this.lengths = articleLengths(data)
     this.average = this.lengths.map(function (values) {
       var sum = 0
       for (var i = 0; i < values.length; i++)
@@ -595,6 +617,16 @@
     for (var i = 0; i < (differences || []).length; i++)
       numbers.push(last += differences[i])
     return numbers
+  }
+
+  /* Numbers of the documents with an answer card, in order: the questions, except some, and
+     others besides (`cards` of index.py) */
+  function cardNumbers(data) {
+    var cards = data.cards || {}, except = Object.create(null)
+    ungap(cards.except).forEach(function (number) { except[number] = true })
+    return ungap(data.questions).filter(function (number) { return !except[number] })
+      .concat(ungap(cards.besides))
+      .sort(function (a, b) { return a - b })
   }
 
   /* Number of the part (shard or chunk) holding item `item`, given where each part starts */
@@ -785,7 +817,8 @@
    * "#anchor" after its article), title (0: in its chunk), tags?]], boosts: {doc: boost},
    * terms: [term],
    * df: [documents per term], lengths: [[length per document] per field],
-   * questions: [gaps], cards: [gaps: documents whose question has an answer],
+   * questions: [gaps], cards: {besides: [gaps], except: [gaps]} (documents whose question has
+   * an answer: the questions except some, and others besides), article_lengths: [field name],
    * postings: {url, starts} or {inline: [postings per term]},
    * text: {url, starts: [gaps]} or {inline: chunk}}, where a chunk is
    * {texts: [text per document], titles: [section title or null per document],
@@ -813,7 +846,7 @@
     this.lexiconWords = data.lexicon_words || {}
     /* Numbers of the documents whose question has an answer, for answerCard (below); the
        answers come with the text chunks, by document number */
-    this.cards = ungap(data.cards)
+    this.cards = cardNumbers(data)
     this.answers = Object.create(null)
     this.starts = data.text && data.text.starts ? ungap(data.text.starts) : [0]
     this.loadChunk = loadChunk ? this.timed(loadChunk) : null
