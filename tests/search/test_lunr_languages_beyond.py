@@ -113,16 +113,27 @@ def test_every_language_lunr_languages_covers_has_its_rules() -> None:
         assert not analyzer(language).generic
 
 
-@pytest.mark.parametrize("locale", BEYOND)
-def test_python_and_the_browser_agree_word_for_word(locale: str) -> None:
+def agreeing_terms(locale: str, text: str, at_least: int) -> tuple[list[str], list[list[str]]]:
+    """The words of ``text`` (at least ``at_least``) and their terms, once the browser has given
+    the same terms for every word and for the text as a whole (the same separator, the same
+    cutting of Thai words)."""
     if not shutil.which("node"):
         missing("node is not installed")
     rules = analyzer(locale)
-    words = rules.words(SAMPLES[locale])
-    assert len(words) >= 25
-    assert browser_terms(locale, words) == [rules.terms(word) for word in words]
-    # Whole texts too: the same separator, the same cutting of Thai words.
-    assert browser_terms(locale, [SAMPLES[locale]]) == [rules.terms(SAMPLES[locale])]
+    words = rules.words(text)
+    assert len(words) >= at_least
+    ours = [rules.terms(word) for word in words]
+    theirs = browser_terms(locale, words)
+    mismatches = [(w, o, t) for w, o, t in zip(words, ours, theirs, strict=True) if o != t]
+    assert mismatches == []
+    assert browser_terms(locale, [text]) == [rules.terms(text)]
+    return words, ours
+
+
+@pytest.mark.parametrize("locale", BEYOND)
+def test_python_and_the_browser_agree_word_for_word(locale: str) -> None:
+    agreeing_terms(locale, SAMPLES[locale], 25)
+    rules = analyzer(locale)
     if locale != "th":  # lunr.th filters no stop words
         assert rules.stops and any(rules.term(word) is None for word in rules.stops)
 
@@ -131,16 +142,8 @@ def test_python_and_the_browser_agree_word_for_word(locale: str) -> None:
 def test_long_prose_agrees_word_for_word(locale: str) -> None:
     # Arabic, Greek and Hebrew are stemmed by our own code (lunr_stemmers.py): every word of a
     # long text must give the browser's term, and the text as a whole too.
-    if not shutil.which("node"):
-        missing("node is not installed")
+    words, ours = agreeing_terms(locale, PROSE[locale], 300)
     rules = analyzer(locale)
-    words = rules.words(PROSE[locale])
-    assert len(words) >= 300
-    ours = [rules.terms(word) for word in words]
-    theirs = browser_terms(locale, words)
-    mismatches = [(w, o, t) for w, o, t in zip(words, ours, theirs, strict=True) if o != t]
-    assert mismatches == []
-    assert browser_terms(locale, [PROSE[locale]]) == [rules.terms(PROSE[locale])]
     # The stemmer did work on this text, beyond trimming and Greek's accents (Hebrew's only
     # drops points and writes final letters as ordinary ones, so fewer of its words change).
     indexed = [(word, terms) for word, terms in zip(words, ours, strict=True) if terms]

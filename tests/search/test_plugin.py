@@ -183,8 +183,7 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert len(index.chunks) == 1  # small texts: one chunk
     starts = text_chunks(documents, size=10)
     assert starts == list(range(0, 120, 2))  # an article and its section never split
-    sections = range(1, 120, 2)  # the sections' titles travel with their texts
-    chunks = [text_chunk(documents, start, start + 2, {}, sections) for start in starts]
+    chunks = [text_chunk(documents, start, start + 2, {}) for start in starts]
     payload = dict(index.payload, text={"url": "t/{}.json", "starts": gaps(starts)})
     path = tmp_path / "index.json"
     write_index(path, SearchIndex(payload, chunks, index.shards))

@@ -380,14 +380,13 @@ def build_index(
     # A field only articles have (their other names, questions, headings, description) is 0
     # for every section: its lengths are written for the articles alone, in document order.
     articles = [n for n, document in enumerate(documents) if "#" not in document["location"]]
+    others = sorted(set(range(len(documents))) - set(articles))
     article_lengths = []
-    if len(articles) < len(documents):
-        kept = set(articles)
-        for position, name in enumerate(fields):
-            values = lengths[position]
-            if name != "title" and not any(values[n] for n in range(len(docs)) if n not in kept):
-                lengths[position] = [values[n] for n in articles]
-                article_lengths.append(name)
+    for position, name in enumerate(fields):
+        values = lengths[position]
+        if others and name != "title" and not any(values[n] for n in others):
+            lengths[position] = [values[n] for n in articles]
+            article_lengths.append(name)
     payload = {
         "format": FORMAT,
         "locale": locale,
@@ -427,12 +426,14 @@ def build_index(
         },
     }
     shards = [postings[start:end] for start, end in zip(shard_starts, shard_ends, strict=True)]
-    whole = text_chunk(documents, 0, len(documents), cards, sections)
     postings_chars = len(dump_index(postings))
-    if postings_chars + len(dump_index(whole)) <= inline_chars:
-        payload["postings"] = {"inline": postings}
-        payload["text"] = {"inline": whole}
-        return SearchIndex(payload, [], [])
+    # The texts are measured only when the postings leave them room.
+    if postings_chars < inline_chars:
+        whole = text_chunk(documents, 0, len(documents), cards, sections)
+        if postings_chars + len(dump_index(whole)) <= inline_chars:
+            payload["postings"] = {"inline": postings}
+            payload["text"] = {"inline": whole}
+            return SearchIndex(payload, [], [])
     if postings_chars <= inline_postings_chars:
         payload["postings"] = {"inline": postings}
         return SearchIndex(payload, chunks, [])

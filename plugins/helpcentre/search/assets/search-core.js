@@ -543,11 +543,9 @@
     if (!only.length)
       return data.lengths
     var articles = []
-    for (var i = 0; i < data.docs.length; i++) {
-      var location = data.docs[i][0]
-      if (location.charAt(0) !== "#" && location.indexOf("#") < 0)
+    for (var i = 0; i < data.docs.length; i++)
+      if (data.docs[i][0].indexOf("#") < 0)
         articles.push(i)
-    }
     return data.lengths.map(function (values, f) {
       if (only.indexOf(data.fields[f][0]) < 0)
         return values
