@@ -155,7 +155,8 @@ async function main() {
     return {
       plans: await each(query => searcher.plan(query).map(entry => ({
         word: entry.word, term: entry.term, corrected: entry.corrected, filler: entry.filler,
-        synonyms: entry.synonyms, related: entry.related
+        synonyms: entry.synonyms, related: entry.related, relatedWords: entry.relatedWords,
+        phrases: entry.phrases
       }))),
       corrections: await each(query => searcher.correction(query, searcher.plan(query)))
     }

@@ -141,6 +141,13 @@ ARTICLES = {
     "Help/Printing.md": (
         "---\ntitle: Printing labels\n---\n\nPrint the label at home or in a shop.\n"
     ),
+    "Help/Wireless.md": (
+        "---\ntitle: Joining a Wi-Fi network\n---\n\nThe speaker joins 2.4 GHz and 5 GHz networks.\n"
+        "It works with any router.\n"
+    ),
+    "Help/Repairs.md": (
+        "---\ntitle: Repairs\n---\n\nIf your speaker stopped working, send it to us.\n"
+    ),
 }
 
 
@@ -236,3 +243,38 @@ def test_misspelled_words_are_corrected_against_the_vocabulary(english_site: Pat
     (answer,) = search(english_site, "en", ["refnud"])
     assert answer["correction"] == "refund"
     assert articles_of(answer)[0] == "Money matters/Getting a refund/"
+
+
+def test_words_run_together_or_split_apart_find_the_articles_words(english_site: Path) -> None:
+    # Articles write "5 GHz", "print the label" and "wishlist"; readers type "5ghz",
+    # "printlabel" and "wish list".
+    index = english_site / "search" / "helpcentre-index.json"
+    queries = ["printlabel", "5ghz", "wish list", "refnud", "wishlistt"]
+    found = browser_plans("en", index, queries)
+    assert [[entry["term"] for entry in plan] for plan in found["plans"]] == [
+        ["print", "label"],
+        ["5", "ghz"],
+        ["wishlist"],
+        ["refund"],  # a typo is still corrected, not cut
+        ["wishlist"],
+    ]
+    # Nothing was misspelled: no "showing results for".
+    assert found["corrections"][:3] == [None, None, None]
+    answers = search(english_site, "en", ["network 5ghz", "wish list"])
+    assert articles_of(answers[0])[0] == "Help/Wireless/"
+    assert articles_of(answers[1])[0] == "Account/Guide/"
+
+
+def test_a_lexicon_phrase_answers_a_word_only_where_all_its_words_are(english_site: Path) -> None:
+    # The lexicon says "broken" = "stopped working": an article holding "works" alone does not
+    # answer "broken", one holding "stopped working" does.
+    index = english_site / "search" / "helpcentre-index.json"
+    (plan,) = browser_plans("en", index, ["broken speaker"])["plans"]
+    assert ["stop", "work"] in plan[0]["phrases"] and "work" not in plan[0]["relatedWords"]
+    (answer,) = search(english_site, "en", ["broken speaker"])
+    answered = {
+        unquote(group[0]["location"].split("#")[0]): group[0]["terms"] for group in answer["items"]
+    }
+    assert answered["Help/Repairs/"] == {"broken": True, "speaker": True}
+    assert answered["Help/Wireless/"] == {"broken": False, "speaker": True}
+    assert articles_of(answer)[0] == "Help/Repairs/"

@@ -300,16 +300,75 @@
            it, though it still leads the customers' words to it */
         if (list === "related" && owner.synonyms.length)
           continue
-        for (var o = 0; o < group.length; o++)
-          if (o !== m)
-            for (var t = 0; t < group[o].length; t++) {
-              var term = group[o][t]
-              if (owner.synonyms.indexOf(term) < 0 && owner[list].indexOf(term) < 0 &&
-                  sequence.indexOf(term) < 0)
-                owner[list].push(term)
-            }
+        for (var o = 0; o < group.length; o++) {
+          if (o === m)
+            continue
+          /* A lexicon member of several words ("stopped working") answers the word only where
+             a document holds all of them; each still adds its terms to the query */
+          if (list === "related" && group[o].length > 1)
+            owner.phrases.push(group[o])
+          else if (list === "related")
+            group[o].forEach(function (term) { owner.relatedWords.push(term) })
+          for (var t = 0; t < group[o].length; t++) {
+            var term = group[o][t]
+            if (owner.synonyms.indexOf(term) < 0 && owner[list].indexOf(term) < 0 &&
+                sequence.indexOf(term) < 0)
+              owner[list].push(term)
+          }
+        }
       }
     }
+  }
+
+  /* A plan entry: the clauses that may match `term`, which the reader typed as `word` */
+  function planEntry(word, term, corrected, cjk) {
+    /* Typos near the end of a long word defeat the stemmer; a leading stub still matches */
+    var stub = !cjk && !corrected && word.length >= 7
+      ? word.slice(0, Math.max(5, Math.floor(word.length * 0.6)))
+      : ""
+    return {
+      word: word,
+      term: term,
+      corrected: corrected,
+      stub: stub && stub.indexOf(term) !== 0 ? stub : "",
+      prefix: cjk ? term.length >= 2 : term.length >= 3,
+      fuzzy: cjk ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0,
+      filler: false,
+      synonyms: [],
+      related: [],
+      relatedWords: [],
+      phrases: []
+    }
+  }
+
+  /* The term of `first` and `second` written as one word, when the index or the synonyms hold
+     it (and not already both halves), else null */
+  function joinedTerm(analyzer, vocabulary, first, second) {
+    var term = analyzer.term(first + second)
+    return term !== null && vocabulary.knows(term) ? term : null
+  }
+
+  /* Letters a piece of a word run together has at least, but for a run of digits ("5ghz") */
+  var MIN_PIECE = 3
+
+  /* The terms of the two known words `word` runs together, the most even cut first; null when
+     no cut gives two words the index or the synonyms hold */
+  function splitTerms(analyzer, vocabulary, word) {
+    var best = null, bestEven = 0
+    for (var cut = 1; cut < word.length; cut++) {
+      var left = word.slice(0, cut), right = word.slice(cut)
+      var digits = /\d/.test(word.charAt(cut - 1)) !== /\d/.test(word.charAt(cut))
+      var even = digits ? Infinity : Math.min(left.length, right.length)
+      if (even < MIN_PIECE || even <= bestEven)
+        continue
+      var terms = [analyzer.term(left), analyzer.term(right)]
+      if (terms[0] !== null && terms[1] !== null &&
+          vocabulary.knows(terms[0]) && vocabulary.knows(terms[1])) {
+        best = terms
+        bestEven = even
+      }
+    }
+    return best
   }
 
   /*
@@ -331,6 +390,17 @@
       if (term === null)
         continue
       var cjk = CJK.test(term)
+      if (vocabulary && !cjk && !vocabulary.knows(term)) {
+        /* Half of a word the reader split ("e mail", "pre order", "wi fi") */
+        var joined = i + 1 < words.length
+          ? joinedTerm(analyzer, vocabulary, words[i], words[i + 1])
+          : null
+        if (joined) {
+          plan.push(planEntry(words[i] + " " + words[i + 1], joined, null, false))
+          i++
+          continue
+        }
+      }
       /* A word the index does not hold, nor the synonyms, is taken for a typo of the nearest
          word it holds; the reader is told ("showing results for ...") */
       var corrected = null
@@ -338,22 +408,17 @@
         corrected = vocabulary.correct(term, words[i], correctionDistance(words[i]))
       if (corrected)
         term = corrected.term
-      var fuzzy = cjk ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0
-      /* Typos near the end of a long word defeat the stemmer; a leading stub still matches */
-      var stub = !cjk && !corrected && words[i].length >= 7
-        ? words[i].slice(0, Math.max(5, Math.floor(words[i].length * 0.6)))
-        : ""
-      plan.push({
-        word: words[i],
-        term: term,
-        corrected: corrected,
-        stub: stub && stub.indexOf(term) !== 0 ? stub : "",
-        prefix: cjk ? term.length >= 2 : term.length >= 3,
-        fuzzy: fuzzy,
-        filler: false,
-        synonyms: [],
-        related: []
-      })
+      else if (vocabulary && !cjk && !vocabulary.knows(term)) {
+        /* Or for two words it holds, run together ("5ghz", "wifi" where articles write
+           "Wi-Fi", "Rücksendeetikett" where they write "Rücksende-Etikett") */
+        var pieces = splitTerms(analyzer, vocabulary, words[i])
+        if (pieces) {
+          for (var p = 0; p < pieces.length; p++)
+            plan.push(planEntry(words[i], pieces[p], null, false))
+          continue
+        }
+      }
+      plan.push(planEntry(words[i], term, corrected, cjk))
     }
     markFiller(plan, extra.filler || [])
     /* Synonyms: a group member found in the query adds the other members' terms */
@@ -433,7 +498,16 @@
       (entry.fuzzy && Math.abs(key.length - entry.term.length) <= entry.fuzzy &&
         levenshtein(key, entry.term) <= entry.fuzzy) ||
       entry.synonyms.indexOf(key) >= 0 ||
-      entry.related.indexOf(key) >= 0
+      entry.relatedWords.indexOf(key) >= 0
+  }
+
+  /* Whether a document whose matched terms are `keys` holds every word of one of the lexicon's
+     several-word members that `entry` brought in */
+  function holdsPhrase(entry, keys) {
+    for (var p = 0; p < entry.phrases.length; p++)
+      if (entry.phrases[p].every(function (term) { return keys.indexOf(term) >= 0 }))
+        return true
+    return false
   }
 
   /* ------------------------------------------------------------------------
@@ -927,6 +1001,11 @@
     return steps
   }
 
+  /* Whether the index, the synonyms or the lexicon hold the term `term` */
+  Searcher.prototype.knows = function (term) {
+    return this.index.termIndex.has(term) || this.knownTerms().has(term)
+  }
+
   Searcher.prototype.plan = function (query) {
     return planQuery(this.analyzer, this.synonyms, query, {
       lexicon: this.lexicon, filler: this.filler, vocabulary: this
@@ -1132,6 +1211,11 @@
             matched += weights[entries[e]]
           }
       }
+      for (var q = 0; q < plan.length; q++)
+        if (counted[q] !== h + 1 && plan[q].phrases.length && holdsPhrase(plan[q], keys)) {
+          counted[q] = h + 1
+          matched += weights[q]
+        }
       /* An article; a question of one (a FAQ's question is a title of its own) half as much */
       var boost = (doc.parent ? doc.question ? QUESTION_BONUS : 0 : 1) + matched / total
       items.push({ number: doc.number, score: hit.score * (1 + boost * boost), keys: keys })
@@ -1185,6 +1269,10 @@
       for (var k = 0; k < keys.length; k++)
         if (matches(entry, keys[k]))
           weight = Math.max(weight, index.idfOf(keys[k]))
+      entry.phrases.forEach(function (phrase) {
+        if (holdsPhrase({ phrases: [phrase] }, keys))
+          phrase.forEach(function (term) { weight = Math.max(weight, index.idfOf(term)) })
+      })
       return weight
     })
     if (weights.every(function (weight) { return !weight }))
@@ -1224,7 +1312,8 @@
       var terms = {}
       if (item.keys.length)
         for (var p = 0; p < plan.length; p++)
-          terms[plan[p].word] = matchesAny(plan[p], item.keys)
+          terms[plan[p].word] = terms[plan[p].word] || matchesAny(plan[p], item.keys) ||
+            holdsPhrase(plan[p], item.keys)
       var text = rank < excerpts && typeof texts[item.number] === "string"
         ? texts[item.number]
         : ""
