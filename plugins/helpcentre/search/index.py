@@ -38,6 +38,7 @@ from lunr.builder import Builder
 
 from helpcentre.search.compression import write_with_gzip
 from helpcentre.search.languages import SEPARATOR, analyzer
+from helpcentre.search.spelling import real_words_near
 
 #: Format of the index file; the worker refuses other versions.
 FORMAT = 4
@@ -410,6 +411,14 @@ def build_index(
             for term, word in sorted((known_words or {}).items())
             if term not in counts and word != term
         },
+        # Frequent words of the language one edit from the site's: never "corrected"
+        "real_words": real_words_near(
+            [word for words in counts.values() for word in words]
+            + [entry[0] for entry in terms]
+            + list((known_words or {}).values()),
+            {entry[0] for entry in terms} | set(known_words or {}),
+            locale,
+        ),
         "df": [sum(len(_documents_of(lists)) for lists in entry) for entry in postings],
         "lengths": lengths,
         # Fields whose lengths are the articles' only (every section's is 0)

@@ -916,6 +916,8 @@
     /* Per term, the words readers see for it, space-separated ("" when it is the term) */
     this.surface = data.words || []
     this.lexiconWords = data.lexicon_words || {}
+    /* Frequent words of the language near the site's: meant as typed, never corrected */
+    this.realWords = new Set(data.real_words || [])
     /* Numbers of the documents whose question has an answer, for answerCard (below); the
        answers come with the text chunks, by document number */
     this.cards = cardNumbers(data)
@@ -1054,7 +1056,8 @@
    */
   Searcher.prototype.correct = function (term, word, distance) {
     var index = this.index, known = this.knownTerms()
-    if (!distance || known.has(term) || index.termIndex.has(term) || index.starts(term))
+    if (!distance || known.has(term) || index.termIndex.has(term) || index.starts(term) ||
+        this.realWords.has(word))
       return null
     var vocabulary = this.vocabulary()
     if (vocabulary.set.intersect(lunr.TokenSet.fromString(word + "*")).toArray().length)
