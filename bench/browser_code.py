@@ -66,6 +66,12 @@ def browser_terms(locale: str, texts: list[str]) -> list[list[str]]:
     return run_in_node({"mode": "terms", "locale": locale, "texts": texts})["terms"]
 
 
+def browser_tokens(locale: str, texts: list[str]) -> list[list[str]]:
+    """Tokens of each text as the browser computes them: terms, and ``~word`` for the words the
+    index leaves out."""
+    return run_in_node({"mode": "terms", "locale": locale, "texts": texts})["tokens"]
+
+
 def browser_wordcut(texts: list[str]) -> list[list[str]]:
     """Pieces of each text as ``lunr.wordcut.cut`` (lunr.th's tokenizer) cuts them."""
     return run_in_node({"mode": "wordcut", "locale": "th", "texts": texts})["pieces"]

@@ -3,7 +3,7 @@
  * package, and our search-core.js. Reads one JSON request on stdin, writes one JSON answer.
  *
  * Request: {lunr_js, lunr_dir, core, locale, generic (the generic rules), ...} with either
- *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..]}
+ *   {mode: "terms", texts: [..]}            -> {terms: [[..], ..], words: [[..], ..], tokens: ..}
  *   {mode: "wordcut", texts: [..]}          -> {pieces: [[..], ..]} (lunr.wordcut.cut, as lunr.th)
  *       with {repeat: n}, also {ms: milliseconds per pass over all texts, best of n}
  *   {mode: "rank", index: path, queries: [..]} -> {ranks: [[location, ..], ..]}
@@ -107,7 +107,8 @@ async function main() {
     const analyzer = new core.Analyzer(request.locale, request.separator, request.generic)
     return {
       terms: request.texts.map(text => analyzer.terms(text)),
-      words: request.texts.map(text => analyzer.words(text))
+      words: request.texts.map(text => analyzer.words(text)),
+      tokens: request.texts.map(text => analyzer.tokens(text))
     }
   }
   /* The Thai cutter lunr.th tokenizes with, initialised as lunr.th.min.js left it */

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from browser_code import browser_plans, browser_terms
+from browser_code import browser_plans, browser_terms, browser_tokens
 from conftest import missing
 from helpcentre.search.languages import analyzer
 from helpcentre.search.synonyms import parse_synonyms
@@ -23,6 +23,7 @@ from helpcentre.search.vocabulary import (
     lexicon_groups,
     lexicon_terms,
     member_words,
+    negation_tokens,
 )
 
 from .sites import ROOT, build, write_site
@@ -68,9 +69,12 @@ def test_browser_analyses_the_lexicon_and_filler_as_the_build(language: str) -> 
     if not shutil.which("node"):
         missing("node is not installed")
     rules = analyzer(language)
-    texts = [m for group in lexicon_groups(language) for m in group.members]
-    texts += list(filler_phrases(language))
+    members = [m for group in lexicon_groups(language) for m in group.members]
+    texts = members + list(filler_phrases(language))
     assert browser_terms(language, texts) == [rules.terms(text) for text in texts]
+    # Members are matched with their stop words: the browser's tokens of a query must be the
+    # build's tokens of the member.
+    assert browser_tokens(language, members) == [rules.tokens(text) for text in members]
 
 
 def test_lexicon_keeps_the_words_it_shares_with_the_site() -> None:
@@ -278,3 +282,29 @@ def test_a_lexicon_phrase_answers_a_word_only_where_all_its_words_are(english_si
     assert answered["Help/Repairs/"] == {"broken": True, "speaker": True}
     assert answered["Help/Wireless/"] == {"broken": False, "speaker": True}
     assert articles_of(answer)[0] == "Help/Repairs/"
+
+
+def test_lexicon_members_keep_their_stop_words(english_site: Path) -> None:
+    # "sign up" is not "sign in": each member is matched with its stop words, so a query for one
+    # is not widened with the other's words.
+    index = english_site / "search" / "helpcentre-index.json"
+    sign_up, sign_in, declined, not_accepted = browser_plans(
+        "en", index, ["sign up", "sign in", "declined", "card not accepted"]
+    )["plans"]
+    assert "regist" in sign_up[0]["related"] and "login" not in sign_up[0]["related"]
+    assert "login" in sign_in[0]["related"] and "regist" not in sign_in[0]["related"]
+    # "not accepted" leads to "declined", but "declined" does not lead to every "accepted": the
+    # index cannot see the "not".
+    assert "accept" not in declined[0]["related"]
+    (accepted,) = [entry for entry in not_accepted if entry["term"] == "accept"]
+    assert "declin" in accepted["related"]
+
+
+def test_lexicon_and_negations_are_written_as_the_browser_reads_queries() -> None:
+    rules = analyzer("en")
+    lexicon = parse_synonyms("declined, not accepted\nsign in, log in\n")
+    assert lexicon_terms(lexicon, rules) == [
+        [["declin"], ["~not", "accept"]],
+        [["sign", "~in"], ["log", "~in"]],
+    ]
+    assert "~not" in negation_tokens(rules) and "~in" not in negation_tokens(rules)

@@ -39,6 +39,7 @@ from lunr.builder import Builder
 from helpcentre.search.compression import write_with_gzip
 from helpcentre.search.languages import SEPARATOR, analyzer
 from helpcentre.search.spelling import real_words_near
+from helpcentre.search.vocabulary import negation_tokens
 
 #: Format of the index file; the worker refuses other versions.
 FORMAT = 4
@@ -396,6 +397,7 @@ def build_index(
         "separator": SEPARATOR,
         "synonyms": synonyms or [],
         "lexicon": lexicon or [],
+        "negations": negation_tokens(rules) if lexicon else [],
         "filler": filler or [],
         "fields": [[name, FIELD_BOOSTS[name]] for name in fields],
         "docs": docs,

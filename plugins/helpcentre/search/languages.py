@@ -373,6 +373,10 @@ def _italian_enza(snowball: Callable[[str], str]) -> Callable[[str], str]:
     return stem
 
 
+#: What a token of a word the index leaves out starts with (a separator: no term has it).
+UNINDEXED = "~"
+
+
 @dataclass(frozen=True)
 class Analyzer:
     """Turns text into index terms the way the browser turns queries into terms."""
@@ -415,6 +419,15 @@ class Analyzer:
         if not word or word in self.stops:
             return None
         return self.stem(word) or None
+
+    def tokens(self, text: str) -> list[str]:
+        """Each word of ``text`` as its term, or, for a word the index leaves out (a stop word:
+        "not", "nicht", "pas"), as :data:`UNINDEXED` and the word: what a phrase of the lexicon
+        is matched against in a query, where "not working" is not "working"."""
+        return [
+            UNINDEXED + word if (term := self.term(word)) is None else term
+            for word in self.words(text)
+        ]
 
     def terms(self, text: str) -> list[str]:
         """The index terms of ``text``, in order."""

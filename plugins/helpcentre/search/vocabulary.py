@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
-from helpcentre.search.languages import Analyzer
+from helpcentre.search.languages import UNINDEXED, Analyzer
 from helpcentre.search.synonyms import SynonymGroup, parse_synonyms
 
 #: Languages the package ships a lexicon and filler phrases for.
@@ -72,19 +72,49 @@ def lexicon_terms(
         groups: lexicon groups, e.g. from :func:`lexicon_groups`.
         analyzer: the locale's rules.
 
-    Members that consist of stop words only cannot match a query and are skipped (the shipped
-    files are tested to have none).
+    A member is its words' tokens (:meth:`Analyzer.tokens`): a stop word stays in it as
+    ``~word``, so that "not working" matches that phrase in a query, not every "working". Members
+    that consist of stop words only cannot match a query and are skipped (the shipped files are
+    tested to have none).
     """
     analysed: list[list[list[str]]] = []
     for group in groups:
         members: list[list[str]] = []
         for member in group.members:
-            terms = analyzer.terms(member)
-            if terms and terms not in members:
-                members.append(terms)
+            tokens = analyzer.tokens(member)
+            indexed = any(not token.startswith(UNINDEXED) for token in tokens)
+            if indexed and tokens not in members:
+                members.append(tokens)
         if len(members) > 1:
             analysed.append(members)
     return analysed
+
+
+#: Words that negate, per language. Most analysers drop them as stop words, so a lexicon member
+#: such as "not working" or "geht nicht durch" would otherwise stand for its other word alone
+#: ("working", "geht") wherever it leads a query: such a member is looked for in queries only.
+NEGATIONS = {
+    "ar": "لا لم لن ما ليس مش مو",
+    "de": "nicht kein keine keinen keinem keiner nie niemals nichts",
+    "en": "not no never nothing cannot can't don't doesn't didn't won't isn't wasn't aren't",
+    "es": "no nunca nada ni tampoco",
+    "fr": "ne n pas jamais rien aucun aucune plus",
+    "id": "tidak tak belum bukan gak nggak enggak",
+    "it": "non mai niente nessun nessuno nessuna",
+    "nl": "niet geen nooit niets",
+    "pl": "nie nigdy nic żaden",
+    "pt": "não nao nunca nada nem",
+    "tr": "değil yok hiç",
+}
+
+
+def negation_tokens(analyzer: Analyzer) -> list[str]:
+    """The tokens (:meth:`Analyzer.tokens`) of the language's negating words that the index
+    leaves out (``~not``): a lexicon member holding one leads no query to documents unless two
+    of its words are indexed."""
+    words = NEGATIONS.get(base_language(analyzer.locale), "").split()
+    tokens = {token for word in words for token in analyzer.tokens(word)}
+    return sorted(token for token in tokens if token.startswith(UNINDEXED))
 
 
 def filler_terms(phrases: tuple[str, ...] | list[str], analyzer: Analyzer) -> list[list[str]]:

@@ -200,6 +200,15 @@
     return value
   }
 
+  /* Each word of `text` as its term, or "~" and the word for one the index leaves out (a stop
+     word): what the lexicon's members are written as (`Analyzer.tokens` of languages.py) */
+  Analyzer.prototype.tokens = function (text) {
+    return this.words(text).map(function (word) {
+      var term = this.term(word)
+      return term === null ? UNINDEXED + word : term
+    }, this)
+  }
+
   Analyzer.prototype.terms = function (text) {
     var terms = []
     var words = this.words(text)
@@ -231,14 +240,22 @@
     return previous[b.length]
   }
 
-  function contains(sequence, part) {
+  /* Where `part` first stands in `sequence`, or -1 */
+  function positionOf(sequence, part) {
     outer: for (var i = 0; i + part.length <= sequence.length; i++) {
       for (var j = 0; j < part.length; j++)
         if (sequence[i + j] !== part[j])
           continue outer
-      return true
+      return i
     }
-    return false
+    return -1
+  }
+
+  /* What a token of a word the index leaves out starts with ("~not": UNINDEXED of languages.py) */
+  var UNINDEXED = "~"
+
+  function indexed(token) {
+    return token.charAt(0) !== UNINDEXED
   }
 
   /* Edit distance with transpositions (optimal string alignment): "reciept" is one edit away
@@ -284,17 +301,33 @@
       plan.forEach(function (entry) { entry.filler = false })
   }
 
-  /* Adds, for each group of `groups` one of whose members the query holds, the other members'
-     terms to the list `list` of the entry holding the member's first term */
-  function expandGroups(plan, groups, list) {
+  /*
+   * Adds, for each group of `groups` one of whose members the query holds, the other members'
+   * terms to the list `list` of the first entry of the member that is not filler. `tokens` are
+   * the query's words as the lexicon's members are written (`Analyzer.tokens`), with the entry
+   * of each (null for a stop word): a member with a stop word ("not working") is found among
+   * them, one without ("close account") among the entries' terms, as "close my account" has it.
+   */
+  function expandGroups(plan, tokens, groups, list, negations) {
     var sequence = plan.map(function (entry) { return entry.term })
+    var words = tokens.map(function (token) { return token.token })
     for (var g = 0; g < groups.length; g++) {
       var group = groups[g]
       for (var m = 0; m < group.length; m++) {
-        if (!group[m].length || !contains(sequence, group[m]))
+        var member = group[m], span
+        if (!member.length)
           continue
-        var owner = plan.filter(function (entry) { return entry.term === group[m][0] })[0]
-        if (owner.filler)
+        if (member.every(indexed)) {
+          var at = positionOf(sequence, member)
+          span = at < 0 ? [] : plan.slice(at, at + member.length)
+        } else {
+          var from = positionOf(words, member)
+          span = from < 0 ? [] : tokens.slice(from, from + member.length)
+            .map(function (token) { return token.entry })
+            .filter(function (entry) { return entry })
+        }
+        var owner = span.filter(function (entry) { return !entry.filler })[0]
+        if (!owner)
           continue
         /* A word of the site's own groups means what the site says: the lexicon does not widen
            it, though it still leads the customers' words to it */
@@ -303,14 +336,21 @@
         for (var o = 0; o < group.length; o++) {
           if (o === m)
             continue
+          var terms = group[o].filter(indexed)
+          /* A member that negates ("not working": "not" is a stop word the index cannot see)
+             leads to the others but is not looked for in documents unless two of its words
+             pin it down */
+          var negated = group[o].some(function (token) { return negations.has(token) })
+          if (!terms.length || (negated && terms.length < 2))
+            continue
           /* A lexicon member of several words ("stopped working") answers the word only where
              a document holds all of them; each still adds its terms to the query */
-          if (list === "related" && group[o].length > 1)
-            owner.phrases.push(group[o])
+          if (list === "related" && terms.length > 1)
+            owner.phrases.push(terms)
           else if (list === "related")
-            group[o].forEach(function (term) { owner.relatedWords.push(term) })
-          for (var t = 0; t < group[o].length; t++) {
-            var term = group[o][t]
+            owner.relatedWords.push(terms[0])
+          for (var t = 0; t < terms.length; t++) {
+            var term = terms[t]
             if (owner.synonyms.indexOf(term) < 0 && owner[list].indexOf(term) < 0 &&
                 sequence.indexOf(term) < 0)
               owner[list].push(term)
@@ -384,11 +424,17 @@
     query = typeof query === "string" ? query.slice(0, MAX_QUERY_LENGTH) : ""
     var words = analyzer.words(query).slice(0, MAX_QUERY_WORDS)
     var vocabulary = extra.vocabulary
-    var plan = []
+    var plan = [], tokens = []
+    function add(entry) {
+      plan.push(entry)
+      tokens.push({ token: entry.term, entry: entry })
+    }
     for (var i = 0; i < words.length; i++) {
       var term = analyzer.term(words[i])
-      if (term === null)
+      if (term === null) {
+        tokens.push({ token: UNINDEXED + words[i], entry: null })
         continue
+      }
       var cjk = CJK.test(term)
       if (vocabulary && !cjk && !vocabulary.knows(term)) {
         /* Half of a word the reader split ("e mail", "pre order", "wi fi") */
@@ -396,7 +442,7 @@
           ? joinedTerm(analyzer, vocabulary, words[i], words[i + 1])
           : null
         if (joined) {
-          plan.push(planEntry(words[i] + " " + words[i + 1], joined, null, false))
+          add(planEntry(words[i] + " " + words[i + 1], joined, null, false))
           i++
           continue
         }
@@ -414,16 +460,17 @@
         var pieces = splitTerms(analyzer, vocabulary, words[i])
         if (pieces) {
           for (var p = 0; p < pieces.length; p++)
-            plan.push(planEntry(words[i], pieces[p], null, false))
+            add(planEntry(words[i], pieces[p], null, false))
           continue
         }
       }
-      plan.push(planEntry(words[i], term, corrected, cjk))
+      add(planEntry(words[i], term, corrected, cjk))
     }
     markFiller(plan, extra.filler || [])
     /* Synonyms: a group member found in the query adds the other members' terms */
-    expandGroups(plan, synonyms, "synonyms")
-    expandGroups(plan, extra.lexicon || [], "related")
+    var negations = new Set(extra.negations || [])
+    expandGroups(plan, tokens, synonyms, "synonyms", negations)
+    expandGroups(plan, tokens, extra.lexicon || [], "related", negations)
     return plan
   }
 
@@ -912,6 +959,7 @@
     this.index = loadIndex(data, loadShard ? this.timed(loadShard) : null)
     this.synonyms = data.synonyms || []
     this.lexicon = data.lexicon || []
+    this.negations = data.negations || []
     this.filler = data.filler || []
     /* Per term, the words readers see for it, space-separated ("" when it is the term) */
     this.surface = data.words || []
@@ -1010,7 +1058,7 @@
 
   Searcher.prototype.plan = function (query) {
     return planQuery(this.analyzer, this.synonyms, query, {
-      lexicon: this.lexicon, filler: this.filler, vocabulary: this
+      lexicon: this.lexicon, filler: this.filler, vocabulary: this, negations: this.negations
     })
   }
 
@@ -1022,7 +1070,7 @@
     ;[this.synonyms, this.lexicon].forEach(function (groups) {
       groups.forEach(function (group) {
         group.forEach(function (member) {
-          member.forEach(function (term) { known.set(term, words[term] || term) })
+          member.filter(indexed).forEach(function (term) { known.set(term, words[term] || term) })
         })
       })
     })
