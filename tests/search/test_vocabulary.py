@@ -149,6 +149,9 @@ ARTICLES = {
         "---\ntitle: Joining a Wi-Fi network\n---\n\nThe speaker joins 2.4 GHz and 5 GHz networks.\n"
         "It works with any router.\n"
     ),
+    "Money matters/Declined.md": (
+        "---\ntitle: Declined\n---\n\nThe card issuer declined the payment.\n"
+    ),
     "Help/Repairs.md": (
         "---\ntitle: Repairs\n---\n\nIf your speaker stopped working, send it to us.\n"
     ),
@@ -308,3 +311,11 @@ def test_lexicon_and_negations_are_written_as_the_browser_reads_queries() -> Non
         [["sign", "~in"], ["log", "~in"]],
     ]
     assert "~not" in negation_tokens(rules) and "~in" not in negation_tokens(rules)
+
+
+def test_what_answers_a_typed_phrase_answers_each_of_its_words(english_site: Path) -> None:
+    # "payment failed" is a lexicon phrase for a declined payment: an article that says its
+    # payment was declined answers "failed" too, though it never says "failed".
+    (answer,) = search(english_site, "en", ["payment failed"])
+    assert articles_of(answer)[0] == "Money matters/Declined/"
+    assert answer["items"][0][0]["terms"] == {"payment": True, "failed": True}

@@ -344,11 +344,15 @@
           if (!terms.length || (negated && terms.length < 2))
             continue
           /* A lexicon member of several words ("stopped working") answers the word only where
-             a document holds all of them; each still adds its terms to the query */
-          if (list === "related" && terms.length > 1)
-            owner.phrases.push(terms)
-          else if (list === "related")
-            owner.relatedWords.push(terms[0])
+             a document holds all of them; each still adds its terms to the query. What answers
+             a phrase the reader typed ("card doesn't go through") answers each of its words. */
+          if (list === "related")
+            span.forEach(function (entry) {
+              if (terms.length > 1)
+                entry.phrases.push(terms)
+              else
+                entry.relatedWords.push(terms[0])
+            })
           for (var t = 0; t < terms.length; t++) {
             var term = terms[t]
             if (owner.synonyms.indexOf(term) < 0 && owner[list].indexOf(term) < 0 &&
