@@ -311,6 +311,8 @@ def test_lexicon_and_negations_are_written_as_the_browser_reads_queries() -> Non
         [["sign", "~in"], ["log", "~in"]],
     ]
     assert "~not" in negation_tokens(rules) and "~in" not in negation_tokens(rules)
+    # "can't" is cut into "can" and "t": "can" alone does not negate.
+    assert "~can" not in negation_tokens(rules)
 
 
 def test_what_answers_a_typed_phrase_answers_each_of_its_words(english_site: Path) -> None:

@@ -113,8 +113,9 @@ def negation_tokens(analyzer: Analyzer) -> list[str]:
     leaves out (``~not``): a lexicon member holding one leads no query to documents unless two
     of its words are indexed."""
     words = NEGATIONS.get(base_language(analyzer.locale), "").split()
-    tokens = {token for word in words for token in analyzer.tokens(word)}
-    return sorted(token for token in tokens if token.startswith(UNINDEXED))
+    # A word the separator cuts ("can't" is "can" and "t") negates as a whole only.
+    tokens = [analyzer.tokens(word) for word in words]
+    return sorted({t[0] for t in tokens if len(t) == 1 and t[0].startswith(UNINDEXED)})
 
 
 def filler_terms(phrases: tuple[str, ...] | list[str], analyzer: Analyzer) -> list[list[str]]:
