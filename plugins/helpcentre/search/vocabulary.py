@@ -101,6 +101,7 @@ NEGATIONS = {
     "fr": "ne n pas jamais rien aucun aucune plus",
     "id": "tidak tak belum bukan gak nggak enggak",
     "it": "non mai niente nessun nessuno nessuna",
+    "ko": "안 못",
     "nl": "niet geen nooit niets",
     "pl": "nie nigdy nic żaden",
     "pt": "não nao nunca nada nem",
