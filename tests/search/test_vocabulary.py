@@ -321,3 +321,24 @@ def test_what_answers_a_typed_phrase_answers_each_of_its_words(english_site: Pat
     (answer,) = search(english_site, "en", ["payment failed"])
     assert articles_of(answer)[0] == "Money matters/Declined/"
     assert answer["items"][0][0]["terms"] == {"payment": True, "failed": True}
+
+
+def test_a_negating_phrase_means_its_group_not_its_words(tmp_path: Path) -> None:
+    # "not working" is "faulty": the article about faulty speakers answers it before the one
+    # whose title says the speaker "works".
+    articles = {
+        "index.md": "# Help\n\nWelcome.\n",
+        "Help/Basics.md": "# How the speaker works\n\nThe speaker plays music from any phone.\n",
+        "Help/Faulty.md": "# Faulty speakers\n\nSend the speaker to us: we repair it for free.\n",
+    }
+    done = build(write_site(tmp_path, "en", articles=articles))
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site" / "en"
+    (plan,) = browser_plans(
+        "en", site / "search" / "helpcentre-index.json", ["speaker not working"]
+    )["plans"]
+    assert [entry["negated"] for entry in plan] == [False, True]
+    answers = search(site, "en", ["speaker not working", "speaker working"])
+    assert articles_of(answers[0])[:2] == ["Help/Faulty/", "Help/Basics/"]
+    # Without the negation, the words mean what they say.
+    assert articles_of(answers[1])[0] == "Help/Basics/"

@@ -333,10 +333,17 @@
            it, though it still leads the customers' words to it */
         if (list === "related" && owner.synonyms.length)
           continue
+        /* The words of a negating phrase the reader typed ("la carta non passa") mean what
+           its group says, not what they say alone: the group's words weigh more, theirs less */
+        if (list === "related" && member.some(function (token) { return negations.has(token) }))
+          span.forEach(function (entry) { entry.negated = true })
         for (var o = 0; o < group.length; o++) {
           if (o === m)
             continue
-          var terms = group[o].filter(indexed)
+          /* Nor are the letters a contraction leaves ("doesn't": "doesn" and "t") */
+          var terms = group[o].filter(function (token) {
+            return indexed(token) && (token.length > 1 || CJK.test(token))
+          })
           /* A member that negates ("not working": "not" is a stop word the index cannot see)
              leads to the others but is not looked for in documents unless two of its words
              pin it down */
@@ -378,6 +385,7 @@
       prefix: cjk ? term.length >= 2 : term.length >= 3,
       fuzzy: cjk ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0,
       filler: false,
+      negated: false,
       synonyms: [],
       related: [],
       relatedWords: [],
@@ -492,6 +500,10 @@
   /* Weights of the clauses besides a typed word's 10 and a site synonym's 4: the shipped
      lexicon's words, and filler ("how do i", "quiero") */
   var LEXICON_BOOST = 2
+  /* The share of its weights a typed word keeps inside a negating lexicon phrase ("working" of
+     "not working"), and what the words of that phrase's group ("broken", "faulty") weigh */
+  var NEGATED_WORD_SHARE = 0.4
+  var NEGATED_LEXICON_BOOST = 6
   var FILLER_BOOST = 1
   /* What a section answering a question adds to its rank, where an article adds 1 */
   var QUESTION_BONUS = 0.5
@@ -506,21 +518,26 @@
           q.term(entry.term, { usePipeline: false, boost: FILLER_BOOST })
           continue
         }
-        q.term(entry.term, { usePipeline: false, boost: 10 })
+        var literal = entry.negated ? NEGATED_WORD_SHARE : 1
+        q.term(entry.term, { usePipeline: false, boost: 10 * literal })
         if (entry.prefix)
           q.term(entry.term, {
-            usePipeline: false, boost: 2, wildcard: lunr.Query.wildcard.TRAILING
+            usePipeline: false, boost: 2 * literal, wildcard: lunr.Query.wildcard.TRAILING
           })
         if (entry.fuzzy)
-          q.term(entry.term, { usePipeline: false, boost: 1, editDistance: entry.fuzzy })
+          q.term(entry.term, {
+            usePipeline: false, boost: literal, editDistance: entry.fuzzy
+          })
         if (entry.stub)
           q.term(entry.stub, {
-            usePipeline: false, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING
+            usePipeline: false, boost: 0.5 * literal, wildcard: lunr.Query.wildcard.TRAILING
           })
         for (var s = 0; s < entry.synonyms.length; s++)
           q.term(entry.synonyms[s], { usePipeline: false, boost: 4 })
         for (var r = 0; r < entry.related.length; r++)
-          q.term(entry.related[r], { usePipeline: false, boost: LEXICON_BOOST })
+          q.term(entry.related[r], {
+            usePipeline: false, boost: entry.negated ? NEGATED_LEXICON_BOOST : LEXICON_BOOST
+          })
       }
     }
   }
