@@ -334,7 +334,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         def key(item: Any) -> tuple[int, int, str]:
             if isinstance(item, Page):
                 path = item.file.src_uri
-                if path == "index.md":
+                if item.is_index:
+                    # A folder's index page introduces it: first, as MkDocs lists it.
                     return (0, 0, "")
                 article = self._article(path)
                 meta = article.meta if article is not None else {}
