@@ -35,11 +35,14 @@ def test_the_theme_still_has_the_macro_the_cache_wraps() -> None:
     # A theme release that renames the macro would silently turn the cache off: fail here instead.
     source = (MATERIAL_TEMPLATES / TEMPLATE).read_text("utf-8")
     assert source.count(MACRO) == 1
-    loader = NavigationLoader(FileSystemLoader(str(MATERIAL_TEMPLATES)))
-    wrapped, _, _ = loader.get_source(Environment(), TEMPLATE)
+    env = Environment(loader=FileSystemLoader(str(MATERIAL_TEMPLATES)))
+    NavigationCache().install(env)
+    loader = env.loader
+    assert isinstance(loader, NavigationLoader)
+    wrapped, _, _ = loader.get_source(env, TEMPLATE)
     assert "helpcentre_nav_item(render_uncached" in wrapped
     assert "{% macro render_uncached(nav_item, path, level, parent) %}" in wrapped
-    other, _, _ = loader.get_source(Environment(), "partials/nav.html")
+    other, _, _ = loader.get_source(env, "partials/nav.html")
     assert other == (MATERIAL_TEMPLATES / "partials" / "nav.html").read_text("utf-8")
 
 

@@ -53,6 +53,7 @@ from helpcentre.i18n.locales import (
     text_direction,
 )
 from helpcentre.i18n.navcache import NavigationCache
+from helpcentre.i18n.navfold import SectionFolding
 from helpcentre.i18n.notices import fallback_notice_html, outdated_notice_html
 from helpcentre.site.build import (
     BuildContext,
@@ -180,6 +181,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.template_cache)
         if self.config.navigation_cache:
             NavigationCache().install(env)
+        SectionFolding(self.config.navigation_fold_above).install(env)
         install_ui_strings(env, self.translations)
         babel_locale = parse_locale(self.current).babel
         env.filters["format_date"] = lambda value, format="long": format_date(

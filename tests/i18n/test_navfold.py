@@ -1,0 +1,137 @@
+"""A large category's navigation opens the page's own section only; the others stay one link."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import material
+import pytest
+from jinja2 import Environment, FileSystemLoader
+
+from conftest import mkdocs_build
+from helpcentre.i18n.navcache import TEMPLATE, NavigationLoader
+from helpcentre.i18n.navfold import FOLDING_TEST, SECTION_TEST, SectionFolding
+
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+FEATURES = ["navigation.tabs", "navigation.sections", "navigation.prune"]
+
+
+def test_the_theme_still_has_the_test_folding_changes() -> None:
+    # A theme release that rewrites the line would silently open every section again.
+    source = (MATERIAL_TEMPLATES / TEMPLATE).read_text("utf-8")
+    assert source.count(SECTION_TEST) == 1
+    env = Environment(loader=FileSystemLoader(str(MATERIAL_TEMPLATES)))
+    SectionFolding(0).install(env)
+    assert isinstance(env.loader, NavigationLoader)
+    changed, _, _ = env.loader.get_source(env, TEMPLATE)
+    assert FOLDING_TEST in changed
+    assert SECTION_TEST not in changed
+
+
+def test_sections_fold_in_categories_above_the_limit_only() -> None:
+    def page() -> SimpleNamespace:
+        return SimpleNamespace(is_page=True, children=None)
+
+    def section(*children: SimpleNamespace, active: bool = False) -> SimpleNamespace:
+        return SimpleNamespace(children=list(children), active=active)
+
+    here, there = section(page(), page(), active=True), section(page(), section(page(), page()))
+    category = section(here, there, page(), SimpleNamespace(is_page=False, children=None))
+    assert SectionFolding(6).articles(category) == 6
+    assert SectionFolding(6).folds(there, category) is False
+    assert SectionFolding(5).folds(there, category) is True
+    # The page's own section is always open.
+    assert SectionFolding(0).folds(here, category) is False
+
+
+def write_project(root: Path, features: list[str], limit: int | None) -> Path:
+    """A one-locale help centre: a category of three section folders (one with an index page)
+    of three articles each, and a category of one article."""
+    pages = {"index.md": "# Home\n", "billing/card.md": "# Card\n"}
+    for section in ("s1", "s2", "s3"):
+        for name in ("a", "b", "c"):
+            pages[f"orders/{section}/{name}.md"] = f"# {section.upper()} {name}\n\n## Steps\n"
+    pages["orders/s3/index.md"] = "# About S3\n"
+    for name, text in pages.items():
+        path = root / "docs" / "en" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    options: dict = {"default_locale": "en", "locales": [{"locale": "en"}]}
+    if limit is not None:
+        options["navigation_fold_above"] = limit
+    config = {
+        "site_name": "Navigation",
+        "site_url": "https://help.example/",
+        "theme": {"name": "material", "features": features, "font": False},
+        "plugins": [{"helpcentre/i18n": options}],
+    }
+    (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
+    return root
+
+
+def build(root: Path, features: list[str], limit: int | None) -> Path:
+    done = mkdocs_build(write_project(root, features, limit))
+    assert done.returncode == 0, done.stderr
+    return root / "site" / "en"
+
+
+def primary_nav(page: Path) -> str:
+    text = page.read_text("utf-8")
+    start = text.index('class="md-nav md-nav--primary')
+    return text[start : text.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+
+
+def links(nav: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)" class="md-nav__link', nav)
+
+
+def folded(nav: str) -> dict[str, str]:
+    """Title -> link of every folded item of the navigation."""
+    items = re.findall(
+        r'md-nav__item--pruned md-nav__item--nested">\s*<a href="([^"]*)"[^>]*>\s*'
+        r'<span class="md-ellipsis">\s*(.*?)\s*</span>',
+        nav,
+    )
+    return {title: href for href, title in items}
+
+
+def test_a_large_category_opens_the_pages_section_and_links_the_others(tmp_path: Path) -> None:
+    site = build(tmp_path, FEATURES, limit=5)
+    nav = primary_nav(site / "orders" / "s1" / "b" / "index.html")
+    # The page's own section, open, with its articles; the page itself marked active.
+    assert "../a/" in links(nav)
+    assert "../c/" in links(nav)
+    assert re.search(r'<a href="./" class="md-nav__link md-nav__link--active">\s*<span', nav)
+    assert 'id="__nav_3_1" checked' in nav
+    # The other sections: one link each, to the section's index page or its first article.
+    assert folded(nav) == {
+        "Billing": "../../../billing/card/",
+        "S2": "../../s2/a/",
+        "S3": "../../s3/",
+    }
+    assert not {"../../s2/b/", "../../s2/c/", "../../s3/a/", "../../s3/b/"} & set(links(nav))
+    # The section link leads to a page where that section is open.
+    s3 = primary_nav(site / "orders" / "s3" / "index.html")
+    assert {"a/", "b/", "c/"} <= set(links(s3))
+    assert "S3" not in folded(s3)
+    assert folded(s3)["S1"] == "../s1/a/"
+
+
+def test_a_small_category_keeps_every_section_open(tmp_path: Path) -> None:
+    theme = primary_nav(build(tmp_path / "off", FEATURES, limit=100_000) / "orders/s1/b/index.html")
+    default = primary_nav(build(tmp_path / "default", FEATURES, None) / "orders/s1/b/index.html")
+    assert default == theme
+    assert folded(default) == {"Billing": "../../../billing/card/"}
+    assert {"../../s2/b/", "../../s3/c/"} <= set(links(default))
+
+
+@pytest.mark.parametrize("features", [["navigation.tabs", "navigation.sections"], []])
+def test_without_pruning_or_sections_nothing_is_lost(tmp_path: Path, features: list[str]) -> None:
+    # Without navigation.prune a folded section is the theme's closed item, its links inside;
+    # without navigation.sections there is nothing to fold.
+    nav = primary_nav(build(tmp_path, features, limit=0) / "orders/s1/b/index.html")
+    assert {"../../s2/b/", "../../s3/c/", "../a/"} <= set(links(nav))
+    assert folded(nav) == {}
