@@ -135,3 +135,27 @@ def test_without_pruning_or_sections_nothing_is_lost(tmp_path: Path, features: l
     nav = primary_nav(build(tmp_path, features, limit=0) / "orders/s1/b/index.html")
     assert {"../../s2/b/", "../../s3/c/", "../a/"} <= set(links(nav))
     assert folded(nav) == {}
+
+
+@pytest.mark.browser
+def test_a_reader_reaches_another_section_with_the_keyboard(tmp_path: Path, serve, page) -> None:
+    site = build(tmp_path, [*FEATURES, "navigation.instant"], limit=5)
+    base = serve(site.parent)
+    page.goto(f"{base}/en/orders/s1/b/")
+    sidebar = page.locator(".md-sidebar--primary")
+    current = sidebar.locator("li.md-nav__item--active > a.md-nav__link--active")
+    assert current.inner_text().strip() == "S1 b"
+    assert sidebar.get_by_role("link", name="S1 c").is_visible()
+    assert sidebar.get_by_role("link", name="S2", exact=True).is_visible()
+    assert sidebar.get_by_role("link", name="S2 b").count() == 0
+    # From the page's own link, Tab walks the sidebar to the next section's link; Enter opens it.
+    current.focus()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "S2":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/en/orders/s2/a/")
+    sidebar.get_by_role("link", name="S2 b").wait_for()
+    assert current.inner_text().strip() == "S2 a"
+    assert sidebar.get_by_role("link", name="S1", exact=True).is_visible()
