@@ -10,7 +10,7 @@ import material
 import pytest
 from jinja2 import Environment, FileSystemLoader, Undefined
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, one_locale_site
 from helpcentre.i18n.navcache import MACRO, TEMPLATE, NavigationCache, NavigationLoader
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -91,25 +91,7 @@ def write_project(root: Path, features: list[str], *, directory_urls: bool = Tru
         "billing/card.md": "# Card\n",
         "billing/invoice.md": "# Invoice\n",
     }
-    for name, text in pages.items():
-        path = root / "docs" / "en" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    config = {
-        "site_name": "Navigation",
-        "site_url": "https://help.example/",
-        "use_directory_urls": directory_urls,
-        "theme": {
-            "name": "material",
-            "features": features,
-            "font": False,
-        },
-        "plugins": [
-            {"helpcentre/i18n": {"default_locale": "en", "locales": [{"locale": "en"}]}},
-        ],
-    }
-    (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
-    return root
+    return one_locale_site(root, pages, features, settings={"use_directory_urls": directory_urls})
 
 
 def build_both(project: Path) -> tuple[Path, Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,9 +10,15 @@ import material
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, one_locale_site
 from helpcentre.i18n.navcache import TEMPLATE, NavigationLoader
-from helpcentre.i18n.navfold import FOLDING_TEST, SECTION_TEST, SectionFolding
+from helpcentre.i18n.navfold import (
+    COLLAPSED_ITEM,
+    FOLDING_TEST,
+    LANDING_ITEM,
+    SECTION_TEST,
+    SectionFolding,
+)
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 FEATURES = ["navigation.tabs", "navigation.sections", "navigation.prune"]
@@ -22,13 +27,14 @@ FEATURES = ["navigation.tabs", "navigation.sections", "navigation.prune"]
 def test_the_theme_still_has_the_test_folding_changes() -> None:
     # A theme release that rewrites the line would silently open every section again.
     source = (MATERIAL_TEMPLATES / TEMPLATE).read_text("utf-8")
-    assert source.count(SECTION_TEST) == 1
     env = Environment(loader=FileSystemLoader(str(MATERIAL_TEMPLATES)))
     SectionFolding(0).install(env)
     assert isinstance(env.loader, NavigationLoader)
     changed, _, _ = env.loader.get_source(env, TEMPLATE)
-    assert FOLDING_TEST in changed
-    assert SECTION_TEST not in changed
+    for line, replacement in ((SECTION_TEST, FOLDING_TEST), (COLLAPSED_ITEM, LANDING_ITEM)):
+        assert source.count(line) == 1
+        assert replacement in changed
+        assert line not in changed
 
 
 def test_sections_fold_in_categories_above_the_limit_only() -> None:
@@ -55,21 +61,8 @@ def write_project(root: Path, features: list[str], limit: int | None) -> Path:
         for name in ("a", "b", "c"):
             pages[f"orders/{section}/{name}.md"] = f"# {section.upper()} {name}\n\n## Steps\n"
     pages["orders/s3/index.md"] = "# About S3\n"
-    for name, text in pages.items():
-        path = root / "docs" / "en" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    options: dict = {"default_locale": "en", "locales": [{"locale": "en"}]}
-    if limit is not None:
-        options["navigation_fold_above"] = limit
-    config = {
-        "site_name": "Navigation",
-        "site_url": "https://help.example/",
-        "theme": {"name": "material", "features": features, "font": False},
-        "plugins": [{"helpcentre/i18n": options}],
-    }
-    (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
-    return root
+    options = {} if limit is None else {"navigation_fold_above": limit}
+    return one_locale_site(root, pages, features, **options)
 
 
 def build(root: Path, features: list[str], limit: int | None) -> Path:
@@ -135,6 +128,32 @@ def test_without_pruning_or_sections_nothing_is_lost(tmp_path: Path, features: l
     nav = primary_nav(build(tmp_path, features, limit=0) / "orders/s1/b/index.html")
     assert {"../../s2/b/", "../../s3/c/", "../a/"} <= set(links(nav))
     assert folded(nav) == {}
+
+
+def test_a_folded_section_links_to_its_generated_section_page(tmp_path: Path) -> None:
+    # Section folders named as the category's sections: helpcentre/content generates the
+    # section's page (not in the navigation) where its folder's index would be; the folded
+    # section links there, to the list of its articles.
+    sections = {"tracking": "Tracking", "problems": "Problems", "changes": "Changes"}
+    pages = {"index.md": "# Home\n"}
+    for section in sections:
+        for name in ("a", "b", "c"):
+            pages[f"orders/{section}/{name}.md"] = (
+                f"---\ntitle: {section} {name}\ncategory: orders\nsection: {section}\n---\n\n"
+                "Text.\n"
+            )
+    content = {"categories": [{"id": "orders", "name": "Orders", "sections": sections}]}
+    one_locale_site(
+        tmp_path, pages, FEATURES, {"helpcentre/content": content}, navigation_fold_above=5
+    )
+    done = mkdocs_build(tmp_path)
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site" / "en"
+    nav = primary_nav(site / "orders" / "tracking" / "a" / "index.html")
+    assert folded(nav) == {"Changes": "../../changes/", "Problems": "../../problems/"}
+    assert {"../b/", "../c/"} <= set(links(nav))
+    listing = (site / "orders" / "problems" / "index.html").read_text("utf-8")
+    assert all(f'<a href="{name}/">problems {name}</a>' in listing for name in "abc")
 
 
 @pytest.mark.browser

@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import posixpath
 import re
 import shutil
 import tempfile
@@ -181,7 +182,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.template_cache)
         if self.config.navigation_cache:
             NavigationCache().install(env)
-        SectionFolding(self.config.navigation_fold_above).install(env)
+        index_pages = {
+            posixpath.dirname(file.src_uri): file.url
+            for file in files.documentation_pages()
+            if file.name == "index"
+        }
+        SectionFolding(self.config.navigation_fold_above, index_pages).install(env)
         install_ui_strings(env, self.translations)
         babel_locale = parse_locale(self.current).babel
         env.filters["format_date"] = lambda value, format="long": format_date(
