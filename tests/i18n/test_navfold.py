@@ -19,6 +19,7 @@ from helpcentre.i18n.navfold import (
     SECTION_TEST,
     SectionFolding,
 )
+from i18n.test_navcache import assert_same_sites, build_both
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 FEATURES = ["navigation.tabs", "navigation.sections", "navigation.prune"]
@@ -178,3 +179,9 @@ def test_a_reader_reaches_another_section_with_the_keyboard(tmp_path: Path, serv
     sidebar.get_by_role("link", name="S2 b").wait_for()
     assert current.inner_text().strip() == "S2 a"
     assert sidebar.get_by_role("link", name="S1", exact=True).is_visible()
+
+
+def test_folded_navigation_is_the_same_with_and_without_the_cache(tmp_path: Path) -> None:
+    # The cache shares a folded section's render between the pages of other sections.
+    project = write_project(tmp_path, FEATURES, limit=0)
+    assert_same_sites(*build_both(project))
