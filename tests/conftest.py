@@ -243,6 +243,35 @@ def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def one_locale_site(
+    root: Path,
+    pages: dict[str, str],
+    features: list[str],
+    *plugins: dict,
+    settings: dict | None = None,
+    **options: object,
+) -> Path:
+    """Write an English-only help centre: ``pages`` (path -> Markdown) under ``docs/en``, the
+    theme's ``features``, helpcentre/i18n with ``options``, then ``plugins``, and other
+    ``settings`` of ``mkdocs.yml``; return ``root``."""
+    import json
+
+    for name, text in pages.items():
+        path = root / "docs" / "en" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    i18n = {"default_locale": "en", "locales": [{"locale": "en"}], **options}
+    config = {
+        "site_name": "Navigation",
+        "site_url": "https://help.example/",
+        "theme": {"name": "material", "features": features, "font": False},
+        "plugins": [{"helpcentre/i18n": i18n}, *plugins],
+        **(settings or {}),
+    }
+    (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="session")
 def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reference help centre built once per test session; returns the project folder."""

@@ -10,7 +10,7 @@ import material
 import pytest
 from jinja2 import Environment, FileSystemLoader, Undefined
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, one_locale_site
 from helpcentre.i18n.navcache import MACRO, TEMPLATE, NavigationCache, NavigationLoader
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -35,11 +35,14 @@ def test_the_theme_still_has_the_macro_the_cache_wraps() -> None:
     # A theme release that renames the macro would silently turn the cache off: fail here instead.
     source = (MATERIAL_TEMPLATES / TEMPLATE).read_text("utf-8")
     assert source.count(MACRO) == 1
-    loader = NavigationLoader(FileSystemLoader(str(MATERIAL_TEMPLATES)))
-    wrapped, _, _ = loader.get_source(Environment(), TEMPLATE)
+    env = Environment(loader=FileSystemLoader(str(MATERIAL_TEMPLATES)))
+    NavigationCache().install(env)
+    loader = env.loader
+    assert isinstance(loader, NavigationLoader)
+    wrapped, _, _ = loader.get_source(env, TEMPLATE)
     assert "helpcentre_nav_item(render_uncached" in wrapped
     assert "{% macro render_uncached(nav_item, path, level, parent) %}" in wrapped
-    other, _, _ = loader.get_source(Environment(), "partials/nav.html")
+    other, _, _ = loader.get_source(env, "partials/nav.html")
     assert other == (MATERIAL_TEMPLATES / "partials" / "nav.html").read_text("utf-8")
 
 
@@ -88,25 +91,7 @@ def write_project(root: Path, features: list[str], *, directory_urls: bool = Tru
         "billing/card.md": "# Card\n",
         "billing/invoice.md": "# Invoice\n",
     }
-    for name, text in pages.items():
-        path = root / "docs" / "en" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    config = {
-        "site_name": "Navigation",
-        "site_url": "https://help.example/",
-        "use_directory_urls": directory_urls,
-        "theme": {
-            "name": "material",
-            "features": features,
-            "font": False,
-        },
-        "plugins": [
-            {"helpcentre/i18n": {"default_locale": "en", "locales": [{"locale": "en"}]}},
-        ],
-    }
-    (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
-    return root
+    return one_locale_site(root, pages, features, settings={"use_directory_urls": directory_urls})
 
 
 def build_both(project: Path) -> tuple[Path, Path]:

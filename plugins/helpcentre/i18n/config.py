@@ -57,3 +57,9 @@ class I18nConfig(Config):
     navigation_cache = c.Type(bool, default=True)
     """Render each branch of the theme's navigation once per folder rather than once per page
     (same pages, byte for byte; see ``helpcentre.i18n.navcache``)."""
+
+    navigation_fold_above = c.Type(int, default=100)
+    """With the theme's ``navigation.tabs`` and ``navigation.sections``, a category of more than
+    this many articles lists its sections with only the page's own section open; the others are
+    one link each with ``navigation.prune`` (see ``helpcentre.i18n.navfold``). Smaller categories
+    list every section open, as the theme does; 0 folds every category's other sections."""

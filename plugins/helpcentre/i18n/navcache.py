@@ -36,17 +36,32 @@ WRAPPED = (
 
 
 class NavigationLoader(BaseLoader):
-    """The theme's loader, serving ``partials/nav-item.html`` with its macro wrapped."""
+    """The theme's loader, serving ``partials/nav-item.html`` with helpcentre's changes to it.
 
-    def __init__(self, loader: BaseLoader) -> None:
+    Each change replaces one line of the theme's template; a line the template does not hold
+    exactly once (another version of the theme) is left as it is, and so is the template.
+    """
+
+    def __init__(self, loader: BaseLoader, changes: list[tuple[str, str]] | None = None) -> None:
         self.loader = loader
+        self.changes = list(changes or [])
+
+    @classmethod
+    def of(cls, env: Environment) -> NavigationLoader:
+        """The loader of ``env``, wrapped once (before any template is loaded)."""
+        if not isinstance(env.loader, NavigationLoader):
+            assert env.loader is not None, "the theme's environment has no loader"
+            env.loader = cls(env.loader)
+        return env.loader
 
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.loader.get_source(environment, template)
-        if template == TEMPLATE and source.count(MACRO) == 1:
-            source = source.replace(MACRO, WRAPPED)
+        if template == TEMPLATE:
+            for line, replacement in self.changes:
+                if source.count(line) == 1:
+                    source = source.replace(line, replacement)
         return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
@@ -64,8 +79,7 @@ class NavigationCache:
 
     def install(self, env: Environment) -> None:
         """Wrap the theme's navigation macro in ``env`` (before any template is loaded)."""
-        if env.loader is not None and not isinstance(env.loader, NavigationLoader):
-            env.loader = NavigationLoader(env.loader)
+        NavigationLoader.of(env).changes.append((MACRO, WRAPPED))
         env.globals["helpcentre_nav_item"] = self.render
 
     def _branch_urls(self, item: Any) -> list[str]:

@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import posixpath
 import re
 import shutil
 import tempfile
@@ -53,6 +54,7 @@ from helpcentre.i18n.locales import (
     text_direction,
 )
 from helpcentre.i18n.navcache import NavigationCache
+from helpcentre.i18n.navfold import SectionFolding
 from helpcentre.i18n.notices import fallback_notice_html, outdated_notice_html
 from helpcentre.site.build import (
     BuildContext,
@@ -180,6 +182,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.template_cache)
         if self.config.navigation_cache:
             NavigationCache().install(env)
+        index_pages = {
+            posixpath.dirname(file.src_uri): file.url
+            for file in files.documentation_pages()
+            if file.name == "index"
+        }
+        SectionFolding(self.config.navigation_fold_above, index_pages).install(env)
         install_ui_strings(env, self.translations)
         babel_locale = parse_locale(self.current).babel
         env.filters["format_date"] = lambda value, format="long": format_date(
@@ -334,7 +342,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         def key(item: Any) -> tuple[int, int, str]:
             if isinstance(item, Page):
                 path = item.file.src_uri
-                if path == "index.md":
+                if item.is_index:
+                    # A folder's index page introduces it: first, as MkDocs lists it.
                     return (0, 0, "")
                 article = self._article(path)
                 meta = article.meta if article is not None else {}
