@@ -34,26 +34,35 @@ function get(url) {
   })
 }
 
-/* The file at `url` as a Blob of its plain bytes */
-function load(url) {
+/* The plain bytes of a gzip copy, as a Response to read them from. The bytes stay in the
+   worker: a Blob would send them to the browser's blob store and back, a round trip per file
+   that took longer than the download of a text chunk on a busy device. */
+function gunzip(buffer) {
+  var bytes = new Uint8Array(buffer)
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return new Response(bytes)
+  var stream = new DecompressionStream("gzip"), writer = stream.writable.getWriter()
+  /* A corrupt copy fails the reading below; these promises fail with it */
+  writer.write(bytes).catch(function () {})
+  writer.close().catch(function () {})
+  return new Response(stream.readable)
+}
+
+/* The file at `url`, its plain bytes read `as` "text" or "arrayBuffer" */
+function load(url, as) {
+  function read(response) { return response[as]() }
   if (!GZIP)
-    return get(url).then(function (response) { return response.blob() })
+    return get(url).then(read)
   return get(url + ".gz").then(function (response) {
     return response.arrayBuffer()
-  }).then(function (buffer) {
-    var bytes = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength))
-    var blob = new Blob([buffer])
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
-      return blob
-    return new Response(blob.stream().pipeThrough(new DecompressionStream("gzip"))).blob()
-  }).catch(function (error) {
+  }).then(gunzip).then(read).catch(function (error) {
     console.warn("helpcentre search: no gzip copy, loading " + url, error)
-    return get(url).then(function (response) { return response.blob() })
+    return get(url).then(read)
   })
 }
 
 function loadJSON(url) {
-  return load(url).then(function (blob) { return blob.text() }).then(JSON.parse)
+  return load(url, "text").then(JSON.parse)
 }
 
 /* Start the download before loading the scripts: the worker script is small so that this
@@ -68,8 +77,8 @@ var libraries = null
 /* A script the worker runs from its decompressed bytes, through a blob: URL; where the page's
    content security policy refuses blob: scripts, from its own URL. */
 function script(url) {
-  return load(url).then(function (blob) {
-    var source = URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))
+  return load(url, "arrayBuffer").then(function (bytes) {
+    var source = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }))
     try {
       importScripts(source)
     } catch (error) {
