@@ -50,6 +50,11 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
         assert (french_site / "assets" / "javascripts" / "helpcentre" / name).is_file()
     page = (french_site / "index.html").read_text("utf-8")
     assert '"search": "assets/javascripts/helpcentre/search-worker.js?lang=fr"' in page
+    # The page's search scripts wait for the worker's messages, not for the document: none
+    # holds the theme's DOMContentLoaded back.
+    scripts = re.findall(r"<script [^>]*helpcentre/(?:answer-card|search-\w+)\.js[^>]*>", page)
+    assert len(scripts) == 3, scripts
+    assert all(" async" in tag and " defer" not in tag for tag in scripts), scripts
 
 
 def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return output
         src = html.escape(get_relative_url(f"{ASSET_DIR}/search-correction.js", page.url))
         message = html.escape(self.correction_message)
-        tag = f'<script src="{src}" data-message="{message}" defer></script>'
+        tag = f'<script src="{src}" data-message="{message}" async></script>'
         head, tail = output.rsplit("</body>", 1)
         return f"{head}{tag}</body>{tail}"
 
