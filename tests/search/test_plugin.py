@@ -202,10 +202,10 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert article["location"] == "orders/article-42/"
     assert section["text"] == "Le <mark>parapluie</mark> 42"  # the block, as Material extracts it
 
-    # The worker answers first with the excerpts of six results (one round of requests), then
-    # again with the whole first page's.
+    # Told to wait for them, the worker answers first with the excerpts of six results (one
+    # round of requests), then again with the whole first page's.
     request_steps = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
-    answer = run_in_node(request_steps)
+    answer = run_in_node(dict(request_steps, excerpt_wait=2000))
     (posted,) = answer["results"]
     assert len(posted) == 2
     first, second = posted
@@ -226,6 +226,13 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     # Excerpts within the wait: no answer without them.
     (posted,) = run_in_node(dict(request_steps, chunk_delay=20, excerpt_wait=2000))["results"]
     assert len(posted) == 2 and posted[0]["items"][0][0]["text"]
+    # By default the titles do not wait at all, even for a quick download: they are posted as
+    # soon as they are ranked, and the excerpts follow.
+    answer = run_in_node(dict(request_steps, chunk_delay=20))
+    (posted,) = answer["results"]
+    assert len(posted) == 3 and not any(group[0]["text"] for group in posted[0]["items"])
+    assert posted[2] == second
+    assert answer["posted_at"][0][0] < answer["posted_at"][0][1]
     # Once a download took longer than the wait, the next query's titles do not wait: they are
     # posted at once, well before the wait is over, and its excerpts follow.
     queries = ["colis", "parapluie"]
@@ -239,9 +246,7 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert answer["posted_at"][1][0] < 500 and answer["posted_at"][1][1] >= 1400
     # Once the chunks are at hand, the first answer has every excerpt of the first page; a
     # second follows for the groups past the twentieth, highlighted in the last answer only.
-    answer = run_in_node(
-        {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis", "colis"]}
-    )
+    answer = run_in_node(dict(request_steps, queries=["colis", "colis"], excerpt_wait=2000))
     assert [len(posted) for posted in answer["results"]] == [2, 2]
     assert answer["results"][1][0]["items"][:10] == second["items"][:10]
 

@@ -152,13 +152,14 @@ var channel = typeof BroadcastChannel === "function"
   : null
 
 /* Queries arrive per keystroke; an answer still waiting for excerpts when a newer query
-   arrives is dropped, so that results never go back to an older query. An answer comes in one
-   or two messages: the second adds the excerpts of the first page's last results. */
+   arrives is dropped, so that results never go back to an older query. An answer comes in
+   several messages: the titles as soon as they are ranked, then the excerpts as their texts
+   come (see answerInSteps in search-core.js). */
 var latest = 0
 
 /* The answer card of a query (see answerCard in search-core.js): the article ranked first is
    the first group's. The card's answer comes with that article's text chunk, so an answer
-   posted before its excerpts (a slow network) may have its card only in the next message. */
+   posted before its excerpts may have its card only in the next message. */
 function cardOf(query, searcher, data) {
   try {
     var top = data.items.length ? data.items[0][0].location.split("#")[0] : null
