@@ -423,6 +423,7 @@ def test_worker_starts_the_download_then_imports_the_locale_rules(french_site: P
         'libraries=script(new URL("search-libs.js",here).href)'
     )
     assert "/* helpcentre:libraries */" not in worker
+    assert "LUNR_LANGUAGES" not in worker  # the unbuilt worker's imports are left out
     libraries = (folder / "search-libs.js").read_text("utf-8")
     assert 'lunr.version="2.3.9"' in libraries and "e.fr.stemmer" in libraries
     assert "helpcentreSearch" in libraries  # search-core.js

@@ -43,9 +43,38 @@ function gunzip(buffer) {
     return new Response(bytes)
   var stream = new DecompressionStream("gzip"), writer = stream.writable.getWriter()
   /* A corrupt copy fails the reading below; these promises fail with it */
-  writer.write(bytes).catch(function () {})
-  writer.close().catch(function () {})
+  Promise.all([writer.write(bytes), writer.close()]).catch(function () {})
   return new Response(stream.readable)
+}
+
+/* The page that starts this worker early (search-prewarm.html) fetches its first files for it,
+   beside its stylesheets, where the worker's own requests would wait behind the page's: it says
+   so in the worker's address (files=page), names the files' URLs in its first message
+   ("helpcentre:files") and posts each one's gzip bytes ("helpcentre:file"; null where it could
+   not fetch them: the worker fetches the file itself). */
+var pageFiles = null, listed
+
+/* The page's file at `url`: {bytes: a promise of them, resolve} */
+function pageFile(url) {
+  var file = pageFiles[url]
+  if (!file) {
+    file = pageFiles[url] = {}
+    file.bytes = new Promise(function (resolve) { file.resolve = resolve })
+  }
+  return file
+}
+
+if (GZIP && params.get("files") === "page") {
+  pageFiles = Object.create(null)
+  listed = new Promise(function (resolve) {
+    addEventListener("message", function (event) {
+      var message = event.data || {}, data = message.data
+      if (message.type === "helpcentre:files")
+        resolve(data.forEach(pageFile))
+      else if (message.type === "helpcentre:file")
+        pageFile(data.url).resolve(data.bytes)
+    })
+  })
 }
 
 /* The file at `url`, its plain bytes read `as` "text" or "arrayBuffer" */
@@ -53,8 +82,11 @@ function load(url, as) {
   function read(response) { return response[as]() }
   if (!GZIP)
     return get(url).then(read)
-  return get(url + ".gz").then(function (response) {
-    return response.arrayBuffer()
+  /* The gzip copy's bytes from the page, else from the host */
+  return Promise.resolve(listed).then(function () {
+    return pageFiles && pageFiles[url] && pageFiles[url].bytes
+  }).then(function (bytes) {
+    return bytes || get(url + ".gz").then(function (response) { return response.arrayBuffer() })
   }).then(gunzip).then(read).catch(function (error) {
     console.warn("helpcentre search: no gzip copy, loading " + url, error)
     return get(url).then(read)
@@ -114,6 +146,7 @@ if (!libraries) {
     importScripts.apply(self, scripts.map(function (name) { return new URL(name, here).href }))
   })
 }
+/* helpcentre:libraries-end (the build leaves the lines from the other marker to here out) */
 
 var ready = Promise.all([download, libraries]).then(function (loaded) {
   var data = loaded[0]
