@@ -95,6 +95,9 @@ def test_worker_started_by_the_page_head_is_the_one_the_theme_uses(page, sites) 
         assert page.evaluate("Worker === window.__hcSearchWorker.constructor")
         assert page.evaluate("String(Worker).includes('[native code]')")
         assert sum(u.endswith("search/helpcentre-index.json.gz") for u in requests) == 1
+        # The page's head fetched the index and the libraries for the worker, once each.
+        assert "files=page" in workers[0]
+        assert sum(u.endswith("/search-libs.js.gz") for u in requests) == 1
         # After an instant navigation the theme mounts its search again, with a worker of its
         # own (as it does with its own worker): search goes on working.
         page.locator(f"{RESULTS} a").first.click()

@@ -174,11 +174,22 @@ def test_worker_fetches_and_decompresses_the_copies(page, sharded_site, gzip_enc
 
 
 @pytest.mark.browser
-def test_worker_loads_plain_files_where_copies_are_missing(page, tmp_path, sharded_site) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("copies", ["missing", "truncated"])
+def test_worker_loads_plain_files_where_copies_are_unusable(
+    page,  # noqa: ANN001
+    tmp_path: Path,
+    sharded_site: Path,
+    copies: str,
+) -> None:
     site = tmp_path / "site"
     shutil.copytree(sharded_site, site)
     for copy in site.rglob("*.gz"):
-        copy.unlink()
+        if copies == "missing":
+            copy.unlink()
+        else:
+            # A gzip header and half the stream: decompressing fails after it has begun.
+            data = copy.read_bytes()
+            copy.write_bytes(data[: len(data) // 2])
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     with serve(site) as (url, _):

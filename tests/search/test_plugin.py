@@ -50,6 +50,11 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
         assert (french_site / "assets" / "javascripts" / "helpcentre" / name).is_file()
     page = (french_site / "index.html").read_text("utf-8")
     assert '"search": "assets/javascripts/helpcentre/search-worker.js?lang=fr"' in page
+    # The page's search scripts wait for the worker's messages, not for the document: none
+    # holds the theme's DOMContentLoaded back.
+    scripts = re.findall(r"<script [^>]*helpcentre/(?:answer-card|search-\w+)\.js[^>]*>", page)
+    assert len(scripts) == 3, scripts
+    assert all(" async" in tag and " defer" not in tag for tag in scripts), scripts
 
 
 def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path) -> None:
@@ -197,10 +202,10 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert article["location"] == "orders/article-42/"
     assert section["text"] == "Le <mark>parapluie</mark> 42"  # the block, as Material extracts it
 
-    # The worker answers first with the excerpts of six results (one round of requests), then
-    # again with the whole first page's.
+    # Told to wait for them, the worker answers first with the excerpts of six results (one
+    # round of requests), then again with the whole first page's.
     request_steps = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
-    answer = run_in_node(request_steps)
+    answer = run_in_node(dict(request_steps, excerpt_wait=2000))
     (posted,) = answer["results"]
     assert len(posted) == 2
     first, second = posted
@@ -221,6 +226,13 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     # Excerpts within the wait: no answer without them.
     (posted,) = run_in_node(dict(request_steps, chunk_delay=20, excerpt_wait=2000))["results"]
     assert len(posted) == 2 and posted[0]["items"][0][0]["text"]
+    # By default the titles do not wait at all, even for a quick download: they are posted as
+    # soon as they are ranked, and the excerpts follow.
+    answer = run_in_node(dict(request_steps, chunk_delay=20))
+    (posted,) = answer["results"]
+    assert len(posted) == 3 and not any(group[0]["text"] for group in posted[0]["items"])
+    assert posted[2] == second
+    assert answer["posted_at"][0][0] < answer["posted_at"][0][1]
     # Once a download took longer than the wait, the next query's titles do not wait: they are
     # posted at once, well before the wait is over, and its excerpts follow.
     queries = ["colis", "parapluie"]
@@ -234,9 +246,7 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert answer["posted_at"][1][0] < 500 and answer["posted_at"][1][1] >= 1400
     # Once the chunks are at hand, the first answer has every excerpt of the first page; a
     # second follows for the groups past the twentieth, highlighted in the last answer only.
-    answer = run_in_node(
-        {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis", "colis"]}
-    )
+    answer = run_in_node(dict(request_steps, queries=["colis", "colis"], excerpt_wait=2000))
     assert [len(posted) for posted in answer["results"]] == [2, 2]
     assert answer["results"][1][0]["items"][:10] == second["items"][:10]
 
@@ -413,6 +423,7 @@ def test_worker_starts_the_download_then_imports_the_locale_rules(french_site: P
         'libraries=script(new URL("search-libs.js",here).href)'
     )
     assert "/* helpcentre:libraries */" not in worker
+    assert "LUNR_LANGUAGES" not in worker  # the unbuilt worker's imports are left out
     libraries = (folder / "search-libs.js").read_text("utf-8")
     assert 'lunr.version="2.3.9"' in libraries and "e.fr.stemmer" in libraries
     assert "helpcentreSearch" in libraries  # search-core.js

@@ -105,6 +105,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 " plugin for the search box and documents -- list `search` before it"
             )
         config.extra["helpcentre_search_worker"] = f"{ASSET_DIR}/search-worker.js"
+        # The files the worker loads first, which the page's head fetches for it.
+        config.extra["helpcentre_search_files"] = [INDEX_FILE, f"{ASSET_DIR}/{LIBRARIES_FILE}"]
         config.extra["helpcentre_answer_cards"] = f"{ASSET_DIR}/answer-card.js"
         endpoint = context.model.settings.endpoint.strip()
         config.extra["helpcentre_search_endpoint"] = endpoint
@@ -135,7 +137,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return output
         src = html.escape(get_relative_url(f"{ASSET_DIR}/search-correction.js", page.url))
         message = html.escape(self.correction_message)
-        tag = f'<script src="{src}" data-message="{message}" defer></script>'
+        tag = f'<script src="{src}" data-message="{message}" async></script>'
         head, tail = output.rsplit("</body>", 1)
         return f"{head}{tag}</body>{tail}"
 

@@ -1,6 +1,7 @@
 """Assemble the search worker of a locale build: a small script and one file of libraries.
 
-The worker's first statement starts the index download; everything before it delays the first
+The worker's first statement starts the index download (or waits for the bytes the page that
+started it fetched, see ``search-prewarm.html``); everything before it delays the first
 results. The worker script is therefore small, and the libraries -- lunr.js, the locale's
 lunr-languages files (read from the installed Material package at build time, never copied into
 the repository) and ``search-core.js`` -- come as one more file, ``search-libs.js``, imported at
@@ -21,6 +22,8 @@ from rjsmin import jsmin
 from helpcentre.search.languages import WORDCUT, analyzer, lunr_js_source, material_lunr_dir
 
 MARKER = "/* helpcentre:libraries */"
+#: Where the unbuilt worker's way of importing the libraries one by one ends.
+END_MARKER = "/* helpcentre:libraries-end"
 
 #: The libraries' file, next to the worker.
 LIBRARIES_FILE = "search-libs.js"
@@ -62,6 +65,9 @@ def bundle_worker(worker_source: str, locale: str) -> tuple[str, str]:
     # Sourcemap comments of the inlined files would point at the wrong place.
     libraries = re.sub(r"^//# sourceMappingURL=.*$", "", libraries, flags=re.MULTILINE)
     head, tail = worker_source.split(MARKER, 1)
+    if END_MARKER in tail:
+        # The built worker imports the libraries' file: the unbuilt way is dead code there.
+        tail = tail.split(END_MARKER, 1)[1].split("*/", 1)[1]
     load = f'libraries = script(new URL("{LIBRARIES_FILE}", here).href)\n'
     # Minified too (comments and spaces only): the page fetches the worker as it is, on hosts
     # that do not compress it as well.

@@ -34,26 +34,67 @@ function get(url) {
   })
 }
 
-/* The file at `url` as a Blob of its plain bytes */
-function load(url) {
+/* The plain bytes of a gzip copy, as a Response to read them from. The bytes stay in the
+   worker: a Blob would send them to the browser's blob store and back, a round trip per file
+   that took longer than the download of a text chunk on a busy device. */
+function gunzip(buffer) {
+  var bytes = new Uint8Array(buffer)
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return new Response(bytes)
+  var stream = new DecompressionStream("gzip"), writer = stream.writable.getWriter()
+  /* A corrupt copy fails the reading below; these promises fail with it */
+  Promise.all([writer.write(bytes), writer.close()]).catch(function () {})
+  return new Response(stream.readable)
+}
+
+/* The page that starts this worker early (search-prewarm.html) fetches its first files for it,
+   beside its stylesheets, where the worker's own requests would wait behind the page's: it says
+   so in the worker's address (files=page), names the files' URLs in its first message
+   ("helpcentre:files") and posts each one's gzip bytes ("helpcentre:file"; null where it could
+   not fetch them: the worker fetches the file itself). */
+var pageFiles = null, listed
+
+/* The page's file at `url`: {bytes: a promise of them, resolve} */
+function pageFile(url) {
+  var file = pageFiles[url]
+  if (!file) {
+    file = pageFiles[url] = {}
+    file.bytes = new Promise(function (resolve) { file.resolve = resolve })
+  }
+  return file
+}
+
+if (GZIP && params.get("files") === "page") {
+  pageFiles = Object.create(null)
+  listed = new Promise(function (resolve) {
+    addEventListener("message", function (event) {
+      var message = event.data || {}, data = message.data
+      if (message.type === "helpcentre:files")
+        resolve(data.forEach(pageFile))
+      else if (message.type === "helpcentre:file")
+        pageFile(data.url).resolve(data.bytes)
+    })
+  })
+}
+
+/* The file at `url`, its plain bytes read `as` "text" or "arrayBuffer" */
+function load(url, as) {
+  function read(response) { return response[as]() }
   if (!GZIP)
-    return get(url).then(function (response) { return response.blob() })
-  return get(url + ".gz").then(function (response) {
-    return response.arrayBuffer()
-  }).then(function (buffer) {
-    var bytes = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength))
-    var blob = new Blob([buffer])
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b)
-      return blob
-    return new Response(blob.stream().pipeThrough(new DecompressionStream("gzip"))).blob()
-  }).catch(function (error) {
+    return get(url).then(read)
+  /* The gzip copy's bytes from the page, else from the host */
+  return Promise.resolve(listed).then(function () {
+    return pageFiles && pageFiles[url] && pageFiles[url].bytes
+  }).then(function (bytes) {
+    return bytes || get(url + ".gz").then(function (response) { return response.arrayBuffer() })
+  }).then(gunzip).then(read).catch(function (error) {
     console.warn("helpcentre search: no gzip copy, loading " + url, error)
-    return get(url).then(function (response) { return response.blob() })
+    return get(url).then(read)
   })
 }
 
 function loadJSON(url) {
-  return load(url).then(function (blob) { return blob.text() }).then(JSON.parse)
+  return load(url, "text").then(JSON.parse)
 }
 
 /* Start the download before loading the scripts: the worker script is small so that this
@@ -68,8 +109,8 @@ var libraries = null
 /* A script the worker runs from its decompressed bytes, through a blob: URL; where the page's
    content security policy refuses blob: scripts, from its own URL. */
 function script(url) {
-  return load(url).then(function (blob) {
-    var source = URL.createObjectURL(new Blob([blob], { type: "text/javascript" }))
+  return load(url, "arrayBuffer").then(function (bytes) {
+    var source = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }))
     try {
       importScripts(source)
     } catch (error) {
@@ -105,6 +146,7 @@ if (!libraries) {
     importScripts.apply(self, scripts.map(function (name) { return new URL(name, here).href }))
   })
 }
+/* helpcentre:libraries-end (the build leaves the lines from the other marker to here out) */
 
 var ready = Promise.all([download, libraries]).then(function (loaded) {
   var data = loaded[0]
@@ -143,13 +185,14 @@ var channel = typeof BroadcastChannel === "function"
   : null
 
 /* Queries arrive per keystroke; an answer still waiting for excerpts when a newer query
-   arrives is dropped, so that results never go back to an older query. An answer comes in one
-   or two messages: the second adds the excerpts of the first page's last results. */
+   arrives is dropped, so that results never go back to an older query. An answer comes in
+   several messages: the titles as soon as they are ranked, then the excerpts as their texts
+   come (see answerInSteps in search-core.js). */
 var latest = 0
 
 /* The answer card of a query (see answerCard in search-core.js): the article ranked first is
    the first group's. The card's answer comes with that article's text chunk, so an answer
-   posted before its excerpts (a slow network) may have its card only in the next message. */
+   posted before its excerpts may have its card only in the next message. */
 function cardOf(query, searcher, data) {
   try {
     var top = data.items.length ? data.items[0][0].location.split("#")[0] : null
