@@ -258,6 +258,11 @@
     return token.charAt(0) !== UNINDEXED
   }
 
+  /* Whether a member's tokens hold one of the language's negating words (a Set of tokens) */
+  function negates(member, negations) {
+    return member.some(function (token) { return negations.has(token) })
+  }
+
   /* Edit distance with transpositions (optimal string alignment): "reciept" is one edit away
      from "receipt", as a reader's typo usually is */
   function editDistance(a, b) {
@@ -335,20 +340,20 @@
           continue
         /* The words of a negating phrase the reader typed ("la carta non passa") mean what
            its group says, not what they say alone: the group's words weigh more, theirs less */
-        if (list === "related" && member.some(function (token) { return negations.has(token) }))
+        if (list === "related" && negates(member, negations))
           span.forEach(function (entry) { entry.negated = true })
         for (var o = 0; o < group.length; o++) {
           if (o === m)
             continue
-          /* Nor are the letters a contraction leaves ("doesn't": "doesn" and "t") */
+          /* The member's indexed words, but the letters a contraction leaves ("doesn't":
+             "doesn" and "t") */
           var terms = group[o].filter(function (token) {
             return indexed(token) && (token.length > 1 || CJK.test(token))
           })
           /* A member that negates ("not working": "not" is a stop word the index cannot see)
              leads to the others but is not looked for in documents unless two of its words
              pin it down */
-          var negated = group[o].some(function (token) { return negations.has(token) })
-          if (!terms.length || (negated && terms.length < 2))
+          if (!terms.length || (negates(group[o], negations) && terms.length < 2))
             continue
           /* A lexicon member of several words ("stopped working") answers the word only where
              a document holds all of them; each still adds its terms to the query. What answers
