@@ -146,8 +146,8 @@ ARTICLES = {
         "---\ntitle: Printing labels\n---\n\nPrint the label at home or in a shop.\n"
     ),
     "Help/Wireless.md": (
-        "---\ntitle: Joining a Wi-Fi network\n---\n\nThe speaker joins 2.4 GHz and 5 GHz networks.\n"
-        "It works with any router.\n"
+        "---\ntitle: Joining a Wi-Fi network\n---\n\n"
+        "The speaker joins 2.4 GHz and 5 GHz networks.\nIt works with any router.\n"
     ),
     "Money matters/Declined.md": (
         "---\ntitle: Declined\n---\n\nThe card issuer declined the payment.\n"
