@@ -119,6 +119,14 @@ def build(mkdocs_yml: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def built_site(base: Path, locale: str, articles: dict[str, str]) -> Path:
+    """Build a one-locale site of ``articles`` under ``base`` (it must build) and return the
+    locale's folder of the built site."""
+    done = build(write_site(base, locale, articles=articles))
+    assert done.returncode == 0, done.stderr
+    return base / "site" / locale
+
+
 class RecordingHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site and records POST bodies (the failed-search collector's stand-in)."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from browser_code import browser_plans
 from helpcentre.search.spelling import edit_distance, frequent_words, real_words_near
 
-from .sites import build, write_site
+from .sites import built_site
 
 
 def test_frequent_words_near_the_sites_are_listed_typos_and_accents_are_not() -> None:
@@ -38,9 +38,7 @@ def test_the_browser_corrects_typos_but_not_real_words(tmp_path: Path) -> None:
         "Boards/Chaining.md": "# Daisy chaining\n\nConnect the modules in a chain.\n",
         "Orders/Receipts.md": "# Your receipt\n\nDownload the receipt of an order.\n",
     }
-    done = build(write_site(tmp_path, "en", articles=articles))
-    assert done.returncode == 0, done.stderr
-    index = tmp_path / "site" / "en" / "search" / "helpcentre-index.json"
+    index = built_site(tmp_path, "en", articles) / "search" / "helpcentre-index.json"
     found = browser_plans("en", index, ["daily limit", "reciept"])
     assert found["corrections"] == [None, "receipt"]
     assert found["plans"][0][0]["term"] == "daili"

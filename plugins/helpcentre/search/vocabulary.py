@@ -96,7 +96,8 @@ def lexicon_terms(
 NEGATIONS = {
     "ar": "لا لم لن ما ليس مش مو",
     "de": "nicht kein keine keinen keinem keiner nie niemals nichts",
-    "en": "not no never nothing cannot can't don't doesn't didn't won't isn't wasn't aren't",
+    # "can't", "don't" ... are cut at the apostrophe ("can" and "t"): only whole words negate.
+    "en": "not no never nothing cannot",
     "es": "no nunca nada ni tampoco",
     "fr": "ne n pas jamais rien aucun aucune plus",
     "id": "tidak tak belum bukan gak nggak enggak",
