@@ -24,6 +24,16 @@ def test_frequent_words_near_the_sites_are_listed_typos_and_accents_are_not() ->
 def test_languages_without_a_frequency_list_list_nothing() -> None:
     assert real_words_near(["ยกเลิก"], set(), "th") == []
     assert frequent_words("th") == ()
+    # Not English words instead, wordfreq's nearest match for Swahili.
+    assert frequent_words("sw") == ()
+
+
+def test_without_a_stemmer_other_endings_of_the_sites_words_are_still_corrected() -> None:
+    # Czech has the generic rules: "platby" is corrected to the site's "platba", as a stemmer
+    # would have matched them; "oprava" (repair) is a word of its own beside "doprava".
+    listed = real_words_near(["platba", "doprava"], set(), "cs")
+    assert "platby" not in listed and "platbu" not in listed
+    assert "oprava" in listed
 
 
 def test_edit_distance_counts_a_transposition_as_one_edit() -> None:

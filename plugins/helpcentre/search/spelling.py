@@ -39,12 +39,13 @@ def correction_distance(word: str) -> int:
 def frequent_words(locale: str) -> tuple[str, ...]:
     """The language's words of at least :data:`MIN_ZIPF`, most frequent first; none for a
     language ``wordfreq`` has no list for."""
-    from wordfreq import get_frequency_list
+    from wordfreq import available_languages, get_frequency_list
 
-    try:
-        buckets = get_frequency_list(base_language(locale))
-    except LookupError:
+    language = base_language(locale)
+    # wordfreq would answer for the "nearest" language it has (English for Swahili).
+    if language not in available_languages():
         return ()
+    buckets = get_frequency_list(language)
     # Bucket i holds the words of frequency 10^(-i/100), that is Zipf 9 - i/100.
     last = round((9 - MIN_ZIPF) * 100)
     return tuple(word for bucket in buckets[: last + 1] for word in bucket)
@@ -73,6 +74,13 @@ def edit_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], before[j - 2] + 1)
         before, previous = previous, current
     return previous[len(b)]
+
+
+def _inflection(word: str, other: str) -> bool:
+    # Words that differ in their last two letters at most ("platby", "platba"): without a
+    # stemmer (the generic rules), correcting one to the other is what matches them.
+    stem = min(len(word), len(other)) - 2
+    return stem >= 3 and word[:stem] == other[:stem]
 
 
 def real_words_near(
@@ -106,7 +114,10 @@ def real_words_near(
             continue
         folded = fold(word)
         if folded in own_folded or not any(
-            fold(c) != folded and edit_distance(word, c) <= edits for c in sorted(candidates)
+            fold(c) != folded
+            and edit_distance(word, c) <= edits
+            and not (rules.generic and _inflection(word, c))
+            for c in sorted(candidates)
         ):
             continue
         term = rules.term(word)
