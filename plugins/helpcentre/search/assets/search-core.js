@@ -828,21 +828,25 @@
   }
 
   /*
-   * lunr.Index.prototype.query for the queries the searcher makes (optional clauses, no
-   * pipeline): `fn` receives a lunr.Query; returns [{ref, score, keys, matchData: {metadata}}],
-   * best first, ties in lunr's order; `keys` are the matched terms, which lunr gives as the keys
-   * of `matchData.metadata`. Per-document sums live in typed arrays indexed by document number:
-   * a common word matches thousands of documents, and a Map or an object per document was most
-   * of the time of a first query.
+   * The matches of the query `fn` (optional clauses, no pipeline) as lunr.Index would score
+   * them, in typed arrays, for ranking thousands at once: `met`, the matched documents in the
+   * order lunr meets them (lunr lists them best score first, ties in that order);
+   * `scores[number]`, each one's score; `slots`, the matched index terms; `keysOf(number)`, the
+   * ones a document holds, which lunr gives as the keys of `matchData.metadata` (documents holding
+   * the same terms share one array: do not change it). Per-document sums live in typed arrays
+   * indexed by document number, and the terms a document holds in bit masks: a common word matches
+   * tens of thousands of documents and sections, and an object or an array per document was most
+   * of the time of a first query in a large locale.
    */
-  CompactIndex.prototype.query = function (fn) {
+  CompactIndex.prototype.matchAll = function (fn) {
     var fields = this.fields, query = new lunr.Query(fields), count = this.count
     fn.call(query, query)
     /* Query vectors: per field, term number -> summed clause boosts */
     var vectors = fields.map(function () { return new Map() })
     var seen = new Set(), order = []
     var matched = fields.map(function () { return new Uint8Array(count) })
-    var keys = new Array(count)
+    /* Matched term s is bit s % 32 of masks[s >> 5][document] */
+    var slots = [], slotOf = new Map(), masks = []
     var expansions = this.expand(query)
     for (var c = 0; c < query.clauses.length; c++) {
       var clause = query.clauses[c], expanded = expansions[c]
@@ -856,6 +860,16 @@
             continue
           seen.add(cacheKey)
           var list = this.list(t, f), doc = 0
+          if (!list.length)
+            continue
+          var slot = slotOf.get(term)
+          if (slot === undefined) {
+            slotOf.set(term, slot = slots.length)
+            slots.push(term)
+            if (!(slot & 31))
+              masks.push(new Int32Array(count))
+          }
+          var mask = masks[slot >> 5], bit = 1 << (slot & 31)
           for (var p = 0; p < list.length; p++) {
             doc += list[p]
             if (list[p + 1] < 0)
@@ -864,11 +878,7 @@
               marks[doc] = 1
               order.push(f, doc)
             }
-            var docKeys = keys[doc]
-            if (!docKeys)
-              keys[doc] = [term]
-            else if (docKeys[docKeys.length - 1] !== term && docKeys.indexOf(term) < 0)
-              docKeys.push(term)
+            mask[doc] |= bit
           }
         }
       }
@@ -886,18 +896,54 @@
       }
       magnitudes[d] = Math.sqrt(sumOfSquares)
     }
-    var results = [], position = new Int32Array(count)
+    /* A document's score adds its fields' in the order lunr met them */
+    var scores = new Float64Array(count), met = new Uint8Array(count), found = []
     for (var i = 0; i < order.length; i += 2) {
       var field = order[i], number = order[i + 1]
       var score = dots[field][number] / magnitudes[field] || 0
-      if (position[number]) {
-        results[position[number] - 1].score += score
+      if (met[number]) {
+        scores[number] += score
       } else {
-        results.push(new Hit(String(number), score, keys[number]))
-        position[number] = results.length
+        met[number] = 1
+        scores[number] = score
+        found.push(number)
       }
     }
-    return results.sort(function (a, b) { return b.score - a.score })
+    var shared = new Map()
+    return {
+      met: found,
+      scores: scores,
+      slots: slots,
+      keysOf: function (number) {
+        var name = masks.length === 1 ? masks[0][number] : "", m
+        for (m = 0; masks.length > 1 && m < masks.length; m++)
+          name += masks[m][number] + ","
+        var keys = shared.get(name)
+        if (keys === undefined) {
+          keys = []
+          for (var s = 0; s < slots.length; s++)
+            if (masks[s >> 5][number] & (1 << (s & 31)))
+              keys.push(slots[s])
+          shared.set(name, keys)
+        }
+        return keys
+      }
+    }
+  }
+
+  /*
+   * lunr.Index.prototype.query for the queries the searcher makes (optional clauses, no
+   * pipeline): `fn` receives a lunr.Query; returns [{ref, score, keys, matchData: {metadata}}],
+   * best first, ties in lunr's order; `keys` are the matched terms, which lunr gives as the keys
+   * of `matchData.metadata`.
+   */
+  CompactIndex.prototype.query = function (fn) {
+    var all = this.matchAll(fn), scores = all.scores
+    /* Stable: ties keep the order lunr met them in */
+    var ranked = all.met.slice().sort(function (a, b) { return scores[b] - scores[a] })
+    return ranked.map(function (number) {
+      return new Hit(String(number), all.scores[number], all.keysOf(number).slice())
+    })
   }
 
   /* Adds weight x (BM25 weight of term `t` in field `f`) to `dot[doc]` for each of its documents */
@@ -935,6 +981,8 @@
   })
 
   var NO_METADATA = Object.freeze(Object.create(null))
+  /* The matched terms of an article that heads its group without matching */
+  var NO_KEYS = Object.freeze([])
 
   function loadIndex(data, loadShard) {
     return new CompactIndex(data, loadShard)
@@ -1256,70 +1304,89 @@
     if (!plan.length)
       return { plan: plan, groups: [] }
     var docs = this.docs
-    var items = [], matchedKeys = Object.create(null)
-    var hits = runPlan(this.index, plan)
-    var weights = this.weights(plan, hits), total = 0
+    var all = this.index.matchAll(planQueryFunction(plan))
+    /* In the order lunr met them: lunr's order is by score, then that order */
+    var hits = all.met, scores = all.scores
+    var weights = this.weights(plan, all.slots), total = 0
     for (var w = 0; w < weights.length; w++)
       total += weights[w]
-    /* The plan entries each matched term answers, worked out once per term: a large locale's
-       hits are thousands, their distinct terms a handful */
-    var entriesOf = new Map(), counted = new Int32Array(plan.length)
-    function entriesFor(key) {
-      var entries = entriesOf.get(key)
-      if (entries === undefined) {
-        entries = []
-        for (var p = 0; p < plan.length; p++)
-          if (matches(plan[p], key))
-            entries.push(p)
-        entriesOf.set(key, entries)
-      }
-      return entries
-    }
-    for (var h = 0; h < hits.length; h++) {
-      var hit = hits[h]
-      var doc = docs[Number(hit.ref)]
-      if (typeof doc === "undefined")
-        continue
-      var keys = hit.keys, matched = 0
-      for (var k = 0; k < keys.length; k++) {
-        matchedKeys[keys[k]] = true
-        var entries = entriesFor(keys[k])
-        for (var e = 0; e < entries.length; e++)
-          if (counted[entries[e]] !== h + 1) {
-            counted[entries[e]] = h + 1
-            matched += weights[entries[e]]
+    /* How much of the query a document's matched terms answer, worked out once per set of
+       terms: a large locale's hits are tens of thousands, their sets of terms a few dozen */
+    var answered = new Map()
+    function answeredBy(keys) {
+      var sum = answered.get(keys)
+      if (sum !== undefined)
+        return sum
+      /* Added in the order the terms matched, then the phrases, as ever: the same sums to
+         the last bit, so the same ties */
+      var counted = new Uint8Array(plan.length), p
+      sum = 0
+      for (var k = 0; k < keys.length; k++)
+        for (p = 0; p < plan.length; p++)
+          if (!counted[p] && matches(plan[p], keys[k])) {
+            counted[p] = 1
+            sum += weights[p]
           }
+      for (p = 0; p < plan.length; p++)
+        if (!counted[p] && plan[p].phrases.length && holdsPhrase(plan[p], keys))
+          sum += weights[p]
+      answered.set(keys, sum)
+      return sum
+    }
+    /* Each hit's score and the article heading its group */
+    var count = hits.length, final = new Float64Array(count), headOf = new Int32Array(count)
+    /* Per article heading a group: its best hit (-1: none yet), then its group */
+    var best = new Int32Array(docs.length).fill(-1), heads = []
+    for (var h = 0; h < count; h++) {
+      var doc = docs[hits[h]]
+      if (typeof doc === "undefined") {
+        headOf[h] = -1
+        continue
       }
-      for (var q = 0; q < plan.length; q++)
-        if (counted[q] !== h + 1 && plan[q].phrases.length && holdsPhrase(plan[q], keys)) {
-          counted[q] = h + 1
-          matched += weights[q]
-        }
       /* An article; a question of one (a FAQ's question is a title of its own) half as much */
-      var boost = (doc.parent ? doc.question ? QUESTION_BONUS : 0 : 1) + matched / total
-      items.push({ number: doc.number, score: hit.score * (1 + boost * boost), keys: keys })
-    }
-    items.sort(function (a, b) { return b.score - a.score })
-
-    /* Group sections under their article, best first; an article that did not match itself
-       comes last, with no score, for the theme to head its group with */
-    var groups = [], groupOf = new Map(), headed = []
-    for (var i = 0; i < items.length; i++) {
-      var source = docs[items[i].number]
-      var head = (source.parent || source).number
-      var at = groupOf.get(head)
-      if (at === undefined) {
-        groupOf.set(head, at = groups.length)
-        groups.push([])
-        headed.push(false)
+      var boost = (doc.parent ? doc.question ? QUESTION_BONUS : 0 : 1) +
+        answeredBy(all.keysOf(hits[h])) / total
+      final[h] = scores[hits[h]] * (1 + boost * boost)
+      var head = headOf[h] = (doc.parent || doc).number
+      /* A group goes where its best item goes: highest score, ties in lunr's order */
+      var top = best[head]
+      if (top < 0) {
+        best[head] = h
+        heads.push(head)
+      } else if (final[h] > final[top] ||
+                 (final[h] === final[top] && scores[hits[h]] > scores[hits[top]])) {
+        best[head] = h
       }
-      groups[at].push(items[i])
-      if (source.number === head)
-        headed[at] = true
     }
-    for (var g = 0; g < groups.length; g++)
-      if (!headed[g])
-        groups[g].push({ number: docs[groups[g][0].number].parent.number, score: 0, keys: [] })
+    heads.sort(function (a, b) {
+      var x = best[a], y = best[b]
+      return final[y] - final[x] || scores[hits[y]] - scores[hits[x]] || x - y
+    })
+    /* Sections under their article, best first; an article that did not match itself comes
+       last, with no score, for the theme to head its group with */
+    var groupOf = best, groups = heads.map(function (head, g) {
+      groupOf[head] = g
+      return []
+    })
+    for (var i = 0; i < count; i++)
+      if (headOf[i] >= 0)
+        groups[groupOf[headOf[i]]].push(i)
+    for (var g = 0; g < groups.length; g++) {
+      var members = groups[g], headed = false
+      if (members.length > 1)
+        members.sort(function (a, b) {
+          return final[b] - final[a] || scores[hits[b]] - scores[hits[a]]
+        })
+      groups[g] = members.map(function (m) {
+        if (hits[m] === heads[g])
+          headed = true
+        return { number: hits[m], score: final[m], keys: all.keysOf(hits[m]) }
+      })
+      if (!headed)
+        groups[g].push({ number: heads[g], score: 0, keys: NO_KEYS })
+    }
+    var matchedKeys = Object.create(null)
+    all.slots.forEach(function (key) { matchedKeys[key] = true })
     return {
       plan: plan, groups: groups, keys: matchedKeys,
       correction: this.correction(query, plan)
@@ -1333,14 +1400,8 @@
    * matched carry none: a query whose words are not all in one article still ranks the ones
    * holding most of it. When nothing carries weight, every entry counts the same.
    */
-  Searcher.prototype.weights = function (plan, hits) {
-    var index = this.index, seen = Object.create(null), keys = []
-    for (var h = 0; h < hits.length; h++)
-      for (var k = 0; k < hits[h].keys.length; k++)
-        if (!seen[hits[h].keys[k]]) {
-          seen[hits[h].keys[k]] = true
-          keys.push(hits[h].keys[k])
-        }
+  Searcher.prototype.weights = function (plan, keys) {
+    var index = this.index
     var weights = plan.map(function (entry) {
       if (entry.filler)
         return 0
@@ -1386,13 +1447,24 @@
         titles.set(title, marked = highlight(analyzer, title, keySet, true))
       return marked
     }
+    /* Which of the query's words a document's matched terms answer: documents matching the
+       same terms share their array of them (see matchAll), so it is worked out once for each */
+    var answered = new Map()
+    function termsOf(keys) {
+      var terms = answered.get(keys)
+      if (terms === undefined) {
+        terms = {}
+        if (keys.length)
+          for (var p = 0; p < plan.length; p++)
+            terms[plan[p].word] = terms[plan[p].word] || matchesAny(plan[p], keys) ||
+              holdsPhrase(plan[p], keys)
+        answered.set(keys, terms)
+      }
+      return Object.assign({}, terms)
+    }
     function renderItem(item, rank, marked) {
       var source = docs[item.number]
-      var terms = {}
-      if (item.keys.length)
-        for (var p = 0; p < plan.length; p++)
-          terms[plan[p].word] = terms[plan[p].word] || matchesAny(plan[p], item.keys) ||
-            holdsPhrase(plan[p], item.keys)
+      var terms = termsOf(item.keys)
       var text = rank < excerpts && typeof texts[item.number] === "string"
         ? texts[item.number]
         : ""
