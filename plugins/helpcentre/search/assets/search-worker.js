@@ -50,8 +50,9 @@ function gunzip(buffer) {
 /* The page that starts this worker early (search-prewarm.html) fetches its first files for it,
    beside its stylesheets, where the worker's own requests would wait behind the page's: it says
    so in the worker's address (files=page), names the files' URLs in its first message
-   ("helpcentre:files") and posts each one's gzip bytes ("helpcentre:file"; null where it could
-   not fetch them: the worker fetches the file itself). */
+   ("helpcentre:files") and posts each one's gzip bytes ("helpcentre:file": its body as a
+   stream, or its bytes; null where it could not fetch them: the worker fetches the file
+   itself). */
 var pageFiles = null, listed
 
 /* The page's file at `url`: {bytes: a promise of them, resolve} */
@@ -72,7 +73,10 @@ if (GZIP && params.get("files") === "page") {
       if (message.type === "helpcentre:files")
         resolve(data.forEach(pageFile))
       else if (message.type === "helpcentre:file")
-        pageFile(data.url).resolve(data.bytes)
+        /* A stream of the body, read here as it comes, or the bytes */
+        pageFile(data.url).resolve(data.body
+          ? new Response(data.body).arrayBuffer().catch(function () { return null })
+          : data.bytes)
     })
   })
 }
