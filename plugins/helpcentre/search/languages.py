@@ -7,14 +7,24 @@ the very files the browser loads, at build time, instead of from NLTK data (whic
 downloaded on a build machine and which lunr.py silently skips when NLTK is absent). Only the
 stemmers and the Thai cutter are Python code: a port of lunr.js's Porter stemmer for English
 (lunr.py's differs), Snowball stemmers for most others, lunr-languages' own Arabic, Greek and
-Hebrew rules written again in Python (``lunr_stemmers``) and a twin of ``wordcut``
-(``thai_wordcut``), whose output the test-suite compares word for word with lunr-languages in node.
+Hebrew rules written again in Python (``lunr_stemmers``), a twin of ``wordcut``
+(``thai_wordcut``) and Turkish's rule around Snowball (``turkish``, whose twin is in
+``search-core.js``), whose output the test-suite compares word for word with the browser's in node.
 
 What each language lunr-languages covers gets (all: the separator, the file's trimmer
 characters plus digits, its stop words):
 
-- en: lunr.js's Porter stemmer (ported); da de es fi fr hu it nl no pt ro ru sv: Snowball (NLTK),
-  tr: Snowball (the ``snowballstemmer`` package); all checked word for word against the browser.
+- en: lunr.js's Porter stemmer (ported); da de es fi fr hu it nl no pt ro ru sv: Snowball (NLTK);
+  all checked word for word against the browser.
+- tr: Snowball (the ``snowballstemmer`` package here, lunr.tr's in the browser) inside the rule of
+  ``turkish``, which the worker runs again (``turkishStemmer``): verb endings stripped first
+  ("göndermek", "gönderdim", "gönderilir" give "gönder"; "istiyorum" and "istemek" give "ist"),
+  then Snowball repeated until its stem stops changing ("param" and "para" give "par"), never to
+  fewer than four letters (a word keeps instead its shortest beginning of three letters or more
+  ending with a consonant: "iade" and "iadeniz" give "iad", "ürünü" gives "ürün", not "ia" and
+  "ür"); the dot lower-casing leaves after the "i" of "İ" and circumflexes are dropped before
+  the stop words. Checked word for word against the browser on every Turkish word of the
+  reference articles, lexicon and filler.
 - ja: TinySegmenter with Material's model; zh: pairs of Han characters; th: words as lunr.th's
   dictionary cutter, ``wordcut``, cuts them (``thai_wordcut``, with the dictionary read from
   Material's ``wordcut.js``; the browser calls ``lunr.wordcut``) and no stop words, as lunr.th.
@@ -262,7 +272,12 @@ def _trimmer(language: str) -> Callable[[str], str]:
 
 @cache
 def normalizer_letters(language: str) -> dict[str, str]:
-    """Letters the language's lunr-languages normaliser rewrites (Greek drops its accents)."""
+    """Letters the language's normaliser rewrites: lunr.el's (Greek drops its accents), or
+    Turkish's, which the worker's ``turkishNormalizer`` rewrites the same way (``turkish``)."""
+    if language == "tr":
+        from helpcentre.search.turkish import NORMALISED_LETTERS
+
+        return dict(NORMALISED_LETTERS)
     if language != "el":
         return {}
     name = f"min/lunr.{language}.min.js"
@@ -274,7 +289,8 @@ def normalizer_letters(language: str) -> dict[str, str]:
 
 
 def _normalized(trim: Callable[[str], str], letters: dict[str, str]) -> Callable[[str], str]:
-    # lunr.el runs its normaliser between the trimmer and the stop word filter.
+    # lunr.el runs its normaliser between the trimmer and the stop word filter; the worker runs
+    # Turkish's there too.
     if not letters:
         return trim
     table = str.maketrans(letters)
@@ -290,6 +306,10 @@ def _stemmer(algorithm: str | None) -> Callable[[str], str]:
         return porter_stem
     if algorithm in LUNR_STEMMERS:
         return _lunr_stemmer(algorithm)
+    if algorithm == "turkish":
+        from helpcentre.search.turkish import turkish_stemmer
+
+        return turkish_stemmer(_snowballstemmer(algorithm))
     if algorithm in SNOWBALL_ONLY:
         return _snowballstemmer(algorithm)
     try:
