@@ -1241,6 +1241,17 @@
       if (hash < 0)
         pageFirst = pages.get(path)
     }
+    /* Per document, the article heading its group and what it adds to its rank (rankGroups
+       reads them for every match: an array of numbers is quicker to read than the documents) */
+    var count = this.docs.length
+    this.heads = new Int32Array(count)
+    this.standing = new Float64Array(count)
+    for (var d = 0; d < count; d++) {
+      var each = this.docs[d]
+      this.heads[d] = (each.parent || each).number
+      /* An article; a question of one (a FAQ's question is a title of its own) half as much */
+      this.standing[d] = each.parent ? each.question ? QUESTION_BONUS : 0 : 1
+    }
     if (data.text && data.text.inline) {
       /* A small locale's texts come inside the index file, as its only chunk */
       this.keepChunk(0, data.text.inline)
@@ -1493,19 +1504,18 @@
     }
     /* Each hit's score and the article heading its group */
     var count = hits.length, final = new Float64Array(count), headOf = new Int32Array(count)
+    var standing = this.standing, headOfDoc = this.heads
     /* Per article heading a group: its best hit (-1: none yet), then its group */
     var best = new Int32Array(docs.length).fill(-1), heads = []
     for (var h = 0; h < count; h++) {
-      var doc = docs[hits[h]]
-      if (typeof doc === "undefined") {
+      var number = hits[h]
+      if (!(number < docs.length)) {
         headOf[h] = -1
         continue
       }
-      /* An article; a question of one (a FAQ's question is a title of its own) half as much */
-      var boost = (doc.parent ? doc.question ? QUESTION_BONUS : 0 : 1) +
-        answeredBy(all.keysOf(hits[h])) / total
-      final[h] = scores[hits[h]] * (1 + boost * boost)
-      var head = headOf[h] = (doc.parent || doc).number
+      var boost = standing[number] + answeredBy(all.keysOf(number)) / total
+      final[h] = scores[number] * (1 + boost * boost)
+      var head = headOf[h] = headOfDoc[number]
       /* A group goes where its best item goes: highest score, ties in lunr's order */
       var top = best[head]
       if (top < 0) {
