@@ -106,6 +106,39 @@ def test_worker_started_by_the_page_head_is_the_one_the_theme_uses(page, sites) 
         assert result_titles(page)[0] == "Comment suivre ma commande ?"
 
 
+# Records how the page's head hands each file to the worker; without `streams`, handing a stream
+# over fails as it does in a browser that cannot transfer one.
+HANDING = """(streams) => {
+  const post = Worker.prototype.postMessage
+  window.handed = []
+  Worker.prototype.postMessage = function (message, transfer) {
+    if (message && message.type === "helpcentre:file") {
+      if (!streams && message.data.body)
+        throw new DOMException("streams cannot be transferred here", "DataCloneError")
+      window.handed.push(message.data.body ? "stream" : "bytes")
+    }
+    return post.apply(this, arguments)
+  }
+}"""
+
+
+@pytest.mark.parametrize("streams", [True, False])
+def test_the_page_hands_the_worker_its_files_as_they_arrive(page, sites, streams) -> None:  # noqa: ANN001
+    # The index and the libraries go to the worker as streams when their responses begin, so the
+    # page's busy thread does not hold them up; where a stream cannot be handed over, as bytes.
+    # Either way the worker searches with them and fetches neither itself.
+    page.add_init_script(f"({HANDING})({json.dumps(streams)})")
+    with serve(sites["fr"]) as (url, _):
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(url)
+        search(page, "remboursements")
+        assert result_titles(page)[0] == "Délai de remboursement"
+        assert page.evaluate("window.handed") == ["stream" if streams else "bytes"] * 2
+        assert sum(u.endswith("search/helpcentre-index.json.gz") for u in requests) == 1
+        assert sum(u.endswith("/search-libs.js.gz") for u in requests) == 1
+
+
 def test_results_past_the_first_answer_are_highlighted_in_the_last(page, sites) -> None:  # noqa: ANN001
     # The worker answers first with the twenty groups a reader reaches without scrolling
     # highlighted, then with all of them: the list the reader scrolls through is the last one.
