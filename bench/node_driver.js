@@ -43,6 +43,9 @@ function setup(request) {
     if (request.wordcut)
       lunr.wordcut = load(path.join(request.lunr_dir, "wordcut.js"))
     load(path.join(request.lunr_dir, "min", `lunr.${language}.min.js`))(lunr)
+    /* Turkish's own rules around lunr.tr's, beside search-core.js, as the worker loads them */
+    if (language === "tr")
+      load(path.join(path.dirname(request.core), "search-turkish.js"))(lunr)
   }
   return { lunr, core: load(request.core)(lunr) }
 }

@@ -399,3 +399,15 @@ def test_the_real_worker_in_chromium_stems_turkish_verbs(page, tmp_path: Path) -
     titles, marks = found(page, site, "İADE için ürünü göndermek istiyorum")
     assert titles[0] == "Ürünü geri gönderin"
     assert {"gönderin", "İade"} <= set(marks), marks
+
+
+def test_only_a_turkish_worker_carries_the_turkish_rules() -> None:
+    from helpcentre.search.worker import worker_libraries
+
+    turkish = "".join(worker_libraries("tr"))
+    assert "helpcentreTurkish" in turkish
+    # ... after lunr.tr, whose stemmer they wrap, and before the core, which reads them.
+    assert turkish.index("lunr.tr") < turkish.index("helpcentreTurkish=")
+    assert turkish.index("helpcentreTurkish=") < turkish.index("helpcentreSearch")
+    for locale in ("fr", "en", "pl"):
+        assert "helpcentreTurkish=" not in "".join(worker_libraries(locale)), locale

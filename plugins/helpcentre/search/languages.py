@@ -9,7 +9,8 @@ stemmers and the Thai cutter are Python code: a port of lunr.js's Porter stemmer
 (lunr.py's differs), Snowball stemmers for most others, lunr-languages' own Arabic, Greek and
 Hebrew rules written again in Python (``lunr_stemmers``), a twin of ``wordcut``
 (``thai_wordcut``) and Turkish's rule around Snowball (``turkish``, whose twin is in
-``search-core.js``), whose output the test-suite compares word for word with the browser's in node.
+``search-turkish.js``), whose output the test-suite compares word for word with the browser's in
+node.
 
 What each language lunr-languages covers gets (all: the separator, the file's trimmer
 characters plus digits, its stop words):

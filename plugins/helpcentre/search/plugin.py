@@ -44,6 +44,7 @@ log = get_plugin_logger(__name__)
 ASSET_DIR = "assets/javascripts/helpcentre"
 ASSETS = (
     "search-core.js",
+    "search-turkish.js",
     "search-worker.js",
     "search-telemetry.js",
     "answer-card.js",
@@ -51,7 +52,13 @@ ASSETS = (
 )
 INDEX_FILE = "search/helpcentre-index.json"
 #: Assets shipped minified as they are (the worker, which the build assembles, is minified there).
-MINIFIED = ("search-core.js", "search-telemetry.js", "answer-card.js", "search-correction.js")
+MINIFIED = (
+    "search-core.js",
+    "search-turkish.js",
+    "search-telemetry.js",
+    "answer-card.js",
+    "search-correction.js",
+)
 
 
 def search_meta(meta: dict) -> dict[str, object]:

@@ -7,7 +7,7 @@ the other), it grinds short words down to two letters or one ("iade" to "ia", "�
 "günde" to "g"), it reads a noun's own "t" as a past tense ("kartı" to "kar") and leaves every
 verb form whole ("göndermek", "istiyorum", "yatmadı", "edilmiyor").
 
-The rule here, which ``search-core.js`` runs again in the browser (``turkishStemmer``, checked
+The rule here, which ``search-turkish.js`` runs again in the browser (``turkishStemmer``, checked
 word for word by the test-suite), is:
 
 1. A verb ending is stripped first, when the word has one (:data:`VERB_ENDINGS`: the infinitive,
@@ -55,7 +55,7 @@ _POSSESSIVE = (
 
 #: Verb endings: (the ending, the fewest letters the root keeps, what the root must end with:
 #: "vowel", "not-i" (not one of ı i u ü: "hesab-ım-a" is a noun) or "" for anything). The root
-#: must hold a vowel. ``turkishStemmer`` in ``search-core.js`` has the same table.
+#: must hold a vowel. ``turkishStemmer`` in ``search-turkish.js`` has the same table.
 VERB_ENDINGS: tuple[tuple[str, int, str], ...] = (
     # progressive, negative or not: gönder-iyor-um, ist-iyor, gel-miyor, yap-amıyor-um
     (f"(?:y?{_A}m{_I}|m{_I}|{_I})yor{_YOR_PERSON}", 2, ""),

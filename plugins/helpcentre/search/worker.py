@@ -43,6 +43,10 @@ def worker_libraries(locale: str) -> list[str]:
         if language in WORDCUT:
             sources.append((lunr_dir / "wordcut.js").read_text("utf-8"))
         sources.append((lunr_dir / "min" / f"lunr.{language}.min.js").read_text("utf-8"))
+        if language == "tr":
+            # Turkish's own rules around lunr.tr's (turkish.py), for Turkish alone.
+            turkish = files("helpcentre.search") / "assets" / "search-turkish.js"
+            sources.append(jsmin(turkish.read_text("utf-8")))
     # search-core.js too loses only its comments and spaces: the code the test-suite runs.
     core = files("helpcentre.search") / "assets" / "search-core.js"
     sources.append(jsmin(core.read_text("utf-8")))

@@ -145,6 +145,8 @@ if (!libraries) {
       if (WORDCUT.indexOf(language) >= 0)
         scripts.push("../lunr/wordcut.js")
       scripts.push("../lunr/min/lunr." + language + ".min.js")
+      if (language === "tr")
+        scripts.push("search-turkish.js")
     }
     scripts.push("search-core.js")
     importScripts.apply(self, scripts.map(function (name) { return new URL(name, here).href }))
