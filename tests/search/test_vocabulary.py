@@ -344,3 +344,39 @@ def test_a_negating_phrase_means_its_group_not_its_words(tmp_path: Path) -> None
     assert articles_of(answers[0])[:2] == ["Help/Faulty/", "Help/Basics/"]
     # Without the negation, the words mean what they say.
     assert articles_of(answers[1])[0] == "Help/Basics/"
+
+
+@pytest.mark.parametrize(
+    ("locale", "question", "answer", "negated", "asked"),
+    [
+        (
+            "en",
+            "Which cards do you accept?",
+            "We accept Visa and Mastercard.",
+            "my card is not accepted",
+            "which cards do you accept",
+        ),
+        # Turkish negates in the verb ("edilmiyor": is not accepted), which the stemmer drops.
+        (
+            "tr",
+            "Hangi kartları kabul ediyorsunuz?",
+            "Visa ve Mastercard kabul ediyoruz.",
+            "kartım kabul edilmiyor",
+            "hangi kartları kabul ediyorsunuz",
+        ),
+    ],
+)
+def test_a_negated_query_gets_no_card_of_a_question_that_does_not_negate(
+    tmp_path: Path, locale: str, question: str, answer: str, negated: str, asked: str
+) -> None:
+    from browser_code import browser_cards
+
+    articles = {
+        "index.md": "# Help\n\nWelcome.\n",
+        "Help/Cards.md": f"# Cards\n\n## {question}\n\n{answer}\n",
+    }
+    site = built_site(tmp_path, locale, articles)
+    cards = browser_cards(locale, site / "search" / "helpcentre-index.json", [negated, asked])
+    # The two share their words; only the question as asked is answered by its card.
+    assert cards[0] is None
+    assert cards[1] is not None and cards[1]["answer"] == answer

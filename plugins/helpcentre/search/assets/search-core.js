@@ -1632,6 +1632,24 @@
     return { set: set, count: count }
   }
 
+  /* A Turkish verb in a negative form: the negative "-mA-" before a tense ("edilmiyor",
+     "gelmedi", "olmaz", "gelmemiş", "gelmeyecek") */
+  var TR_NEGATIVE_VERB = /..m(?:[ıiuü]yor|[ae]d[ıiuü]|[ae]z|[ae]m[ıiuü]ş|[ae]y[ae]c[ae][kğ])/
+
+  /* Whether `text` negates: it holds one of the language's negating words (`negations`, the
+     tokens of the ones the index leaves out) or, in Turkish, a verb in a negative form */
+  function negatesText(analyzer, negations, text) {
+    var words = analyzer.words(text)
+    for (var i = 0; i < words.length; i++) {
+      var term = analyzer.term(words[i])
+      if (term === null && negations.has(UNINDEXED + words[i]))
+        return true
+      if (analyzer.language === "tr" && TR_NEGATIVE_VERB.test(words[i]))
+        return true
+    }
+    return false
+  }
+
   function cardCloseness(query, question) {
     var shared = 0
     for (var term in query.set)
@@ -1659,6 +1677,11 @@
     var wanted = cardTerms(this.analyzer, query)
     if (wanted.count < CARD_MIN_TERMS)
       return null
+    /* A query that negates ("my card is not accepted") is not answered by a question that does
+       not ("which cards do you accept?"), however many words they share: the analysis drops
+       the negating words, so the terms alone cannot tell */
+    var negations = this.negationSet || (this.negationSet = new Set(this.negations))
+    var negated = negatesText(this.analyzer, negations, query)
     var questions = this.cardQuestions || (this.cardQuestions = new Map())
     var best = null, second = 0
     for (var i = 0; i < cards.length; i++) {
@@ -1674,6 +1697,12 @@
       var close = cardCloseness(wanted, terms)
       if (close.share < CARD_QUERY_SHARE || close.dice < CARD_OVERLAP)
         continue
+      if (negated) {
+        if (terms.negates === undefined)
+          terms.negates = negatesText(this.analyzer, negations, doc.title)
+        if (!terms.negates)
+          continue
+      }
       if (!best || close.dice > best.dice) {
         if (best && best.article !== article)
           second = Math.max(second, best.dice)
