@@ -507,8 +507,9 @@
   }
 
   /* Weights of the clauses besides a typed word's 10 and a site synonym's 4: the shipped
-     lexicon's words, and filler ("how do i", "quiero") */
-  var LEXICON_BOOST = 2
+     lexicon's words (below the site's own synonyms, which win), and filler ("how do i",
+     "quiero") */
+  var LEXICON_BOOST = 3
   /* The share of its weights a typed word keeps inside a negating lexicon phrase ("working" of
      "not working"), and what the words of that phrase's group ("broken", "faulty") weigh */
   var NEGATED_WORD_SHARE = 0.4
