@@ -305,18 +305,38 @@ def test_sections_of_a_large_locale_show_once_their_text_has_come(tmp_path: Path
     assert all("#" not in group[0]["location"] for group in groups[10:])
 
 
-def test_groups_past_the_twentieth_are_complete_in_the_last_answer(tmp_path: Path) -> None:
+def colis_answers(tmp_path: Path, count: int) -> list[dict]:
+    """The worker's answers, in steps, to "colis" over ``count`` articles about a parcel, each
+    with a section."""
     from helpcentre.search.index import build_index, write_index
 
     documents = articles_with_a_section(
-        30,
+        count,
         ("orders/colis-{}/", "Colis {}", "<p>Le colis</p>"),
         ("#suivi", "Suivi", "<p>Suivre un colis</p>"),
     )
     path = tmp_path / "index.json"
     write_index(path, build_index(documents, "fr"))
     request = {"mode": "steps", "locale": "fr", "index": str(path), "queries": ["colis"]}
-    ((first, last),) = run_in_node(request)["results"]
+    (answers,) = run_in_node(request)["results"]
+    return answers
+
+
+def test_the_last_answer_highlights_the_titles_of_the_first_two_hundred_groups(
+    tmp_path: Path,
+) -> None:
+    # Past them, titles come plain: no reader scrolls that far, and highlighting ten thousand
+    # titles held the next query up.
+    answers = colis_answers(tmp_path, 230)
+    last = answers[-1]["items"]
+    assert len(last) == 230
+    marked = ["<mark>" in group[0]["title"] for group in last]
+    assert marked == [True] * 200 + [False] * 30
+    assert all(group[0]["title"].startswith("Colis") for group in last[200:])
+
+
+def test_groups_past_the_twentieth_are_complete_in_the_last_answer(tmp_path: Path) -> None:
+    first, last = colis_answers(tmp_path, 30)
     marked = ["<mark>" in group[0]["title"] for group in first["items"]]
     assert marked == [True] * 20 + [False] * 10
     assert all("<mark>" in group[0]["title"] for group in last["items"])
@@ -330,8 +350,7 @@ def test_groups_past_the_twentieth_are_complete_in_the_last_answer(tmp_path: Pat
         for group in last["items"][20:]
     ]
     # Twenty groups or fewer: one answer, all highlighted.
-    write_index(path, build_index(documents[:12], "fr"))
-    ((only,),) = run_in_node(request)["results"]
+    (only,) = colis_answers(tmp_path, 12)
     assert all("<mark>" in group[0]["title"] for group in only["items"])
 
 

@@ -1010,6 +1010,10 @@
   var EXCERPT_WAIT = 0
   /* Groups that get an excerpt when their text is at hand (the theme adds four per scroll) */
   var EXCERPT_GROUPS = 20
+  /* Groups whose titles are highlighted: more than a reader scrolls through (the theme adds four
+     per scroll). Highlighting every one of a large locale's ten thousand results took the worker
+     over 100 ms per query, which the next query waited for. */
+  var HIGHLIGHT_GROUPS = 200
 
   /*
    * `data` is the index file written by the build (format 4):
@@ -1497,7 +1501,7 @@
     return {
       correction: ranked.correction || null,
       items: ranked.groups.map(function (group, rank) {
-        var marked = doHighlight && rank < plainFrom
+        var marked = doHighlight && rank < plainFrom && rank < HIGHLIGHT_GROUPS
         var done = rendered[rank]
         if (done && done.complete && done.marked === marked)
           return done.items
