@@ -76,6 +76,8 @@
     this.language = language
     this.separator = new RegExp(separator, "g")
     this.segmenter = null
+    /* The language's own rules beside lunr-languages' (Turkish's), or null */
+    this.own = null
     if (generic) {
       this.pipeline = [genericTerm]
       this.segmenter = wordSegmenter(locale)
@@ -94,7 +96,7 @@
       // Armenian, Thai and Vietnamese stem nothing. Every stemmer runs, the build has a twin of
       // each (lunr_stemmers.py for Arabic, Greek and Hebrew).
       // Turkish gets rules of its own around lunr.tr's (search-turkish.js, loaded for it alone)
-      var own = language === "tr" ? lunr.helpcentreTurkish : null
+      var own = this.own = language === "tr" ? lunr.helpcentreTurkish : null
       if (language === "tr" && !own)
         throw new Error("helpcentre search: search-turkish.js for '" + locale + "' not loaded")
       this.pipeline = [
@@ -211,6 +213,12 @@
       var term = this.term(word)
       return term === null ? UNINDEXED + word : term
     }, this)
+  }
+
+  /* Whether `word` negates by its form alone, where the language negates in the word (a
+     Turkish verb in a negative form) */
+  Analyzer.prototype.negatesByForm = function (word) {
+    return Boolean(this.own && this.own.negative && this.own.negative(word))
   }
 
   Analyzer.prototype.terms = function (text) {
@@ -920,9 +928,10 @@
       scores: scores,
       slots: slots,
       keysOf: function (number) {
-        var name = masks.length === 1 ? masks[0][number] : "", m
-        for (m = 0; masks.length > 1 && m < masks.length; m++)
-          name += masks[m][number] + ","
+        /* One mask (up to 32 terms, the usual query) is its own name */
+        var name = masks.length === 1 ? masks[0][number] : masks.map(function (mask) {
+          return mask[number]
+        }).join(",")
         var keys = shared.get(name)
         if (keys === undefined) {
           keys = []
@@ -1095,11 +1104,11 @@
     /* Per document, the article heading its group and what it adds to its rank (rankGroups
        reads them for every match: an array of numbers is quicker to read than the documents) */
     var count = this.docs.length
-    this.heads = new Int32Array(count)
+    this.groupHeads = new Int32Array(count)
     this.standing = new Float64Array(count)
     for (var d = 0; d < count; d++) {
       var each = this.docs[d]
-      this.heads[d] = (each.parent || each).number
+      this.groupHeads[d] = (each.parent || each).number
       /* An article; a question of one (a FAQ's question is a title of its own) half as much */
       this.standing[d] = each.parent ? each.question ? QUESTION_BONUS : 0 : 1
     }
@@ -1355,7 +1364,7 @@
     }
     /* Each hit's score and the article heading its group */
     var count = hits.length, final = new Float64Array(count), headOf = new Int32Array(count)
-    var standing = this.standing, headOfDoc = this.heads
+    var standing = this.standing, groupHeads = this.groupHeads
     /* Per article heading a group: its best hit (-1: none yet), then its group */
     var best = new Int32Array(docs.length).fill(-1), heads = []
     for (var h = 0; h < count; h++) {
@@ -1366,7 +1375,7 @@
       }
       var boost = standing[number] + answeredBy(all.keysOf(number)) / total
       final[h] = scores[number] * (1 + boost * boost)
-      var head = headOf[h] = headOfDoc[number]
+      var head = headOf[h] = groupHeads[number]
       /* A group goes where its best item goes: highest score, ties in lunr's order */
       var top = best[head]
       if (top < 0) {
@@ -1637,22 +1646,11 @@
     return { set: set, count: count }
   }
 
-  /* A Turkish verb in a negative form: the negative "-mA-" before a tense ("edilmiyor",
-     "gelmedi", "olmaz", "gelmemiş", "gelmeyecek") */
-  var TR_NEGATIVE_VERB = /..m(?:[ıiuü]yor|[ae]d[ıiuü]|[ae]z|[ae]m[ıiuü]ş|[ae]y[ae]c[ae][kğ])/
-
   /* Whether `text` negates: it holds one of the language's negating words (`negations`, the
-     tokens of the ones the index leaves out) or, in Turkish, a verb in a negative form */
+     tokens of the ones the index leaves out) or a word negated by its form (Turkish verbs) */
   function negatesText(analyzer, negations, text) {
-    var words = analyzer.words(text)
-    for (var i = 0; i < words.length; i++) {
-      var term = analyzer.term(words[i])
-      if (term === null && negations.has(UNINDEXED + words[i]))
-        return true
-      if (analyzer.language === "tr" && TR_NEGATIVE_VERB.test(words[i]))
-        return true
-    }
-    return false
+    return negates(analyzer.tokens(text), negations) ||
+      analyzer.words(text).some(function (word) { return analyzer.negatesByForm(word) })
   }
 
   function cardCloseness(query, question) {

@@ -2,8 +2,8 @@
  * helpcentre search: the Turkish rules (turkish.py) around lunr-languages' lunr.tr, loaded after
  * it for a Turkish locale alone: verb endings, then Snowball (lunr.tr's stemmer) repeated, never
  * below three letters. Both tables and every step are the build's, word for word. Sets
- * lunr.helpcentreTurkish = {normalizer, stemmer(snowballStep)}, which search-core.js's
- * Analyzer puts in the pipeline.
+ * lunr.helpcentreTurkish = {normalizer, stemmer(snowballStep), negative(word)}: search-core.js's
+ * Analyzer puts the first two in the pipeline and asks the last whether a word negates.
  */
 ;(function (root, factory) {
   if (typeof module === "object" && module.exports)
@@ -162,8 +162,13 @@
     }, "helpcentre-stemmer-tr")
   }
 
+  /* A verb in a negative form: the negative "-mA-" before a tense ("edilmiyor", "gelmedi",
+     "olmaz", "gelmemiş", "gelmeyecek"), which the stemmer drops with the tense */
+  var NEGATIVE_VERB = /..m(?:[ıiuü]yor|[ae]d[ıiuü]|[ae]z|[ae]m[ıiuü]ş|[ae]y[ae]c[ae][kğ])/
+
   lunr.helpcentreTurkish = {
     normalizer: registered(lunr, turkishNormalizer, "helpcentre-normalizer-tr"),
-    stemmer: turkishStemmer
+    stemmer: turkishStemmer,
+    negative: function (word) { return NEGATIVE_VERB.test(word) }
   }
 })
