@@ -403,6 +403,7 @@
       fuzzy: cjk ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0,
       filler: false,
       negated: false,
+      unheld: false,
       synonyms: [],
       related: [],
       relatedWords: [],
@@ -495,6 +496,11 @@
       }
       add(planEntry(words[i], term, corrected, cjk))
     }
+    /* Words the articles never write, whose lexicon words stand in for them (below) */
+    if (vocabulary && vocabulary.index)
+      plan.forEach(function (entry) {
+        entry.unheld = !vocabulary.index.termIndex.has(entry.term)
+      })
     markFiller(plan, extra.filler || [])
     /* Synonyms: a group member found in the query adds the other members' terms */
     var negations = new Set(extra.negations || [])
@@ -552,10 +558,11 @@
           })
         for (var s = 0; s < entry.synonyms.length; s++)
           q.term(entry.synonyms[s], { usePipeline: false, boost: 4 })
+        /* A word the articles never write ("fake" where they write "counterfeit") is looked
+           for as the lexicon's words for it at its own weight: no word of the reader's competes */
+        var related = entry.negated ? NEGATED_LEXICON_BOOST : entry.unheld ? 10 : LEXICON_BOOST
         for (var r = 0; r < entry.related.length; r++)
-          q.term(entry.related[r], {
-            usePipeline: false, boost: entry.negated ? NEGATED_LEXICON_BOOST : LEXICON_BOOST
-          })
+          q.term(entry.related[r], { usePipeline: false, boost: related })
       }
     }
   }
