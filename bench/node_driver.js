@@ -160,7 +160,7 @@ async function main() {
       plans: await each(query => searcher.plan(query).map(entry => ({
         word: entry.word, term: entry.term, corrected: entry.corrected, filler: entry.filler,
         synonyms: entry.synonyms, related: entry.related, relatedWords: entry.relatedWords,
-        phrases: entry.phrases, negated: entry.negated
+        phrases: entry.phrases, negated: entry.negated, unheld: entry.unheld
       }))),
       corrections: await each(query => searcher.correction(query, searcher.plan(query)))
     }

@@ -380,3 +380,40 @@ def test_a_negated_query_gets_no_card_of_a_question_that_does_not_negate(
     # The two share their words; only the question as asked is answered by its card.
     assert cards[0] is None
     assert cards[1] is not None and cards[1]["answer"] == answer
+
+
+def test_a_word_the_articles_never_write_weighs_as_typed_through_the_lexicon(
+    tmp_path: Path,
+) -> None:
+    # The articles write "counterfeit", never "fake": the reader's "fake" is looked for as
+    # "counterfeit" at the weight of a typed word, and beats "speaker" in other titles.
+    articles = {
+        "index.md": "# Help\n\nWelcome.\n",
+        "Help/Setup.md": "# Set up the speaker\n\nPlug the speaker in and pair the speaker.\n",
+        "Help/Counterfeit.md": (
+            "# How to spot a counterfeit\n\nCheck the logo, the box and the serial number "
+            "against those of the genuine product, and buy from a listed shop.\n"
+        ),
+        **{
+            f"Help/Topic {n}.md": f"# {topic}\n\nAll about {topic.lower()}.\n"
+            for n, topic in enumerate(("Returns", "Delivery", "Invoices", "Passwords", "Orders"))
+        },
+    }
+    site = built_site(tmp_path, "en", articles)
+    (plan,) = browser_plans(
+        "en", site / "search" / "helpcentre-index.json", ["is my speaker fake"]
+    )["plans"]
+    unheld = {entry["term"]: entry["unheld"] for entry in plan if not entry["filler"]}
+    assert unheld == {"speaker": False, "fake": True}
+    (answer,) = search(site, "en", ["is my speaker fake"])
+    assert articles_of(answer)[0] == "Help/Counterfeit/"
+
+
+def test_a_lexicon_phrase_is_found_through_one_word_equivalents(english_site: Path) -> None:
+    # The lexicon has "stop sending me emails" for "unsubscribe", and "mail" for "email": a
+    # reader's "stop sending me mails" leads to "unsubscribe". A one-word member is not found
+    # that way: "fee" is "charge" (price), and "charge" is "withdrawal" (debit), but "fee" is not.
+    index = english_site / "search" / "helpcentre-index.json"
+    mails, fee = browser_plans("en", index, ["stop sending me mails", "fee"])["plans"]
+    assert "unsubscrib" in mails[0]["related"]
+    assert "charg" in fee[0]["related"] and "withdraw" not in fee[0]["related"]

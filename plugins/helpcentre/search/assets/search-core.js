@@ -252,11 +252,13 @@
     return previous[b.length]
   }
 
-  /* Where `part` first stands in `sequence`, or -1 */
-  function positionOf(sequence, part) {
+  /* Where `part` first occurs in `sequence`, or -1; with `alike` (oneWordAlike), a word of
+     `sequence` also stands for the words alike to it */
+  function positionOf(sequence, part, alike) {
     outer: for (var i = 0; i + part.length <= sequence.length; i++) {
       for (var j = 0; j < part.length; j++)
-        if (sequence[i + j] !== part[j])
+        if (sequence[i + j] !== part[j] &&
+            !(alike && alike.has(sequence[i + j]) && alike.get(sequence[i + j]).has(part[j])))
           continue outer
       return i
     }
@@ -328,17 +330,22 @@
   function expandGroups(plan, tokens, groups, list, negations) {
     var sequence = plan.map(function (entry) { return entry.term })
     var words = tokens.map(function (token) { return token.token })
+    var alike = oneWordAlike(groups)
     for (var g = 0; g < groups.length; g++) {
       var group = groups[g]
       for (var m = 0; m < group.length; m++) {
         var member = group[m], span
         if (!member.length)
           continue
+        /* A member of several words is also found with one of its words said as one of that
+           word's one-word equivalents ("stop sending me mails" for "stop sending me emails");
+           a one-word member is not, or "fee" would reach "withdrawal" through "charge" */
+        var through = member.length > 1 ? alike : null
         if (member.every(indexed)) {
-          var at = positionOf(sequence, member)
+          var at = positionOf(sequence, member, through)
           span = at < 0 ? [] : plan.slice(at, at + member.length)
         } else {
-          var from = positionOf(words, member)
+          var from = positionOf(words, member, through)
           span = from < 0 ? [] : tokens.slice(from, from + member.length)
             .map(function (token) { return token.entry })
             .filter(function (entry) { return entry })
@@ -386,6 +393,30 @@
         }
       }
     }
+  }
+
+  /* Per term, the terms that are one-word members of a group with it (a Map of Sets),
+     remembered per list of groups */
+  var alikeCache = new WeakMap()
+  function oneWordAlike(groups) {
+    var alike = alikeCache.get(groups)
+    if (alike)
+      return alike
+    alikeCache.set(groups, alike = new Map())
+    groups.forEach(function (group) {
+      var words = group
+        .filter(function (member) { return member.length === 1 && indexed(member[0]) })
+        .map(function (member) { return member[0] })
+      words.forEach(function (word) {
+        if (!alike.has(word))
+          alike.set(word, new Set())
+        words.forEach(function (other) {
+          if (other !== word)
+            alike.get(word).add(other)
+        })
+      })
+    })
+    return alike
   }
 
   /* A plan entry: the clauses that may match `term`, which the reader typed as `word` */
