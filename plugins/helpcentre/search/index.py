@@ -78,10 +78,13 @@ SHARD_CHARS = 16_000
 INLINE_CHARS = 128_000
 
 #: Uncompressed size of the postings under which a locale whose texts are too large to go
-#: inside the index file still ships its postings there: the worker fetches the index gzipped
-#: (about a third of this), which costs less than the round trip to a shard that the first query
-#: would otherwise wait for, also on a slow mobile network.
-INLINE_POSTINGS_CHARS = 160_000
+#: inside the index file still ships its postings there (some 12 KB gzipped). Every page view
+#: downloads the index file, whether the reader searches or not, so postings inside it cost every
+#: visitor; in shards they cost only a reader who searches, one round trip after typing. At 130
+#: articles a locale (150,000 characters of postings, 46 KB gzipped) read 0.33-0.35x Pagefind's
+#: search bytes with shards and 0.47-0.50x with its postings inside, and its first results came
+#: no later on a plain server (medians of 11: 0.89-0.91x Pagefind's, 0.95-0.99x inside).
+INLINE_POSTINGS_CHARS = 40_000
 
 #: Characters of the sections' titles (of sections that follow their article) above which they
 #: go in the text chunks instead of the index file: at 10,000 articles they were two fifths of
