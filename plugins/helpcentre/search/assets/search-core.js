@@ -551,6 +551,8 @@
     return index.query(planQueryFunction(plan))
   }
 
+  /* The weight of a word the reader typed */
+  var TYPED_BOOST = 10
   /* Weights of the clauses besides a typed word's 10 and a site synonym's 4: the shipped
      lexicon's words (below the site's own synonyms, which win), and filler ("how do i",
      "quiero") */
@@ -574,7 +576,7 @@
           continue
         }
         var literal = entry.negated ? NEGATED_WORD_SHARE : 1
-        q.term(entry.term, { usePipeline: false, boost: 10 * literal })
+        q.term(entry.term, { usePipeline: false, boost: TYPED_BOOST * literal })
         if (entry.prefix)
           q.term(entry.term, {
             usePipeline: false, boost: 2 * literal, wildcard: lunr.Query.wildcard.TRAILING
@@ -591,7 +593,8 @@
           q.term(entry.synonyms[s], { usePipeline: false, boost: 4 })
         /* A word the articles never write ("fake" where they write "counterfeit") is looked
            for as the lexicon's words for it at its own weight: no word of the reader's competes */
-        var related = entry.negated ? NEGATED_LEXICON_BOOST : entry.unheld ? 10 : LEXICON_BOOST
+        var related = entry.negated ? NEGATED_LEXICON_BOOST
+          : entry.unheld ? TYPED_BOOST : LEXICON_BOOST
         for (var r = 0; r < entry.related.length; r++)
           q.term(entry.related[r], { usePipeline: false, boost: related })
       }
