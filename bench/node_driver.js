@@ -14,7 +14,8 @@
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
  * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`;
- * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait;
+ * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait,
+ * {superseded: true} answers as the worker does a query a newer one superseded;
  * mode "steps" says in `posted_at` when each answer was posted (ms after the query was asked).
  */
 "use strict"
@@ -185,9 +186,12 @@ async function main() {
   for (const query of request.queries) {
     if (request.mode === "steps") {
       const posted = [], at = [], start = performance.now()
-      const options = request.excerpt_wait === undefined
-        ? undefined
-        : { excerptWait: request.excerpt_wait }
+      let options
+      if (request.excerpt_wait !== undefined)
+        options = { excerptWait: request.excerpt_wait }
+      /* {superseded: true}: a newer query came while this one's postings were loading */
+      if (request.superseded)
+        options = Object.assign({}, options, { superseded: () => true })
       await searcher.answerInSteps(query, options, answer => {
         posted.push(answer)
         at.push(performance.now() - start)

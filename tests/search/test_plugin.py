@@ -233,6 +233,10 @@ def test_answer_fetches_only_the_chunks_of_shown_results(tmp_path: Path) -> None
     assert len(posted) == 3 and not any(group[0]["text"] for group in posted[0]["items"])
     assert posted[2] == second
     assert answer["posted_at"][0][0] < answer["posted_at"][0][1]
+    # A query that a newer one superseded while its postings loaded is not ranked: nothing is
+    # posted and no text is fetched, which the newer query's excerpts would wait behind.
+    answer = run_in_node(dict(request_steps, superseded=True))
+    assert answer["results"] == [[]] and answer["chunks"] == []
     # Once a download took longer than the wait, the next query's titles do not wait: they are
     # posted at once, well before the wait is over, and its excerpts follow.
     queries = ["colis", "parapluie"]

@@ -1619,10 +1619,15 @@
    * titles are posted at once: the excerpts' download will be as slow.
    * Groups past the first EXCERPT_GROUPS, which the reader reaches only by scrolling, are
    * highlighted in the last answer only (one more follows for them if needed).
+   * With `options.superseded`, a function that says whether a newer query has come, a query
+   * superseded while its postings were loading is neither ranked nor fetches texts: typed key by
+   * key on a slow network, the words on the way would otherwise take the connections and the
+   * time the last word needs. Nothing is posted for it.
    * Returns a promise that settles after the last answer.
    */
   Searcher.prototype.answerInSteps = function (query, options, post) {
     var self = this, ranked, early
+    var superseded = options && options.superseded
     var wait = options && options.excerptWait !== undefined ? options.excerptWait : EXCERPT_WAIT
     var loaded = function (number) { return self.chunks[number] && self.chunks[number].done }
     function rest() {
@@ -1641,6 +1646,8 @@
         })
     }
     return this.prepare(query).then(function () {
+      if (superseded && superseded())
+        return
       ranked = self.rankGroups(query)
       early = ranked.groups.length > EXCERPT_GROUPS
         ? Object.assign({}, options, { plainFrom: EXCERPT_GROUPS })

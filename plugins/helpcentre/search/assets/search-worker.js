@@ -233,7 +233,9 @@ function respond(query, searcher) {
   }
   var answered
   try {
-    answered = searcher.answerInSteps(query, undefined, post)
+    answered = searcher.answerInSteps(query, {
+      superseded: function () { return sequence !== latest }
+    }, post)
   } catch (error) {
     answered = Promise.reject(error)
   }
