@@ -478,7 +478,8 @@
    *
    * `extra` (optional): `lexicon`, shipped synonym groups weighing less than the site's;
    * `filler`, term sequences of conversational filler; `vocabulary`, the searcher (its
-   * `correct` turns a word it does not know into the nearest one it knows, or null).
+   * `correct` turns a word it does not know into the nearest one it knows, or null; `knows`
+   * says whether the articles, synonyms or lexicon hold a term, `holds` the articles alone).
    */
   function planQuery(analyzer, synonyms, query, extra) {
     extra = extra || {}
@@ -528,10 +529,8 @@
       add(planEntry(words[i], term, corrected, cjk))
     }
     /* Words the articles never write, whose lexicon words stand in for them (below) */
-    if (vocabulary && vocabulary.index)
-      plan.forEach(function (entry) {
-        entry.unheld = !vocabulary.index.termIndex.has(entry.term)
-      })
+    if (vocabulary)
+      plan.forEach(function (entry) { entry.unheld = !vocabulary.holds(entry.term) })
     markFiller(plan, extra.filler || [])
     /* Synonyms: a group member found in the query adds the other members' terms */
     var negations = new Set(extra.negations || [])
@@ -1198,8 +1197,13 @@
   }
 
   /* Whether the index, the synonyms or the lexicon hold the term `term` */
+  /* Whether the articles hold `term` */
+  Searcher.prototype.holds = function (term) {
+    return this.index.termIndex.has(term)
+  }
+
   Searcher.prototype.knows = function (term) {
-    return this.index.termIndex.has(term) || this.knownTerms().has(term)
+    return this.holds(term) || this.knownTerms().has(term)
   }
 
   Searcher.prototype.plan = function (query) {
@@ -1250,7 +1254,7 @@
    */
   Searcher.prototype.correct = function (term, word, distance) {
     var index = this.index, known = this.knownTerms()
-    if (!distance || known.has(term) || index.termIndex.has(term) || index.starts(term) ||
+    if (!distance || known.has(term) || this.holds(term) || index.starts(term) ||
         this.realWords.has(word))
       return null
     var vocabulary = this.vocabulary()
@@ -1620,9 +1624,10 @@
    * Groups past the first EXCERPT_GROUPS, which the reader reaches only by scrolling, are
    * highlighted in the last answer only (one more follows for them if needed).
    * With `options.superseded`, a function that says whether a newer query has come, a query
-   * superseded while its postings were loading is neither ranked nor fetches texts: typed key by
-   * key on a slow network, the words on the way would otherwise take the connections and the
-   * time the last word needs. Nothing is posted for it.
+   * superseded while its postings were loading is not ranked, and one superseded while its first
+   * excerpts were loading fetches no more texts: typed key by key on a slow network, the words on
+   * the way would otherwise take the connections and the time the last word needs. Nothing is
+   * posted for it from then on.
    * Returns a promise that settles after the last answer.
    */
   Searcher.prototype.answerInSteps = function (query, options, post) {
@@ -1631,6 +1636,8 @@
     var wait = options && options.excerptWait !== undefined ? options.excerptWait : EXCERPT_WAIT
     var loaded = function (number) { return self.chunks[number] && self.chunks[number].done }
     function rest() {
+      if (superseded && superseded())
+        return
       var later = self.chunksOf(ranked, FIRST_EXCERPTS, FIRST_PAGE).filter(function (number) {
         return !loaded(number)
       })

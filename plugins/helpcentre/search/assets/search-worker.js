@@ -211,8 +211,11 @@ function cardOf(query, searcher, data) {
 
 function respond(query, searcher) {
   var sequence = ++latest, first = true, card = null
+  function superseded() {
+    return sequence !== latest
+  }
   function post(data) {
-    if (sequence !== latest)
+    if (superseded())
       return
     var found = card === null && data.items.length ? cardOf(query, searcher, data) : null
     if (found)
@@ -233,9 +236,7 @@ function respond(query, searcher) {
   }
   var answered
   try {
-    answered = searcher.answerInSteps(query, {
-      superseded: function () { return sequence !== latest }
-    }, post)
+    answered = searcher.answerInSteps(query, { superseded: superseded }, post)
   } catch (error) {
     answered = Promise.reject(error)
   }
