@@ -56,8 +56,9 @@ function setup(request) {
  * added the documents, built into a lunr.Index, and each query's hits (references, scores and
  * matched terms, in order) compared with the core's.
  */
-function compare(data, searcher, queries, shard) {
+function compare(written, searcher, queries, shard) {
   const lunr = global.__lunr
+  const data = core.readIndex(written)
   const builder = new lunr.Builder()
   builder.ref("ref")
   const fields = data.fields.map(([name, boost]) => (builder.field(name, { boost }), name))
@@ -68,7 +69,9 @@ function compare(data, searcher, queries, shard) {
       builder.fieldLengths[`${field}/${n}`] = 0
     }
   })
-  const postings = data.postings.inline || data.postings.starts.flatMap((_, number) => shard(number))
+  const postings = core.unpackShard(
+    data.postings.inline || data.postings.starts.flatMap((_, number) => shard(number))
+  )
   data.terms.forEach((term, t) => {
     const lists = postings[t]
     const posting = { _index: t }
@@ -86,6 +89,11 @@ function compare(data, searcher, queries, shard) {
     })
     builder.invertedIndex[term] = posting
   })
+  /* The lengths the index file holds (rounded to four significant bits), as the core reads
+     them: what BM25 is given is the same, and the rest of its computation compared */
+  fields.forEach((field, f) => data.docs.forEach((_, n) => {
+    builder.fieldLengths[`${field}/${n}`] = searcher.index.lengths[f][n]
+  }))
   builder.documentCount = data.docs.length
   const reference = builder.build()
   const flat = hits => hits.map(hit => [

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import git
 from helpcentre.assistants.llms import AssistantPage, markdown_copy, markdown_url
+from helpcentre.search.index import read_index
 
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
@@ -80,7 +81,9 @@ def test_each_locale_lists_what_its_search_indexes(reference_site: Path) -> None
     for locale in ("en", "fr", "it", "es", "ja"):
         assert f"({base}{locale}/llms.txt)" in root
         text = (site / locale / "llms.txt").read_text("utf-8")
-        index = json.loads((site / locale / "search" / "helpcentre-index.json").read_text("utf-8"))
+        index = read_index(
+            json.loads((site / locale / "search" / "helpcentre-index.json").read_text("utf-8"))
+        )
         docs = reference_site / "docs" / locale
         # The articles the search holds (not its home, category and section listings).
         searched = {

@@ -36,8 +36,11 @@ def search(site: Path, locale: str, queries: list[str], mode: str = "search") ->
 def test_index_replaces_material_documents(french_site: Path) -> None:
     material = json.loads((french_site / "search" / "search_index.json").read_text("utf-8"))
     assert material["docs"] == [] and material["config"]["lang"] == ["fr"]
-    ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
-    assert ours["locale"] == "fr" and ours["format"] == 4
+    from helpcentre.search.index import read_index
+
+    written = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
+    ours = read_index(written)
+    assert ours["locale"] == "fr" and ours["format"] == 5
     articles = [location for location, *_ in ours["docs"] if not location.startswith("#")]
     assert set(articles) == {
         "",
@@ -58,7 +61,7 @@ def test_index_replaces_material_documents(french_site: Path) -> None:
 
 
 def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path) -> None:
-    from helpcentre.search.index import build_index, shard_postings, write_index
+    from helpcentre.search.index import build_index, read_index, shard_postings, write_index
     from helpcentre.search.languages import analyzer
 
     documents = [
@@ -75,11 +78,12 @@ def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path
         [[lists] for lists in postings],
     )
     write_index(tmp_path / "index.json", small)
-    terms = small.payload["terms"]
+    written = read_index(small.payload)
+    terms = written["terms"]
     assert terms == sorted(terms) and "colis" in terms
     # Each term's document frequency and each document's field lengths, for the weights.
     assert small.payload["df"][terms.index("colis")] == 5
-    assert small.payload["lengths"][1] == [1, 2, 3, 4, 5, 6]  # text: the fruit and n colis
+    assert written["lengths"][1] == [1, 2, 3, 4, 5, 6]  # text: the fruit and n colis
     answer = run_in_node(
         {"mode": "answer", "locale": "fr", "index": str(tmp_path / "index.json"),
          "queries": ["cerise"]}
@@ -93,7 +97,11 @@ def test_postings_live_in_shards_a_query_fetches_as_it_needs_them(tmp_path: Path
 
 
 def test_a_small_locale_carries_postings_and_texts_in_its_index(french_site: Path) -> None:
-    ours = json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
+    from helpcentre.search.index import read_index
+
+    ours = read_index(
+        json.loads((french_site / "search" / "helpcentre-index.json").read_text("utf-8"))
+    )
     assert set(ours["postings"]) == {"inline"} and set(ours["text"]) == {"inline"}
     assert len(ours["postings"]["inline"]) == len(ours["terms"])
     texts = ours["text"]["inline"]["texts"]
@@ -359,6 +367,8 @@ def test_groups_past_the_twentieth_are_complete_in_the_last_answer(tmp_path: Pat
 
 
 def test_scores_equal_lunr_js_own_index(french_site: Path) -> None:
+    from helpcentre.search.index import read_index
+
     if not shutil.which("node"):
         missing("node is not installed")
     index = str(french_site / "search" / "helpcentre-index.json")
@@ -377,7 +387,7 @@ def test_scores_equal_lunr_js_own_index(french_site: Path) -> None:
     assert answer["hits"] > 0
     assert answer["different"] == []
     # ... with the lengths of the fields only articles have written for the articles alone.
-    payload = json.loads(Path(index).read_text("utf-8"))
+    payload = read_index(json.loads(Path(index).read_text("utf-8")))
     articles = [location for location, *_ in payload["docs"] if "#" not in location]
     assert "questions" in payload["article_lengths"]
     (field,) = [n for n, (name, _) in enumerate(payload["fields"]) if name == "questions"]
@@ -492,10 +502,10 @@ def test_warm_up_before_the_first_query_changes_no_answer(french_site: Path) -> 
 
 def test_answer_cards_in_the_index_and_their_matching(french_site: Path) -> None:
     from browser_code import browser_cards
-    from helpcentre.search.index import CARD_CHARS, answer_cards
+    from helpcentre.search.index import CARD_CHARS, answer_cards, read_index
 
     index_file = french_site / "search" / "helpcentre-index.json"
-    payload = json.loads(index_file.read_text("utf-8"))
+    payload = read_index(json.loads(index_file.read_text("utf-8")))
     chunk = payload["text"]["inline"]
     # A section's title comes with its text; an article's is in the index file.
     pairs = zip(chunk["titles"], payload["docs"], strict=True)
@@ -560,3 +570,85 @@ def test_a_large_locale_s_answers_travel_with_their_question_s_text(tmp_path: Pa
     (card,) = browser_cards("fr", path, ["quand serai-je remboursé"])
     assert card is not None and card["answer"] == answer
     assert card["location"] == "aide/article-60/#q" and card["title"] == "Colis 60"
+
+
+def test_lengths_keep_four_significant_bits_and_grow_with_the_length() -> None:
+    from helpcentre.search.index import length_code, length_of
+
+    codes = [length_code(n) for n in range(100_000)]
+    assert codes == sorted(codes)  # a longer field is never shorter for BM25
+    assert [length_of(length_code(n)) for n in range(16)] == list(range(16))
+    assert [length_of(length_code(n)) for n in (16, 17, 18, 31, 33, 34, 100)] == [
+        16, 18, 18, 32, 32, 36, 104
+    ]  # fmt: skip
+    for n in range(1, 100_000):
+        assert abs(length_of(length_code(n)) - n) <= n / 16
+
+
+def test_terms_and_locations_are_front_coded_and_read_back(tmp_path: Path) -> None:
+    from helpcentre.search.index import build_index, front_coded, read_index, write_index
+
+    terms = ["colis", "colissimo", "commande", "x" * 80, "x" * 81 + "y", "é"]
+    assert front_coded(terms)[:3] == ["0colis", "5simo", "2mmande"]
+    assert read_index({"terms": front_coded(terms), "docs": [], "lengths": []})["terms"] == terms
+    documents = [
+        {"location": "aide/commandes/suivre/", "title": "Suivre", "text": "<p>colis</p>"},
+        {"location": "aide/commandes/suivre/#quand", "title": "Quand", "text": "<p>jour</p>"},
+        {"location": "aide/commandes/annuler/", "title": "Annuler", "text": "<p>colis</p>"},
+        {"location": "aide/retours/#delai", "title": "Délai", "text": "<p>colis</p>"},
+        {"location": "", "title": "Accueil", "text": "<p>colis</p>", "tags": ["t"]},
+    ]
+    index = build_index(documents, "fr")
+    assert index.payload["docs"][2] == [15, "annuler/", "Annuler"]
+    read = read_index(index.payload)
+    assert read["docs"] == [
+        ["aide/commandes/suivre/", "Suivre"],
+        ["#quand", "Quand"],
+        ["aide/commandes/annuler/", "Annuler"],
+        ["aide/retours/#delai", "Délai"],
+        ["", "Accueil", ["t"]],
+    ]
+    # The browser reads them the same way: each location is found.
+    write_index(tmp_path / "index.json", index)
+    answer = run_in_node(
+        {"mode": "answer", "locale": "fr", "index": str(tmp_path / "index.json"),
+         "queries": ["colis"]}
+    )  # fmt: skip
+    found = {doc["location"] for group in answer["results"][0]["items"] for doc in group}
+    assert found == {"aide/commandes/suivre/", "aide/commandes/annuler/", "aide/retours/#delai", ""}
+
+
+def test_postings_are_packed_and_read_back() -> None:
+    from helpcentre.search.index import packed, unpacked
+
+    assert packed([0, 1, -2, 15, 16]) == "ACDegB"  # gaps doubled, frequencies odd
+    lists = [[], [0], [3, -2, 1, 40_000, -300, 7]]
+    assert [unpacked(packed(values)) for values in lists] == lists
+
+
+def test_the_browser_reads_packed_postings_as_written(tmp_path: Path) -> None:
+    from helpcentre.search.index import build_index, unpacked, write_index
+
+    documents = [
+        {"location": f"a/{n}/", "title": f"Colis {n}", "text": "<p>" + "colis " * n + "</p>"}
+        for n in range(1, 40)
+    ]
+    index = build_index(documents, "fr", inline_chars=0, inline_postings_chars=0)
+    write_index(tmp_path / "index.json", index)
+    (colis,) = [n for n, term in enumerate(read_terms(index.payload)) if term == "colis"]
+    shard = max(n for n, start in enumerate(index.payload["postings"]["starts"]) if start <= colis)
+    title, text = index.shards[shard][colis - index.payload["postings"]["starts"][shard]]
+    assert unpacked(text)[:5] == [0, 1, -2, 1, -3]  # documents 0, 1 (twice), 2 (three times)
+    answer = run_in_node(
+        {"mode": "answer", "locale": "fr", "index": str(tmp_path / "index.json"),
+         "queries": ["colis"]}
+    )  # fmt: skip
+    # Every document is found through the packed lists.
+    locations = [group[0]["location"] for group in answer["results"][0]["items"]]
+    assert sorted(locations) == sorted(document["location"] for document in documents)
+
+
+def read_terms(payload: dict) -> list[str]:
+    from helpcentre.search.index import read_index
+
+    return read_index(payload)["terms"]

@@ -736,6 +736,41 @@
    * `loadShard(number)` returns (a promise of) the postings of one shard: for each of its terms,
    * one list per field.
    */
+  /* The index file with its compact parts written out (read_index in index.py): locations
+     front-coded ([shared characters, rest, title, tags?] for any but a section's anchor),
+     terms front-coded (a character saying how many they share with the previous, then the
+     rest), and lengths one character per document (a code of four significant bits) */
+  var SHARED_BASE = 0x30, LENGTH_CODE_BASE = 0x5D
+
+  function lengthOf(code) {
+    return code < 16 ? code : (8 + (code - 16) % 8) * Math.pow(2, ((code - 16) >> 3) + 1)
+  }
+
+  function readIndex(data) {
+    var terms = new Array(data.terms.length), last = ""
+    for (var t = 0; t < terms.length; t++) {
+      var written = data.terms[t]
+      last = terms[t] = last.slice(0, written.charCodeAt(0) - SHARED_BASE) + written.slice(1)
+    }
+    var docs = new Array(data.docs.length), location = ""
+    for (var d = 0; d < docs.length; d++) {
+      var row = data.docs[d]
+      if (typeof row[0] === "number") {
+        location = location.slice(0, row[0]) + row[1]
+        docs[d] = [location].concat(row.slice(2))
+      } else {
+        docs[d] = row
+      }
+    }
+    var lengths = data.lengths.map(function (codes) {
+      var values = new Array(codes.length)
+      for (var i = 0; i < codes.length; i++)
+        values[i] = lengthOf(codes.charCodeAt(i) - LENGTH_CODE_BASE)
+      return values
+    })
+    return Object.assign({}, data, { terms: terms, docs: docs, lengths: lengths })
+  }
+
   /* Field lengths per document: a field listed in `article_lengths` has its articles' only
      (a document whose location has no "#"), every section's being 0 */
   function articleLengths(data) {
@@ -754,6 +789,37 @@
         all[articles[a]] = values[a]
       return all
     })
+  }
+
+  /* A postings list as the build packs it (packed in index.py): numbers doubled (a term
+     frequency written 2 tf - 1), five bits a base-64 digit, lowest first, a digit of 32 or
+     more saying another follows. Back to gaps and -tf. */
+  var PACKED_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+  var PACKED_VALUE = new Int8Array(128).fill(-1)
+  for (var digit = 0; digit < PACKED_DIGITS.length; digit++)
+    PACKED_VALUE[PACKED_DIGITS.charCodeAt(digit)] = digit
+
+  function unpack(text) {
+    var values = [], number = 0, scale = 1
+    for (var i = 0; i < text.length; i++) {
+      var value = PACKED_VALUE[text.charCodeAt(i)]
+      if (value < 0)
+        throw new Error("helpcentre search: a postings list holds " + text.charAt(i))
+      number += (value & 31) * scale
+      if (value < 32) {
+        values.push(number % 2 ? -(number + 1) / 2 : number / 2)
+        number = 0
+        scale = 1
+      } else {
+        scale *= 32
+      }
+    }
+    return values
+  }
+
+  /* A shard's postings (one packed list per field of each term) as lists of numbers */
+  function unpackShard(shard) {
+    return shard.map(function (lists) { return lists.map(unpack) })
   }
 
   function CompactIndex(data, loadShard) {
@@ -783,7 +849,7 @@
     /* A small locale's postings come inside the index file, as its only shard */
     this.shardStarts = data.postings.inline ? [0] : data.postings.starts
     this.loadShard = loadShard
-    this.shards = data.postings.inline ? [data.postings.inline] : []
+    this.shards = data.postings.inline ? [unpackShard(data.postings.inline)] : []
     this.loading = []
   }
 
@@ -871,7 +937,7 @@
       if (!self.loading[number])
         self.loading[number] = Promise.resolve()
           .then(function () { return self.loadShard(number) })
-          .then(function (postings) { self.shards[number] = postings })
+          .then(function (postings) { self.shards[number] = unpackShard(postings) })
           .catch(function (error) {
             delete self.loading[number]
             throw error
@@ -1065,27 +1131,28 @@
   var HIGHLIGHT_GROUPS = 200
 
   /*
-   * `data` is the index file written by the build (format 4):
+   * `data` is the index file written by the build (format 5), as readIndex writes it out:
    * {locale, separator, synonyms: [[[term]]], fields: [[name, boost]], docs: [[location (or
    * "#anchor" after its article), title (0: in its chunk), tags?]], boosts: {doc: boost},
    * terms: [term],
    * df: [documents per term], lengths: [[length per document] per field],
    * questions: [gaps], cards: {besides: [gaps], except: [gaps]} (documents whose question has
    * an answer: the questions except some, and others besides), article_lengths: [field name],
-   * postings: {url, starts} or {inline: [postings per term]},
+   * postings: {url, starts} or {inline: [packed postings per term]},
    * text: {url, starts: [gaps]} or {inline: chunk}}, where a chunk is
    * {texts: [text per document], titles: [section title or null per document],
    * answers: [[document number, answer]]}.
    * `loadShard(number)` returns (a promise of) the postings of one shard (the terms from
-   * `postings.starts[number]` on, one list per field each); postings are document-number gaps,
-   * each followed by -tf when its term frequency is not 1.
+   * `postings.starts[number]` on, one packed list per field each); postings are document-number
+   * gaps, each followed by -tf when its term frequency is not 1 (see unpack).
    * `loadChunk(number)` returns a promise of one chunk (the documents from the chunk's start
    * on); without it, results have no excerpts and queries no answer card.
    * Queries run once `prepare(query)` has settled: `answer` and `answerInSteps` see to it.
    */
   function Searcher(data, loadChunk, loadShard) {
-    if (data.format !== 4)
+    if (data.format !== 5)
       throw new Error("helpcentre search: index format " + data.format + " is not supported")
+    data = readIndex(data)
     this.analyzer = new Analyzer(data.locale, data.separator, data.rules === "generic")
     /* Milliseconds the last download of a part of the index took (a shard of postings or a
        chunk of texts), for how long the next one will take; undefined until one is made */
@@ -1785,6 +1852,6 @@
   return {
     Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery, runPlan: runPlan,
     preparePlan: preparePlan,
-    loadIndex: loadIndex
+    loadIndex: loadIndex, readIndex: readIndex, unpackShard: unpackShard
   }
 })
