@@ -139,6 +139,54 @@ def test_the_page_hands_the_worker_its_files_as_they_arrive(page, sites, streams
         assert sum(u.endswith("/search-libs.js.gz") for u in requests) == 1
 
 
+# Records the queries the theme sends the worker, and those of the answers it posts back.
+ANSWERS = """() => {
+  const add = Worker.prototype.addEventListener, post = Worker.prototype.postMessage
+  window.answered = []
+  window.asked = []
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2)
+      window.asked.push(message.data)
+    return post.apply(this, arguments)
+  }
+  Worker.prototype.addEventListener = function (type, listener, options) {
+    if (type !== "message")
+      return add.call(this, type, listener, options)
+    return add.call(this, type, function (event) {
+      const message = event.data || {}
+      if (message.type === 3)
+        window.answered.push(message.data.query)
+      return listener.apply(this, arguments)
+    }, options)
+  }
+}"""
+
+
+def test_queries_typed_while_the_index_loads_wait_and_only_the_last_is_answered(
+    page,  # noqa: ANN001
+    sites,  # noqa: ANN001
+) -> None:
+    # The worker says READY at once, so the theme sends what the reader types while the index
+    # is still on its way; when it has come, the last query is answered and no other.
+    page.add_init_script(f"({ANSWERS})()")
+    held: list = []
+    with serve(sites["fr"]) as (url, _):
+        page.route("**/helpcentre-index.json.gz", lambda route: held.append(route))
+        page.goto(url)
+        search(page, "remb")
+        page.wait_for_timeout(300)
+        search(page, "remboursements")
+        page.wait_for_timeout(300)
+        # Sent, not answered: there is nothing to answer with yet.
+        assert "remboursements" in page.evaluate("window.asked")
+        assert page.evaluate("window.answered") == []
+        assert len(held) == 1
+        held[0].continue_()
+        assert result_titles(page)[0] == "Délai de remboursement"
+        answered = page.evaluate("window.answered")
+        assert answered and set(answered) == {"remboursements"}, answered
+
+
 def test_results_past_the_first_answer_are_highlighted_in_the_last(page, sites) -> None:  # noqa: ANN001
     # The worker answers first with the twenty groups a reader reaches without scrolling
     # highlighted, then with all of them: the list the reader scrolls through is the last one.

@@ -68,7 +68,10 @@ function pageFile(url) {
 if (GZIP && params.get("files") === "page") {
   pageFiles = Object.create(null)
   listed = new Promise(function (resolve) {
-    addEventListener("message", function (event) {
+    /* Queries received, so far */
+var arrived = 0
+
+addEventListener("message", function (event) {
       var message = event.data || {}, data = message.data
       if (message.type === "helpcentre:files")
         resolve(data.forEach(pageFile))
@@ -247,18 +250,27 @@ function respond(query, searcher) {
   })
 }
 
+/* Queries received, so far */
+var arrived = 0
+
 addEventListener("message", function (event) {
   var message = event.data || {}
   switch (message.type) {
+    /* The theme sends no query before it hears READY. A query that comes before the index is
+       ready waits for it here, and runs as soon as it is ready, before the warm-up: answering
+       READY only then cost a round trip through the page's busy thread after the index was
+       ready, with the warm-up in between */
     case 0:
-      ready.then(
-        function () { postMessage({ type: 1 }) },
-        function () { postMessage({ type: 1 }) }
-      )
+      postMessage({ type: 1 })
       break
     case 2:
+      var asked = ++arrived
       ready.then(
-        function (searcher) { return respond(String(message.data || ""), searcher) },
+        function (searcher) {
+          /* Typed while the index was loading, only the last query is answered */
+          if (asked === arrived)
+            return respond(String(message.data || ""), searcher)
+        },
         function () { postMessage({ type: 3, data: { items: [] } }) }
       )
       break
