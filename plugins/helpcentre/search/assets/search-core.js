@@ -757,7 +757,7 @@
       var row = data.docs[d]
       if (typeof row[0] === "number") {
         location = location.slice(0, row[0]) + row[1]
-        docs[d] = [location].concat(row.slice(2))
+        docs[d] = row.length > 3 ? [location, row[2], row[3]] : [location, row[2]]
       } else {
         docs[d] = row
       }
@@ -1178,8 +1178,9 @@
     this.docs = []
     /* Per page path, its first document: its article (or a section whose article is not in
        the index); the page's other documents are its sections */
-    var pages = new Map(), articlePath = "", pageFirst = null, questions = {}
-    ungap(data.questions).forEach(function (number) { questions[number] = true })
+    var pages = new Map(), articlePath = "", pageFirst = null
+    var questions = new Uint8Array(data.docs.length)
+    ungap(data.questions).forEach(function (number) { questions[number] = 1 })
     for (var i = 0; i < data.docs.length; i++) {
       var row = data.docs[i]
       /* A section right after its article is written as its anchor alone; in a large locale
