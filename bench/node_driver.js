@@ -13,6 +13,7 @@
  *       -> {results: [..], chunks: [chunk number, ..], shards: [postings shard number, ..]}
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
+ *   {mode: "read", index: path} -> {terms, docs, lengths} (the index file as readIndex reads it)
  * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`;
  * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait,
  * {superseded: true} answers as the worker does a query a newer one superseded;
@@ -173,6 +174,11 @@ async function main() {
       }))),
       corrections: await each(query => searcher.correction(query, searcher.plan(query)))
     }
+  /* The index file's compact parts written out, as the searcher reads them */
+  if (request.mode === "read") {
+    const read = core.readIndex(data)
+    return { terms: read.terms, docs: read.docs, lengths: read.lengths }
+  }
   if (request.mode === "rank")
     return { ranks: await each(query => searcher.rank(query)) }
   if (request.mode === "search")

@@ -588,8 +588,10 @@ def test_lengths_keep_four_significant_bits_and_grow_with_the_length() -> None:
 def test_terms_and_locations_are_front_coded_and_read_back(tmp_path: Path) -> None:
     from helpcentre.search.index import build_index, front_coded, read_index, write_index
 
-    terms = ["colis", "colissimo", "commande", "x" * 80, "x" * 81 + "y", "é"]
+    terms = ["colis", "colissimo", "commande", "x" * 80, "x" * 81 + "y", "é", "𠮷野", "𠮷野家"]
     assert front_coded(terms)[:3] == ["0colis", "5simo", "2mmande"]
+    # Counted as the browser counts: "𠮷" is two UTF-16 code units.
+    assert front_coded(terms)[-1] == "3家"
     assert read_index({"terms": front_coded(terms), "docs": [], "lengths": []})["terms"] == terms
     documents = [
         {"location": "aide/commandes/suivre/", "title": "Suivre", "text": "<p>colis</p>"},
@@ -597,6 +599,8 @@ def test_terms_and_locations_are_front_coded_and_read_back(tmp_path: Path) -> No
         {"location": "aide/commandes/annuler/", "title": "Annuler", "text": "<p>colis</p>"},
         {"location": "aide/retours/#delai", "title": "Délai", "text": "<p>colis</p>"},
         {"location": "", "title": "Accueil", "text": "<p>colis</p>", "tags": ["t"]},
+        {"location": "aide/😀-a/", "title": "Un", "text": "<p>colis</p>"},
+        {"location": "aide/😀-b/", "title": "Deux", "text": "<p>colis</p>"},
     ]
     index = build_index(documents, "fr")
     assert index.payload["docs"][2] == [15, "annuler/", "Annuler"]
@@ -607,15 +611,27 @@ def test_terms_and_locations_are_front_coded_and_read_back(tmp_path: Path) -> No
         ["aide/commandes/annuler/", "Annuler"],
         ["aide/retours/#delai", "Délai"],
         ["", "Accueil", ["t"]],
+        ["aide/😀-a/", "Un"],
+        ["aide/😀-b/", "Deux"],
     ]
     # The browser reads them the same way: each location is found.
     write_index(tmp_path / "index.json", index)
+    written = run_in_node({"mode": "read", "locale": "fr", "index": str(tmp_path / "index.json")})
+    assert written["docs"] == read["docs"] and written["terms"] == read["terms"]
+    assert written["lengths"] == read["lengths"]
     answer = run_in_node(
         {"mode": "answer", "locale": "fr", "index": str(tmp_path / "index.json"),
          "queries": ["colis"]}
     )  # fmt: skip
     found = {doc["location"] for group in answer["results"][0]["items"] for doc in group}
-    assert found == {"aide/commandes/suivre/", "aide/commandes/annuler/", "aide/retours/#delai", ""}
+    assert found == {
+        "aide/commandes/suivre/",
+        "aide/commandes/annuler/",
+        "aide/retours/#delai",
+        "",
+        "aide/😀-a/",
+        "aide/😀-b/",
+    }
 
 
 def test_postings_are_packed_and_read_back() -> None:
