@@ -119,6 +119,16 @@ def test_widget_on_a_page_of_another_origin(
         assert card.locator("button").inner_text() == "Quand vais-je recevoir mon remboursement ?"
         page.fill(f"{WIDGET} #hc-query", "")
         card.wait_for(state="hidden")
+        # What the status says, each time it changes
+        page.evaluate(
+            f"""() => {{
+              const status = document.querySelector('{WIDGET}').shadowRoot
+                .querySelector('.status')
+              window.said = []
+              new MutationObserver(() => window.said.push(status.textContent))
+                .observe(status, {{childList: true, characterData: true, subtree: true}})
+            }}"""
+        )
         page.keyboard.type("suivre mon colis")
         result = page.locator(f"{WIDGET} ul button.link", has_text="Comment suivre ma commande")
         result.first.wait_for(timeout=15_000)
@@ -128,6 +138,11 @@ def test_widget_on_a_page_of_another_origin(
             ".querySelector('.status').textContent.includes(':')"
         )
         assert status.text_content().startswith("Résultats de la recherche")
+        # An answer comes in several messages; the status is said once, not blanked again.
+        page.wait_for_timeout(500)
+        said = page.evaluate("window.said")
+        first = next(n for n, text in enumerate(said) if text.startswith("Résultats"))
+        assert all(text == said[first] for text in said[first:]), said
         axe = violations(page, axe_source)
         assert axe == [], axe
 

@@ -148,6 +148,7 @@
     var query = state.input.value.trim()
     if (!query) {
       showSuggestions()
+      state.said = null
       say("")
       return
     }
@@ -178,7 +179,15 @@
     showList(state.data.strings.results, ids)
     if (ids.length)
       event("shown")
-    say(ids.length ? state.data.strings.results + ": " + ids.length : state.data.strings.no_results)
+    /* An answer comes in several messages (titles, then excerpts): the status is said once per
+       query and count, not blanked and said again for each */
+    var text = ids.length ? state.data.strings.results + ": " + ids.length
+      : state.data.strings.no_results
+    var said = result.query + "\n" + text
+    if (said !== state.said) {
+      state.said = said
+      say(text)
+    }
   }
 
   /* -- an article inside the panel ----------------------------------------------------------- */
