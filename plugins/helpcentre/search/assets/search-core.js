@@ -1589,7 +1589,9 @@
       return marked
     }
     /* Which of the query's words a document's matched terms answer: documents matching the
-       same terms share their array of them (see matchAll), so it is worked out once for each */
+       same terms share their array of them (see matchAll), so it is worked out once for each,
+       and shared (nothing changes it): a large locale's ten thousand results are as many
+       objects fewer to make, and to copy to the page, which copies a shared one once */
     var answered = new Map()
     function termsOf(keys) {
       var terms = answered.get(keys)
@@ -1601,7 +1603,7 @@
               holdsPhrase(plan[p], keys)
         answered.set(keys, terms)
       }
-      return Object.assign({}, terms)
+      return terms
     }
     function renderItem(item, rank, marked) {
       var source = docs[item.number]
