@@ -145,7 +145,7 @@ def length_code(length: int) -> int:
     are, then eight steps per doubling (16, 18 ... 30, 32, 36 ...), so within a sixteenth of the
     true length. BM25 weighs a term's frequency against the length relative to the average, by
     b = 0.75: no ranking of the relevance sets moved (three bits moved some by 0.01), and a
-    locale's lengths are a third smaller once gzipped. Lucene keeps its norms in a byte the
+    locale's lengths are a quarter smaller once gzipped. Lucene keeps its norms in a byte the
     same way."""
     if length < 16:
         return length
