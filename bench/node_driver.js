@@ -14,6 +14,8 @@
  *   {mode: "steps", index: path, queries: [..]} -> {results: [[answer posted, ..]], chunks: [..]}
  *   {mode: "compare", index: path, queries: [..]} -> {hits: count, different: [query, ..]}
  *   {mode: "read", index: path} -> {terms, docs, lengths} (the index file as readIndex reads it)
+ *   {mode: "automata", index: path} -> {checked, different: [term, ..], all} (tokenTrie against
+ *       lunr.TokenSet.fromArray)
  * With {warm: true}, "answer" and "steps" first run the worker's warm-up and say so in `warmed`;
  * {chunk_delay: ms} delays every text chunk, {excerpt_wait: ms} is the worker's excerpt wait,
  * {superseded: true} answers as the worker does a query a newer one superseded;
@@ -174,6 +176,32 @@ async function main() {
       }))),
       corrections: await each(query => searcher.correction(query, searcher.plan(query)))
     }
+  /* The terms' automaton the searcher builds against lunr's own: the words each accepts of a
+     prefix and of near spellings (one and two edits) of every term, in order */
+  if (request.mode === "automata") {
+    const lunr = global.__lunr
+    const words = core.readIndex(data).terms.slice().sort()
+    const ours = core.tokenTrie(words), theirs = lunr.TokenSet.fromArray(words)
+    let checked = 0
+    const different = []
+    for (const word of words)
+      for (const query of [
+        lunr.TokenSet.fromString(word.slice(0, 3) + "*"),
+        lunr.TokenSet.fromFuzzyString(word, 1),
+        lunr.TokenSet.fromFuzzyString(word, 2)
+      ]) {
+        checked++
+        const a = JSON.stringify(ours.intersect(query).toArray())
+        if (a !== JSON.stringify(theirs.intersect(query).toArray()))
+          different.push(word)
+      }
+    const all = ours.toArray()
+    return {
+      checked, different,
+      all: JSON.stringify(all) === JSON.stringify(theirs.toArray()) &&
+        JSON.stringify(all.sort()) === JSON.stringify(words)
+    }
+  }
   /* The index file's compact parts written out, as the searcher reads them */
   if (request.mode === "read") {
     const read = core.readIndex(data)

@@ -668,3 +668,29 @@ def read_terms(payload: dict) -> list[str]:
     from helpcentre.search.index import read_index
 
     return read_index(payload)["terms"]
+
+
+@pytest.mark.parametrize("locale", ["fr", "ja"])
+def test_the_terms_automaton_accepts_what_lunrs_does_in_the_same_order(
+    tmp_path: Path, locale: str
+) -> None:
+    # Prefixes and near spellings of every term expand to the same terms, in the same order,
+    # through the searcher's trie as through lunr.TokenSet.fromArray (which lunr.js builds).
+    if not shutil.which("node"):
+        missing("node is not installed")
+    from helpcentre.search.index import build_index, write_index
+
+    words = {
+        "fr": "colis commande commander commandé livraison livrer retour rembourser remboursement",
+        "ja": "注文 注文履歴 配送 配送料 返品 返金 払い戻し 領収書",
+    }[locale].split()
+    documents = [
+        {"location": f"a/{n}/", "title": word, "text": f"<p>{' '.join(words[: n + 1])}</p>"}
+        for n, word in enumerate(words)
+    ]
+    write_index(tmp_path / "index.json", build_index(documents, locale))
+    answer = run_in_node(
+        {"mode": "automata", "locale": locale, "index": str(tmp_path / "index.json")}
+    )
+    assert answer["all"] and answer["checked"] >= 15
+    assert answer["different"] == []

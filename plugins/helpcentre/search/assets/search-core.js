@@ -853,9 +853,31 @@
     this.loading = []
   }
 
+  /*
+   * The automaton of `words` (sorted) as a plain trie of lunr.TokenSet nodes. lunr's own
+   * TokenSet.fromArray also merges equal suffixes, which makes fewer nodes but took three to
+   * five times as long (14-25 ms against 4 ms for a large locale's terms in node), on the way
+   * to a first query; the words it accepts are the same, and intersecting with a query's
+   * automaton lists them in the same order (edges are added in sorted order either way).
+   */
+  function tokenTrie(words) {
+    var root = new lunr.TokenSet()
+    for (var w = 0; w < words.length; w++) {
+      var word = words[w], node = root
+      for (var i = 0; i < word.length; i++) {
+        var edge = word.charAt(i), next = node.edges[edge]
+        if (!next)
+          next = node.edges[edge] = new lunr.TokenSet()
+        node = next
+      }
+      node.final = true
+    }
+    return root
+  }
+
   CompactIndex.prototype.tokenSet = function () {
     if (!this.tokenSetCache)
-      this.tokenSetCache = lunr.TokenSet.fromArray(this.names.slice().sort())
+      this.tokenSetCache = tokenTrie(this.names.slice().sort())
     return this.tokenSetCache
   }
 
@@ -1855,6 +1877,6 @@
   return {
     Analyzer: Analyzer, Searcher: Searcher, planQuery: planQuery, runPlan: runPlan,
     preparePlan: preparePlan,
-    loadIndex: loadIndex, readIndex: readIndex, unpackShard: unpackShard
+    loadIndex: loadIndex, readIndex: readIndex, unpackShard: unpackShard, tokenTrie: tokenTrie
   }
 })
