@@ -69,7 +69,6 @@ function compare(written, searcher, queries, shard) {
     builder._documents[n] = data.boosts[n] ? { boost: data.boosts[n] } : {}
     for (const field of fields) {
       builder.fieldTermFrequencies[`${field}/${n}`] = Object.create(null)
-      builder.fieldLengths[`${field}/${n}`] = 0
     }
   })
   const postings = core.unpackShard(
@@ -87,7 +86,6 @@ function compare(written, searcher, queries, shard) {
         const tf = list[p + 1] < 0 ? -list[++p] : 1
         posting[field][doc] = {}
         builder.fieldTermFrequencies[`${field}/${doc}`][term] = tf
-        builder.fieldLengths[`${field}/${doc}`] += tf
       }
     })
     builder.invertedIndex[term] = posting

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 from collections.abc import Container, Iterable, Mapping
@@ -183,10 +184,7 @@ def _prefix(text: str, units: int) -> str:
 def _shared(text: str, last: str, most: int | None = None) -> tuple[int, str]:
     """How many UTF-16 code units ``text`` shares with ``last`` from the start (whole characters,
     at most ``most``), and the rest of ``text``."""
-    shared = 0
-    limit = min(len(text), len(last))
-    while shared < limit and text[shared] == last[shared]:
-        shared += 1
+    shared = len(os.path.commonprefix([text, last]))
     while most is not None and _units(text[:shared]) > most:
         shared -= 1
     return _units(text[:shared]), text[shared:]
@@ -480,7 +478,7 @@ def build_index(
             doc: list[Any] = [short, document.get("title", "")]
         else:
             # Any other location as the characters it shares with the last one and the rest:
-            # a site's pages share their folders (25 KB gzipped at 10,000 articles, 2 KB now)
+            # a site's pages share their folders (25 KB gzipped at 10,000 articles, 3 KB now)
             shared, rest = _shared(short, previous)
             doc = [shared, rest, document.get("title", "")]
             previous = short

@@ -721,21 +721,6 @@
    * Index
    * --------------------------------------------------------------------- */
 
-  /*
-   * The index as lunr.js would build it from the same documents, without building it.
-   *
-   * lunr.Index holds an object per term and field listing its documents and a vector per
-   * document and field; creating them for a large locale took most of the time before the first
-   * results. This index keeps the postings as the build wrote them -- in shards, fetched for the
-   * terms a query needs -- and computes, per query, only what lunr.Index.prototype.query computes
-   * for the documents the query matches: the same BM25 weights (rounded as lunr.Builder rounds
-   * them), the same query vector and similarity, the same order of results, so the scores are
-   * lunr.js's to the last bit (the test-suite compares them with a lunr.Index built by
-   * lunr.Builder from the same postings).
-   *
-   * `loadShard(number)` returns (a promise of) the postings of one shard: for each of its terms,
-   * one list per field.
-   */
   /* The index file with its compact parts written out (read_index in index.py): locations
      front-coded ([shared characters, rest, title, tags?] for any but a section's anchor),
      terms front-coded (a character saying how many they share with the previous, then the
@@ -771,26 +756,6 @@
     return Object.assign({}, data, { terms: terms, docs: docs, lengths: lengths })
   }
 
-  /* Field lengths per document: a field listed in `article_lengths` has its articles' only
-     (a document whose location has no "#"), every section's being 0 */
-  function articleLengths(data) {
-    var only = data.article_lengths || []
-    if (!only.length)
-      return data.lengths
-    var articles = []
-    for (var i = 0; i < data.docs.length; i++)
-      if (data.docs[i][0].indexOf("#") < 0)
-        articles.push(i)
-    return data.lengths.map(function (values, f) {
-      if (only.indexOf(data.fields[f][0]) < 0)
-        return values
-      var all = new Array(data.docs.length).fill(0)
-      for (var a = 0; a < articles.length; a++)
-        all[articles[a]] = values[a]
-      return all
-    })
-  }
-
   /* A postings list as the build packs it (packed in index.py): numbers doubled (a term
      frequency written 2 tf - 1), five bits a base-64 digit, lowest first, a digit of 32 or
      more saying another follows. Back to gaps and -tf. */
@@ -820,6 +785,41 @@
   /* A shard's postings (one packed list per field of each term) as lists of numbers */
   function unpackShard(shard) {
     return shard.map(function (lists) { return lists.map(unpack) })
+  }
+
+  /*
+   * The index as lunr.js would build it from the same documents, without building it.
+   *
+   * lunr.Index holds an object per term and field listing its documents and a vector per
+   * document and field; creating them for a large locale took most of the time before the first
+   * results. This index keeps the postings as the build wrote them -- in shards, fetched for the
+   * terms a query needs -- and computes, per query, only what lunr.Index.prototype.query computes
+   * for the documents the query matches: the same BM25 weights (rounded as lunr.Builder rounds
+   * them), the same query vector and similarity, the same order of results, so the scores are
+   * lunr.js's to the last bit (the test-suite compares them with a lunr.Index built by
+   * lunr.Builder from the same postings).
+   *
+   * `loadShard(number)` returns (a promise of) the postings of one shard: for each of its terms,
+   * one list per field.
+   */
+  /* Field lengths per document: a field listed in `article_lengths` has its articles' only
+     (a document whose location has no "#"), every section's being 0 */
+  function articleLengths(data) {
+    var only = data.article_lengths || []
+    if (!only.length)
+      return data.lengths
+    var articles = []
+    for (var i = 0; i < data.docs.length; i++)
+      if (data.docs[i][0].indexOf("#") < 0)
+        articles.push(i)
+    return data.lengths.map(function (values, f) {
+      if (only.indexOf(data.fields[f][0]) < 0)
+        return values
+      var all = new Array(data.docs.length).fill(0)
+      for (var a = 0; a < articles.length; a++)
+        all[articles[a]] = values[a]
+      return all
+    })
   }
 
   function CompactIndex(data, loadShard) {
@@ -1286,12 +1286,12 @@
     return steps
   }
 
-  /* Whether the index, the synonyms or the lexicon hold the term `term` */
   /* Whether the articles hold `term` */
   Searcher.prototype.holds = function (term) {
     return this.index.termIndex.has(term)
   }
 
+  /* Whether the index, the synonyms or the lexicon hold the term `term` */
   Searcher.prototype.knows = function (term) {
     return this.holds(term) || this.knownTerms().has(term)
   }

@@ -68,10 +68,7 @@ function pageFile(url) {
 if (GZIP && params.get("files") === "page") {
   pageFiles = Object.create(null)
   listed = new Promise(function (resolve) {
-    /* Queries received, so far */
-var arrived = 0
-
-addEventListener("message", function (event) {
+    addEventListener("message", function (event) {
       var message = event.data || {}, data = message.data
       if (message.type === "helpcentre:files")
         resolve(data.forEach(pageFile))
