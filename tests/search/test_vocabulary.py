@@ -253,6 +253,19 @@ def test_misspelled_words_are_corrected_against_the_vocabulary(english_site: Pat
     assert articles_of(answer)[0] == "Money matters/Getting a refund/"
 
 
+def test_a_typo_whose_stem_begins_a_word_is_corrected(english_site: Path) -> None:
+    # "shipmens" begins no word of the site: it is a typo, not a word still being typed, though
+    # its stem "shipmen" begins "shipment" (and it is not cut into "ship" and "mens" either).
+    index = english_site / "search" / "helpcentre-index.json"
+    found = browser_plans("en", index, ["lost shipmens", "lost shipme"])
+    assert [[entry["term"] for entry in plan] for plan in found["plans"]] == [
+        ["lost", "shipment"],
+        ["lost", "shipm"],  # the start of "shipment": still being typed
+    ]
+    assert found["corrections"][0] in ("lost shipment", "lost shipments")
+    assert found["corrections"][1] is None
+
+
 def test_words_run_together_or_split_apart_find_the_articles_words(english_site: Path) -> None:
     # Articles write "5 GHz", "print the label" and "wishlist"; readers type "5ghz",
     # "printlabel" and "wish list".

@@ -881,11 +881,6 @@
     return this.tokenSetCache
   }
 
-  /* Whether `term` starts a longer term of the index (a word the reader may still be typing) */
-  CompactIndex.prototype.starts = function (term) {
-    return this.tokenSet().intersect(lunr.TokenSet.fromString(term + "*")).toArray().length > 0
-  }
-
   /* Inverse document frequency of the index term `term`, 0 for a term the index lacks */
   CompactIndex.prototype.idfOf = function (term) {
     var t = this.termIndex.get(term)
@@ -1339,13 +1334,14 @@
   /*
    * The word nearest to the typed `word` (whose term is `term`) that the articles, the
    * synonyms or the lexicon hold, at most `distance` edits away: {word, term}, or null when its
-   * term is known, when it may be the start of a word the reader is still typing, or when
-   * nothing is near. Fewest edits win, then the term in most documents.
+   * term is known, when it may be the start of a word the reader is still typing (the word
+   * itself begins a word the site holds: that its stem begins one says nothing, "windos" is
+   * "windo" to the stemmer, which "window" begins), or when nothing is near. Fewest edits win,
+   * then the term in most documents.
    */
   Searcher.prototype.correct = function (term, word, distance) {
     var index = this.index, known = this.knownTerms()
-    if (!distance || known.has(term) || this.holds(term) || index.starts(term) ||
-        this.realWords.has(word))
+    if (!distance || known.has(term) || this.holds(term) || this.realWords.has(word))
       return null
     var vocabulary = this.vocabulary()
     if (vocabulary.set.intersect(lunr.TokenSet.fromString(word + "*")).toArray().length)
