@@ -236,6 +236,33 @@ def test_partial_matches_rank_what_holds_most_of_the_query(english_site: Path) -
     assert articles_of(answer)[0] == "Orders/Where it is/"
 
 
+def test_an_article_whose_sections_answer_the_query_ranks_above_its_best_item_alone(
+    tmp_path: Path,
+) -> None:
+    # Alone, "Router reset" (two of the three words, in its title) scores a little more than
+    # "Router help" (all three, but "reset" only in its sections); the sections of "Router help"
+    # that answer the query count toward it too.
+    articles = {
+        "index.md": "# Help\n\nWelcome.\n",
+        "Help/Router reset.md": (
+            "# Router reset\n\nHold the button for ten seconds, then wait until the lights "
+            "come back on.\n"
+        ),
+        "Help/Router help.md": (
+            "# Router help\n\nAbout your router and its password.\n\n"
+            "## Reset the router {#reset}\n\nHold the reset button of the router.\n\n"
+            "## Router password {#password}\n\nThe router password is on its label.\n\n"
+            "## Forgot the password {#forgot}\n\nReset the password from the router page.\n"
+        ),
+    }
+    done = build(write_site(tmp_path, "en", articles=articles))
+    assert done.returncode == 0, done.stderr
+    (answer,) = search(tmp_path / "site" / "en", "en", ["reset router password"])
+    assert articles_of(answer) == ["Help/Router help/", "Help/Router reset/"]
+    best = {group[0]["location"]: group[0]["score"] for group in answer["items"]}
+    assert best["Help/Router%20help/"] < best["Help/Router%20reset/"]
+
+
 def test_misspelled_words_are_corrected_against_the_vocabulary(english_site: Path) -> None:
     index = english_site / "search" / "helpcentre-index.json"
     queries = ["refnud", "wher is my parsel", "labl", "prin", "vuocher", "shipm"]

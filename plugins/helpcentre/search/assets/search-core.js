@@ -563,6 +563,9 @@
   var FILLER_BOOST = 1
   /* What a section answering a question adds to its rank, where an article adds 1 */
   var QUESTION_BONUS = 0.5
+  /* The share of the scores of a group's other items (its sections, or its article) that adds
+     to its best item's in the group's rank */
+  var SECTIONS_SHARE = 0.2
 
   /* The lunr.Query builder of a plan */
   function planQueryFunction(plan) {
@@ -1496,8 +1499,10 @@
     /* Each hit's score and the article heading its group */
     var count = hits.length, final = new Float64Array(count), headOf = new Int32Array(count)
     var standing = this.standing, groupHeads = this.groupHeads
-    /* Per article heading a group: its best hit (-1: none yet), then its group */
+    /* Per article heading a group: its best hit (-1: none yet), then its group; and what its
+       hits score together */
     var best = new Int32Array(docs.length).fill(-1), heads = []
+    var together = new Float64Array(docs.length)
     for (var h = 0; h < count; h++) {
       var number = hits[h]
       if (!(number < docs.length)) {
@@ -1507,7 +1512,8 @@
       var boost = standing[number] + answeredBy(all.keysOf(number)) / total
       final[h] = scores[number] * (1 + boost * boost)
       var head = headOf[h] = groupHeads[number]
-      /* A group goes where its best item goes: highest score, ties in lunr's order */
+      together[head] += final[h]
+      /* A group's best item is its highest score, ties in lunr's order */
       var top = best[head]
       if (top < 0) {
         best[head] = h
@@ -1517,9 +1523,17 @@
         best[head] = h
       }
     }
+    /* A group goes where its best item goes, and a share of its other items' scores further:
+       an article whose sections answer the query besides its own text is a fuller answer than
+       one that only its title or one section matches */
+    for (var t = 0; t < heads.length; t++) {
+      var first = final[best[heads[t]]]
+      together[heads[t]] = first + SECTIONS_SHARE * (together[heads[t]] - first)
+    }
     heads.sort(function (a, b) {
       var x = best[a], y = best[b]
-      return final[y] - final[x] || scores[hits[y]] - scores[hits[x]] || x - y
+      return together[b] - together[a] || final[y] - final[x] ||
+        scores[hits[y]] - scores[hits[x]] || x - y
     })
     /* Sections under their article, best first; an article that did not match itself comes
        last, with no score, for the theme to head its group with */
