@@ -27,24 +27,25 @@ QUERIES = ROOT / "bench" / "search_queries.yml"
 #: of the language left uncorrected, Turkish verb endings, the lexicon's words at 3 of a typed
 #: word's 10 (at 10 for a word the articles never write) and lexicon phrases found through
 #: one-word equivalents (MRR@10/success@3; Material's search and Pagefind 1.6 in
-#: the same run in the comments). Before the lexicon, filler, fields and correction: MRR@10
+#: the same run in the comments); 2026-12-08 with a fifth of a group's other items' scores in its
+#: rank. Before the lexicon, filler, fields and correction: MRR@10
 #: en 0.70, fr 0.62, it 0.51, es 0.59, ja 0.62.
 CUSTOMER_QUERIES = ROOT / "bench" / "search_queries_customers.yml"
 CUSTOMER_FLOORS = {
-    "en": (0.79, 0.89),  # 0.85/0.94 (Material 0.45/0.46, Pagefind 0.20/0.23)
+    "en": (0.79, 0.89),  # 0.85/0.91 (Material 0.45/0.46, Pagefind 0.20/0.23)
     "fr": (0.77, 0.83),  # 0.83/0.89 (Material 0.29/0.37, Pagefind 0.31/0.33)
-    "it": (0.74, 0.75),  # 0.79/0.80 (Material 0.17/0.20, Pagefind 0.24/0.24)
-    "es": (0.71, 0.72),  # 0.77/0.78 (Material 0.26/0.22, Pagefind 0.35/0.33)
+    "it": (0.74, 0.75),  # 0.80/0.84 (Material 0.17/0.20, Pagefind 0.24/0.24)
+    "es": (0.71, 0.72),  # 0.76/0.78 (Material 0.26/0.22, Pagefind 0.35/0.33)
     "ja": (0.88, 0.85),  # 0.93/0.92 (Material 0.00/0.00, Pagefind 0.48/0.50)
     "ko": (0.80, 0.80),  # 0.85/0.86 (Material 0.47/0.50, Pagefind 0.29/0.29)
-    "id": (0.76, 0.85),  # 0.81/0.93 (Material 0.55/0.64, Pagefind 0.31/0.36)
-    "de": (0.81, 0.85),  # 0.86/0.90 (Material 0.61/0.80, Pagefind 0.34/0.40)
-    "pt-BR": (0.85, 0.90),  # 0.91/0.95 (Material 0.52/0.50, Pagefind 0.48/0.45)
+    "id": (0.76, 0.85),  # 0.86/0.93 (Material 0.55/0.64, Pagefind 0.31/0.36)
+    "de": (0.81, 0.85),  # 0.87/0.90 (Material 0.61/0.80, Pagefind 0.34/0.40)
+    "pt-BR": (0.85, 0.90),  # 0.93/0.95 (Material 0.52/0.50, Pagefind 0.48/0.45)
     # tr: verb endings stripped and Snowball made idempotent around it (0.72/0.83 before)
-    "tr": (0.77, 0.83),  # 0.82/0.89 (Material 0.37/0.39, Pagefind 0.34/0.39)
+    "tr": (0.77, 0.83),  # 0.83/0.89 (Material 0.37/0.39, Pagefind 0.34/0.39)
     # ar: lunr-languages' Arabic stemmer on both sides (0.63/0.78 without it)
-    "ar": (0.91, 0.94),  # 0.96/1.00 (Material 0.55/0.56, Pagefind 0.46/0.50)
-    "pl": (0.78, 0.80),  # 0.84/0.85 (Material 0.49/0.65, Pagefind 0.20/0.20)
+    "ar": (0.91, 0.94),  # 0.97/1.00 (Material 0.55/0.56, Pagefind 0.46/0.50)
+    "pl": (0.78, 0.80),  # 0.87/0.90 (Material 0.49/0.65, Pagefind 0.20/0.20)
 }
 #: Locales that also have the query set in the words of the titles (bench/search_queries.yml);
 #: the others are measured on the customers' queries only.
@@ -54,7 +55,8 @@ AWAITING_FLOORS: set[str] = set()
 
 #: Customers' queries over a help centre we did not write (bench/search_queries_arduino.yml over
 #: the Arduino Help Center in bench/corpora/arduino, built with no synonyms file, as a new user
-#: would), and the floors of MRR@10 and success@3 per locale (measured 2026-12-07: en 0.67/0.78,
+#: would), and the floors of MRR@10 and success@3 per locale (measured 2026-12-08: en 0.68/0.83;
+#: 2026-12-07: 0.67/0.78,
 #: 0.62/0.73 before unwritten words weighed as typed and phrases met one-word equivalents,
 #: 0.59/0.72 with the lexicon's words at 2, 0.51/0.63 a session before; Material's search
 #: 0.18/0.22, Pagefind 1.6 0.13/0.15).
@@ -64,7 +66,7 @@ ARDUINO_FLOORS = {"en": (0.62, 0.73)}
 
 #: Customer queries kept out of any tuning (bench/search_queries_heldout.yml), and their floors
 #: (measured 2026-12 when the set was written: MRR@10/success@3 fr 0.79/0.81, it 0.83/0.82,
-#: es 0.83/0.94; 2026-12-07: fr 0.76/0.81, it 0.83/0.82, es 0.92/1.00).
+#: es 0.83/0.94; 2026-12-07: fr 0.76/0.81, it 0.83/0.82, es 0.92/1.00; 2026-12-08: es 0.97/1.00).
 HELDOUT_QUERIES = ROOT / "bench" / "search_queries_heldout.yml"
 HELDOUT_FLOORS = {"fr": (0.75, 0.75), "it": (0.78, 0.76), "es": (0.86, 0.95)}
 
