@@ -413,6 +413,7 @@ def first_results(
     if page.evaluate(TYPE_AND_WAIT, [engine, query, False]) is None:
         raise RuntimeError(f"{engine} rendered no results for {query!r} at {url}")
     elapsed = time.perf_counter() - start
+    steps = worker_steps(page) if engine == "helpcentre" else {}
     # The bytes of the visit's search files include those the first results still wait for
     # (excerpts' chunks, Pagefind's fragments), for every engine alike.
     settled = time.perf_counter() + 10
@@ -439,7 +440,30 @@ def first_results(
         "search": search_bytes,
         "bytes": total,
         "latencies": [x for x in latencies if x is not None],
+        "steps": steps,
     }
+
+
+#: The steps helpcentre's worker marks in its performance timeline ("helpcentre:" and the step),
+#: in the order a first query takes them: its index downloaded and read, the searcher ready, the
+#: query come, its postings at hand, the results ranked, the first answer posted to the page.
+WORKER_STEPS = ("index", "ready", "query", "postings", "ranked", "posted")
+
+WORKER_MARKS = """() => performance.getEntriesByType("mark")
+  .filter(mark => mark.name.startsWith("helpcentre:"))
+  .map(mark => [mark.name.slice(11), performance.timeOrigin + mark.startTime])"""
+
+
+def worker_steps(page) -> dict[str, float]:  # noqa: ANN001 - Playwright page
+    """Seconds from the navigation to each step's first mark in the search worker of ``page``."""
+    origin = page.evaluate("performance.timeOrigin")
+    for worker in page.workers:
+        if "search-worker" in worker.url:
+            steps: dict[str, float] = {}
+            for name, at in worker.evaluate(WORKER_MARKS):
+                steps.setdefault(name, (at - origin) / 1000)
+            return steps
+    return {}
 
 
 def time_engines(
@@ -473,6 +497,11 @@ def time_engines(
         results[engine]["latency"] = statistics.median(
             [x for sample in values for x in sample["latencies"]] or [float("nan")]
         )
+        results[engine]["steps"] = {
+            step: statistics.median(marked)
+            for step in WORKER_STEPS
+            if (marked := [s["steps"][step] for s in values if step in s.get("steps", {})])
+        }
     return results
 
 
@@ -552,6 +581,12 @@ def print_timing(title: str, timing: dict) -> None:
             f"{value['bytes'] / 1024:>8.0f} KB{value['latency']:>8.0f} ms"
         )
     ours = timing["helpcentre"]
+    if ours.get("steps"):
+        # Where helpcentre's first results wait: its worker's marks, after the navigation.
+        print(
+            "  helpcentre's worker: "
+            + ", ".join(f"{step} {at * 1000:.0f} ms" for step, at in ours["steps"].items())
+        )
     for anchor in [name for name in timing if name != "helpcentre"]:
         other = timing[anchor]
         print(

@@ -187,6 +187,27 @@ def test_queries_typed_while_the_index_loads_wait_and_only_the_last_is_answered(
         assert answered and set(answered) == {"remboursements"}, answered
 
 
+def test_the_worker_marks_where_a_query_spends_its_time(page, sites) -> None:  # noqa: ANN001
+    # Developer tools show these marks, and bench/search.py prints them beside first results.
+    with serve(sites["fr"]) as (url, _):
+        page.goto(url)
+        search(page, "remboursement")
+        assert result_titles(page)[0] == "Délai de remboursement"
+        page.wait_for_timeout(200)
+        (worker,) = [worker for worker in page.workers if "search-worker" in worker.url]
+        marks = worker.evaluate(
+            """() => performance.getEntriesByType("mark")
+              .filter(mark => mark.name.startsWith("helpcentre:"))
+              .map(mark => [mark.name, mark.startTime])"""
+        )
+    first: dict[str, float] = {}
+    for name, at in marks:
+        first.setdefault(name, at)
+    steps = ["index", "ready", "query", "postings", "ranked", "posted"]
+    assert list(first) == [f"helpcentre:{step}" for step in steps], marks
+    assert list(first.values()) == sorted(first.values())
+
+
 def test_results_past_the_first_answer_are_highlighted_in_the_last(page, sites) -> None:  # noqa: ANN001
     # The worker answers first with the twenty groups a reader reaches without scrolling
     # highlighted, then with all of them: the list the reader scrolls through is the last one.

@@ -1730,6 +1730,8 @@
    * excerpts were loading fetches no more texts: typed key by key on a slow network, the words on
    * the way would otherwise take the connections and the time the last word needs. Nothing is
    * posted for it from then on.
+   * `options.prepared` and `options.ranked`, functions, are called once the query's postings are
+   * at hand and once it is ranked (the worker marks them in its performance timeline).
    * Returns a promise that settles after the last answer.
    */
   Searcher.prototype.answerInSteps = function (query, options, post) {
@@ -1757,7 +1759,11 @@
     return this.prepare(query).then(function () {
       if (superseded && superseded())
         return
+      if (options && options.prepared)
+        options.prepared()
       ranked = self.rankGroups(query)
+      if (options && options.ranked)
+        options.ranked()
       early = ranked.groups.length > EXCERPT_GROUPS
         ? Object.assign({}, options, { plainFrom: EXCERPT_GROUPS })
         : options

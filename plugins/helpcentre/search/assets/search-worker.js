@@ -101,9 +101,18 @@ function loadJSON(url) {
   return load(url, "text").then(JSON.parse)
 }
 
+/* Marks in the worker's performance timeline, where a query's time goes (the browser's
+   developer tools show them; bench/scale.py prints them): "helpcentre:" and the step */
+function mark(step) {
+  try {
+    performance.mark("helpcentre:" + step)
+  } catch (error) { /* a browser without user timing in workers */ }
+}
+
 /* Start the download before loading the scripts: the worker script is small so that this
    starts as soon as the page creates the worker */
 var download = loadJSON(indexUrl.href)
+download.then(function () { mark("index") }, function () {})
 
 /* The build loads here, while the index downloads, one file holding lunr.js, the language's
    lunr-languages files and search-core.js (libraries = a promise of it); unbuilt, the worker
@@ -165,7 +174,7 @@ var ready = Promise.all([download, libraries]).then(function (loaded) {
   }
   return new core.Searcher(data, part(data.text.url || ""), part(data.postings.url || ""))
 })
-ready.catch(function (error) { console.error(error) })
+ready.then(function () { mark("ready") }, function (error) { console.error(error) })
 
 /* Until the reader types, warm up one small step per task: a query that arrives meanwhile is a
    message, which runs before the next step */
@@ -233,10 +242,18 @@ function respond(query, searcher) {
        questions, such as the contact form, can tell a late second message from an answer */
     data.query = query
     postMessage({ type: 3, data: data })
+    if (query)
+      mark("posted")
   }
-  var answered
+  var answered, options = { superseded: superseded }
+  /* A query's steps (not those of the empty query the theme sends as it starts) */
+  if (query) {
+    mark("query")
+    options.prepared = function () { mark("postings") }
+    options.ranked = function () { mark("ranked") }
+  }
   try {
-    answered = searcher.answerInSteps(query, { superseded: superseded }, post)
+    answered = searcher.answerInSteps(query, options, post)
   } catch (error) {
     answered = Promise.reject(error)
   }
